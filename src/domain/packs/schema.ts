@@ -1,0 +1,161 @@
+/**
+ * A template pack is data, validated here: tables declared once (title, header rows and merges,
+ * columns, fixed rows) and used to draw, read and name cells. No code in packs, ever.
+ */
+import { z } from "zod";
+import { parseRange } from "../grid";
+
+const A1_RANGE = /^[A-Z]{1,3}\d{1,7}(:[A-Z]{1,3}\d{1,7})?$/;
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+
+const rangeString = z.string().regex(A1_RANGE, "应为 A1 形式的区域，如 A1:B2");
+
+/** A cell of a header or fixed row: text, or null where nothing is printed (an amount to enter). */
+const cell = z.string().nullable();
+
+export const columnSchema = z.object({
+  /** Stable key: checks and readers speak of columns by key, never by letter. */
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, "应为英文字母开头的标识符"),
+  /** code: subject code; name: catalogue name beside a code; label: row caption; amount: 万元; text: free text. */
+  kind: z.enum(["code", "name", "label", "amount", "text"]),
+  /** Width in characters. */
+  width: z.number().positive().max(120),
+});
+
+const fixedRowSchema = z.object({
+  cells: z.array(cell),
+  /** A total row (合计, 本年收入合计 …), drawn bold. */
+  total: z.boolean().optional(),
+  /** Merges inside the row, as ranges on row 1 (e.g. "A1:B1" joins the first two cells). */
+  merges: z.array(rangeString).optional(),
+});
+
+export const tableSchema = z
+  .object({
+    id: z.string().regex(/^T\d{2}$/, "应为 T01 形式的表号"),
+    /** The printed number: 预算公开表N. */
+    number: z.number().int().positive(),
+    sheetName: z
+      .string()
+      .min(1)
+      .max(31, "工作表名称不能超过 31 个字符")
+      .refine((s) => !SHEET_NAME_FORBIDDEN.test(s), "工作表名称不能包含 : \\ / ? * [ ]"),
+    /** Title with placeholders: {year}. */
+    title: z.string().min(1),
+    columns: z.array(columnSchema).min(1),
+    header: z.object({
+      rows: z.array(z.array(cell)).min(1),
+      /** Merges relative to the header's first row and column (A1 = top-left header cell). */
+      merges: z.array(rangeString),
+    }),
+    body: z.object({
+      /** fixed: exactly these rows (T01, T04, T10); list: these leading rows, then rows the clerk adds. */
+      kind: z.enum(["fixed", "list"]),
+      rows: z.array(fixedRowSchema),
+      /** Empty rows left for entry when a list table is inserted without figures. */
+      blankRows: z.number().int().min(0).max(500),
+    }),
+  })
+  .superRefine((t, ctx) => {
+    const width = t.columns.length;
+    const checkRow = (row: unknown[], path: (string | number)[]) => {
+      if (row.length !== width)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${width} 个单元格（与列数相同），实际 ${row.length} 个` });
+    };
+    t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i]));
+    t.body.rows.forEach((r, i) => checkRow(r.cells, ["body", "rows", i, "cells"]));
+    const inside = (ref: string, rows: number) => {
+      const r = parseRange(ref);
+      return r.bottom < rows && r.right < width;
+    };
+    t.header.merges.forEach((m, i) => {
+      if (!inside(m, t.header.rows.length))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 超出表头范围` });
+    });
+    t.body.rows.forEach((r, i) =>
+      (r.merges ?? []).forEach((m, j) => {
+        if (!inside(m, 1))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["body", "rows", i, "merges", j], message: `合并区域 ${m} 超出本行范围` });
+      }),
+    );
+    const keys = new Set<string>();
+    t.columns.forEach((c, i) => {
+      if (keys.has(c.key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns", i, "key"], message: `列标识 ${c.key} 重复` });
+      keys.add(c.key);
+    });
+  });
+
+export const packSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
+    version: z.string().min(1),
+    name: z.string().min(1),
+    /** Every amount of T01–T13 is in this unit. */
+    unit: z.string().min(1),
+    /** Printed under a table that has no figures. */
+    emptyNote: z.string().min(1),
+    tables: z.array(tableSchema).min(1),
+  })
+  .superRefine((p, ctx) => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    p.tables.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "id"], message: `表号 ${t.id} 重复` });
+      if (names.has(t.sheetName))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
+      ids.add(t.id);
+      names.add(t.sheetName);
+    });
+  });
+
+export type Pack = z.infer<typeof packSchema>;
+export type TableDecl = z.infer<typeof tableSchema>;
+export type ColumnDecl = z.infer<typeof columnSchema>;
+
+/** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
+export class PackError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`模板包格式错误：${problems.join("；")}`);
+    this.name = "PackError";
+  }
+}
+
+function fieldPath(path: (string | number)[]): string {
+  return path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p), "") || "（根）";
+}
+
+/** zod's own messages are English; a clerk or template owner needs to read them. */
+function zhMessage(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return issue.received === "undefined" ? "缺少此字段" : `类型应为 ${issue.expected}，实际为 ${issue.received}`;
+    case z.ZodIssueCode.invalid_enum_value:
+      return `应为 ${issue.options.join(" / ")} 之一，实际为 ${String(issue.received)}`;
+    case z.ZodIssueCode.too_small:
+      return issue.type === "array" ? `至少应有 ${issue.minimum} 项` : issue.type === "string" ? "不能为空" : `不能小于 ${issue.minimum}`;
+    case z.ZodIssueCode.too_big:
+      return issue.type === "string" ? `不能超过 ${issue.maximum} 个字符` : `不能大于 ${issue.maximum}`;
+    case z.ZodIssueCode.unrecognized_keys:
+      return `未知字段 ${issue.keys.join("、")}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Validate unknown data (e.g. a parsed JSON file) as a pack; throws PackError naming the bad fields. */
+export function parsePack(data: unknown): Pack {
+  const result = packSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw new PackError(result.error.issues.map((i) => `${fieldPath(i.path)}：${zhMessage(i)}`));
+}
+
+/** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */
+export function parsePackJson(text: string): Pack {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new PackError([`不是有效的 JSON（${(e as Error).message}）`]);
+  }
+  return parsePack(data);
+}

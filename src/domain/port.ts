@@ -1,0 +1,45 @@
+/**
+ * The only way the task pane reaches a workbook. Excel (src/excel) and the in-memory preview host
+ * (src/preview) implement it; each method costs one round-trip (one context.sync()) unless it says so.
+ */
+import type { SheetGrid } from "./grid";
+import type { SheetPlan } from "./render/plan";
+
+/** What the workbook remembers about the tables inserted into it. */
+export interface PackStamp {
+  pack: string;
+  version: string;
+  department: string;
+  year: number;
+}
+
+export interface CellRef {
+  sheet: string;
+  cell: string; // A1 address
+}
+
+export interface WorkbookPort {
+  /** Names of the existing sheets — one sync. */
+  sheetNames(): Promise<string[]>;
+  /** Every sheet's used range — one sync. */
+  readGrids(): Promise<SheetGrid[]>;
+  /**
+   * Create the planned sheets, write and format them, and stamp the workbook — two syncs at most:
+   * one to learn the existing sheet names, one to write everything. Never overwrites: a planned name
+   * that is taken makes the call fail with SheetExistsError before anything is written.
+   */
+  apply(plans: SheetPlan[], stamp?: PackStamp): Promise<void>;
+  select(ref: CellRef): Promise<void>;
+  metadata: {
+    get(): Promise<PackStamp | null>;
+    set(stamp: PackStamp): Promise<void>;
+  };
+}
+
+/** Thrown by apply() when a planned sheet name is taken; nothing has been written. */
+export class SheetExistsError extends Error {
+  constructor(readonly names: string[]) {
+    super(`工作表已存在，未做任何修改：${names.join("、")}`);
+    this.name = "SheetExistsError";
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A SheetPlan says what is drawn on one sheet — values, merges, styles, widths — never how.
+ * The Excel adapter, the preview host, the .xlsx writer and (later) the Word export all draw from it.
+ */
+import type { CellValue } from "../grid";
+
+/** Named styles; each drawing target maps them to its own formatting. */
+export type StyleName =
+  | "tableNumber" // 预算公开表N
+  | "title" // merged, bold, large, centred
+  | "meta" // 部门名称 line
+  | "unit" // 单位：万元, right-aligned
+  | "header" // bold, centred, bordered, wrapped
+  | "label" // body text cells, bordered
+  | "code" // subject codes, bordered, kept as text
+  | "amount" // bordered, #,##0.00
+  | "total" // bold body row (合计 …), bordered
+  | "note"; // 注：本表无数据
+
+export const AMOUNT_FORMAT = "#,##0.00";
+
+export interface StyledRange {
+  range: string; // A1 range
+  style: StyleName;
+}
+
+export interface SheetPlan {
+  /** Sheet name: ≤ 31 characters, unique in the workbook. */
+  name: string;
+  tableId: string;
+  /** Rectangular values from A1 (null = empty cell). */
+  values: CellValue[][];
+  merges: string[];
+  /** Applied in order; a later style changes only what it sets (a total row keeps its amount format). */
+  styles: StyledRange[];
+  /** Column widths in characters (Excel's own unit). */
+  columnWidths: number[];
+  /** Rows frozen at the top (title, meta and header). */
+  freezeRows: number;
+  /** A4 landscape, fit to one page wide. */
+  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true };
+}

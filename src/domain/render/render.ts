@@ -1,0 +1,114 @@
+/** Pack + department + year (+ figures) → SheetPlans: the official tables, laid out as published. */
+import { a1Range, shiftRange, type CellValue } from "../grid";
+import type { Pack, TableDecl } from "../packs/schema";
+import type { SheetPlan, StyledRange } from "./plan";
+
+/** Body rows of each table, by table id: cells in column order (labels, codes as text, amounts as numbers). */
+export type TableRows = Partial<Record<string, CellValue[][]>>;
+
+export interface RenderOptions {
+  department: string;
+  year: number;
+  /** Table ids to draw, in any order (drawn in pack order); all when omitted. */
+  tables?: string[];
+  /** Figures to fill in; a table without rows here is drawn as an empty template. */
+  rows?: TableRows;
+  /** Sheet name per table id, replacing the pack's (e.g. after a name conflict). */
+  sheetNames?: Partial<Record<string, string>>;
+}
+
+/** Rows above the header: 预算公开表N, the title, the 部门名称/单位 line. */
+export const HEADER_TOP = 3;
+
+export function fillPlaceholders(text: string, year: number): string {
+  return text.replace(/\{year\}/g, String(year));
+}
+
+export function tableTitle(table: TableDecl, year: number): string {
+  return fillPlaceholders(table.title, year);
+}
+
+function hasFigures(table: TableDecl, rows: CellValue[][]): boolean {
+  const amountCols = table.columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
+  return rows.some((r) => amountCols.some((i) => r[i] !== null && r[i] !== undefined && r[i] !== ""));
+}
+
+export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions): SheetPlan {
+  const width = table.columns.length;
+  const last = width - 1;
+  const year = options.year;
+  const values: CellValue[][] = [];
+  const merges: string[] = [];
+  const styles: StyledRange[] = [];
+  const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
+
+  const numberRow = blank();
+  numberRow[0] = `预算公开表${table.number}`;
+  values.push(numberRow);
+  styles.push({ range: "A1", style: "tableNumber" });
+
+  const titleRow = blank();
+  titleRow[0] = tableTitle(table, year);
+  values.push(titleRow);
+  merges.push(a1Range(1, 0, 1, last));
+  styles.push({ range: a1Range(1, 0, 1, last), style: "title" });
+
+  const metaRow = blank();
+  metaRow[0] = `部门名称：${options.department}`;
+  metaRow[last] = `单位：${pack.unit}`;
+  values.push(metaRow);
+  styles.push({ range: "A3", style: "meta" }, { range: a1Range(2, last, 2, last), style: "unit" });
+
+  for (const row of table.header.rows) values.push(row.map((c) => (c === null ? null : fillPlaceholders(c, year))));
+  const headerBottom = HEADER_TOP + table.header.rows.length - 1;
+  merges.push(...table.header.merges.map((m) => shiftRange(m, HEADER_TOP)));
+  styles.push({ range: a1Range(HEADER_TOP, 0, headerBottom, last), style: "header" });
+
+  const given = options.rows?.[table.id];
+  const bodyTop = headerBottom + 1;
+  const body: CellValue[][] = given
+    ? given.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null))
+    : [...table.body.rows.map((r) => [...r.cells]), ...Array.from({ length: table.body.blankRows }, blank)];
+  values.push(...body);
+  if (body.length > 0) {
+    const bodyBottom = bodyTop + body.length - 1;
+    table.columns.forEach((c, i) => {
+      const style = c.kind === "amount" ? "amount" : c.kind === "code" ? "code" : "label";
+      styles.push({ range: a1Range(bodyTop, i, bodyBottom, i), style });
+    });
+  }
+  // The pack's own rows keep their emphasis and merges when figures are filled in over them.
+  table.body.rows.forEach((r, i) => {
+    if (i >= body.length) return;
+    if (r.total) styles.push({ range: a1Range(bodyTop + i, 0, bodyTop + i, last), style: "total" });
+    merges.push(...(r.merges ?? []).map((m) => shiftRange(m, bodyTop + i)));
+  });
+
+  if (given && !hasFigures(table, body)) {
+    const note = blank();
+    note[0] = pack.emptyNote;
+    values.push(blank(), note);
+    styles.push({ range: a1Range(values.length - 1, 0, values.length - 1, 0), style: "note" });
+  }
+
+  return {
+    name: options.sheetNames?.[table.id] ?? table.sheetName,
+    tableId: table.id,
+    values,
+    merges,
+    styles,
+    columnWidths: table.columns.map((c) => c.width),
+    freezeRows: headerBottom + 1,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  };
+}
+
+/** The plans of the chosen tables (all by default), in pack order. Unknown table ids are an error. */
+export function renderTables(pack: Pack, options: RenderOptions): SheetPlan[] {
+  const wanted = options.tables;
+  if (wanted) {
+    const unknown = wanted.filter((id) => !pack.tables.some((t) => t.id === id));
+    if (unknown.length) throw new Error(`模板包 ${pack.id} 中没有这些表：${unknown.join("、")}`);
+  }
+  return pack.tables.filter((t) => !wanted || wanted.includes(t.id)).map((t) => renderTable(pack, t, options));
+}
