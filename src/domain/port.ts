@@ -18,11 +18,16 @@ export interface CellRef {
   cell: string; // A1 address
 }
 
+/** A value to put into one cell. */
+export interface CellWrite extends CellRef {
+  value: string | number;
+}
+
 export interface WorkbookPort {
   /** Names of the existing sheets — one sync. */
   sheetNames(): Promise<string[]>;
-  /** Every sheet's used range — one sync. */
-  readGrids(): Promise<SheetGrid[]>;
+  /** The used range of every sheet, or of the named ones — one sync. */
+  readGrids(sheets?: string[]): Promise<SheetGrid[]>;
   /**
    * Create the planned sheets, write and format them, and stamp the workbook — two syncs at most:
    * one to learn the existing sheet names, one to write everything. Never overwrites: a planned name
@@ -30,6 +35,10 @@ export interface WorkbookPort {
    */
   apply(plans: SheetPlan[], stamp?: PackStamp): Promise<void>;
   select(ref: CellRef): Promise<void>;
+  /** Write values into cells that are empty (e.g. the catalogue name beside a typed code) — one sync. */
+  fillEmptyCells(writes: CellWrite[]): Promise<void>;
+  /** Call `handler` after the user edits a cell; resolves to a function that stops listening. */
+  onEdit(handler: (ref: CellRef) => void): Promise<() => Promise<void>>;
   metadata: {
     get(): Promise<PackStamp | null>;
     set(stamp: PackStamp): Promise<void>;

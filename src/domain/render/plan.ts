@@ -19,6 +19,32 @@ export type StyleName =
 
 export const AMOUNT_FORMAT = "#,##0.00";
 
+/** What each style sets. Every drawing target (Excel, .xlsx, preview, Word) translates these the same way. */
+export interface StyleSpec {
+  bold?: boolean;
+  fontSize?: number;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center";
+  wrap?: boolean;
+  /** Thin borders on every edge of every cell. */
+  border?: boolean;
+  /** Excel number format; "@" keeps codes as text. */
+  numberFormat?: string;
+}
+
+export const STYLE_SPECS: Record<StyleName, StyleSpec> = {
+  tableNumber: { hAlign: "left" },
+  title: { bold: true, fontSize: 16, hAlign: "center", vAlign: "center" },
+  meta: { hAlign: "left" },
+  unit: { hAlign: "right" },
+  header: { bold: true, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  label: { border: true, wrap: true, vAlign: "center" },
+  code: { border: true, numberFormat: "@", hAlign: "left", vAlign: "center" },
+  amount: { border: true, numberFormat: AMOUNT_FORMAT, hAlign: "right", vAlign: "center" },
+  total: { bold: true },
+  note: { hAlign: "left" },
+};
+
 export interface StyledRange {
   range: string; // A1 range
   style: StyleName;

@@ -1,0 +1,192 @@
+/** The preview host's workbook on screen: sheet tabs, a formula bar and the cells with merges and formats. */
+import * as React from "react";
+import { isSubjectCode } from "../domain/code-names";
+import { a1, columnLetters, type CellValue } from "../domain/grid";
+import { AMOUNT_FORMAT, type StyleSpec } from "../domain/render/plan";
+import { zh } from "../taskpane/zh-CN";
+import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
+
+const PX_PER_CHAR = 8;
+
+function display(value: CellValue, format: StyleSpec | undefined): string {
+  if (value === null) return "";
+  if (typeof value === "number" && format?.numberFormat === AMOUNT_FORMAT)
+    return value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return String(value);
+}
+
+function cellStyle(format: StyleSpec | undefined): React.CSSProperties {
+  return {
+    fontWeight: format?.bold ? 700 : 400,
+    fontSize: format?.fontSize ? `${Math.round(format.fontSize * 1.2)}px` : "13px",
+    textAlign: format?.hAlign ?? "left",
+    verticalAlign: format?.vAlign === "top" ? "top" : "middle",
+    whiteSpace: format?.wrap ? "normal" : "nowrap",
+    border: format?.border ? "1px solid #333" : "1px solid #e3e3e3",
+    padding: "2px 4px",
+    overflow: "hidden",
+  };
+}
+
+/** Merge geometry: spans at each merge's top-left cell, and the cells a merge hides. */
+function mergeMaps(sheet: MemorySheet) {
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const hidden = new Set<string>();
+  for (const m of sheet.merges) {
+    spans.set(`${m.top},${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(`${r},${c}`);
+  }
+  return { spans, hidden };
+}
+
+function useWorkbook(workbook: MemoryWorkbook): void {
+  const [, bump] = React.useReducer((n: number) => n + 1, 0);
+  React.useEffect(() => workbook.subscribe(bump), [workbook]);
+}
+
+export function GridView(props: { workbook: MemoryWorkbook }) {
+  const { workbook } = props;
+  useWorkbook(workbook);
+  const sheet = workbook.sheets.find((s) => s.name === workbook.activeSheet) ?? workbook.sheets[0];
+  const selection = workbook.selection && sheet && workbook.selection.sheet === sheet.name ? workbook.selection : null;
+  const [draft, setDraft] = React.useState<string | null>(null);
+  const gridRef = React.useRef<HTMLTableElement>(null);
+
+  const selectedValue = selection ? sheet.cells[selection.row]?.[selection.col] ?? null : null;
+  React.useEffect(() => setDraft(null), [selection?.row, selection?.col, sheet?.name]);
+
+  if (!sheet)
+    return (
+      <p style={{ padding: 24 }} role="status">
+        {zh.preview.emptyWorkbook}
+      </p>
+    );
+
+  const { spans, hidden } = mergeMaps(sheet);
+  const rows = Math.max(sheet.cells.length, 1);
+  const cols = Math.max(sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+
+  const move = (dr: number, dc: number) => {
+    const row = Math.min(Math.max((selection?.row ?? 0) + dr, 0), rows - 1);
+    const col = Math.min(Math.max((selection?.col ?? 0) + dc, 0), cols - 1);
+    workbook.focus(sheet.name, row, col);
+  };
+  const commit = () => {
+    if (!selection || draft === null) return;
+    const text = draft.trim();
+    // Like Excel's text-formatted code cells: subject codes stay text, other plain numbers become numbers.
+    const value: CellValue = text === "" ? null : !isSubjectCode(text) && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    workbook.edit(sheet.name, selection.row, selection.col, value);
+    setDraft(null);
+    gridRef.current?.focus();
+  };
+
+  return (
+    <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
+      <div style={{ display: "flex", gap: 8, alignItems: "center", padding: "4px 8px", borderBottom: "1px solid #ddd" }}>
+        <span aria-label="单元格地址" data-testid="address" style={{ minWidth: 48, fontFamily: "monospace" }}>
+          {selection ? a1(selection.row, selection.col) : ""}
+        </span>
+        <input
+          aria-label={zh.preview.cellValue}
+          data-testid="formula"
+          style={{ flex: 1 }}
+          disabled={!selection}
+          value={draft ?? (selectedValue === null ? "" : String(selectedValue))}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") setDraft(null);
+          }}
+        />
+      </div>
+      <div style={{ flex: 1, overflow: "auto", minHeight: 0 }}>
+        <table
+          ref={gridRef}
+          role="grid"
+          aria-label={sheet.name}
+          tabIndex={0}
+          data-sheet={sheet.name}
+          style={{ borderCollapse: "collapse", tableLayout: "fixed", background: "#fff" }}
+          onKeyDown={(e) => {
+            const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+            if (keys[e.key]) {
+              e.preventDefault();
+              move(...keys[e.key]);
+            } else if (e.key === "Enter" || e.key === "F2") {
+              e.preventDefault();
+              (document.querySelector('[data-testid="formula"]') as HTMLInputElement | null)?.focus();
+            }
+          }}
+        >
+          <colgroup>
+            <col style={{ width: 40 }} />
+            {Array.from({ length: cols }, (_, c) => (
+              <col key={c} style={{ width: (sheet.columnWidths[c] ?? 10) * PX_PER_CHAR }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th aria-hidden style={{ background: "#f3f3f3", position: "sticky", top: 0 }} />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col" style={{ background: "#f3f3f3", fontWeight: 400, position: "sticky", top: 0, zIndex: 1 }}>
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r} style={{ height: 22 }}>
+                <th scope="row" style={{ background: "#f3f3f3", fontWeight: 400, fontSize: 12 }}>
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const key = `${r},${c}`;
+                  if (hidden.has(key)) return null;
+                  const format = sheet.formats.get(key);
+                  const selected = selection?.row === r && selection?.col === c;
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      data-cell={a1(r, c)}
+                      aria-selected={selected}
+                      {...spans.get(key)}
+                      onClick={() => workbook.focus(sheet.name, r, c)}
+                      style={{ ...cellStyle(format), outline: selected ? "2px solid #217346" : undefined, outlineOffset: -2 }}
+                    >
+                      {display(sheet.cells[r]?.[c] ?? null, format)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div role="tablist" aria-label={zh.preview.sheets} style={{ display: "flex", gap: 2, borderTop: "1px solid #ddd", overflowX: "auto", padding: "2px 4px" }}>
+        {workbook.sheets.map((s) => (
+          <button
+            key={s.name}
+            role="tab"
+            aria-selected={s.name === sheet.name}
+            onClick={() => workbook.focus(s.name)}
+            style={{
+              border: "1px solid #ccc",
+              borderTop: "none",
+              background: s.name === sheet.name ? "#fff" : "#f3f3f3",
+              fontWeight: s.name === sheet.name ? 700 : 400,
+              padding: "4px 10px",
+              whiteSpace: "nowrap",
+              cursor: "pointer",
+            }}
+          >
+            {s.name}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

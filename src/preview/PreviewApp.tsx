@@ -1,0 +1,69 @@
+/** The add-in without Excel: the task pane beside an in-memory workbook, with the 晋城 sample at hand. */
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { builtinPack } from "../domain/packs";
+import { renderTables } from "../domain/render/render";
+import { jinchengSample } from "../domain/samples";
+import { App } from "../taskpane/App";
+import { zh } from "../taskpane/zh-CN";
+import { GridView } from "./GridView";
+import { MemoryWorkbook } from "./memory-workbook";
+
+export async function loadSample(workbook: MemoryWorkbook): Promise<void> {
+  const pack = builtinPack(jinchengSample.pack);
+  const { department, year, rows } = jinchengSample;
+  workbook.clear();
+  await workbook.apply(renderTables(pack, { department, year, rows }), { pack: pack.id, version: pack.version, department, year });
+}
+
+export function PreviewApp(props: { workbook: MemoryWorkbook; withSample: boolean }) {
+  const { workbook } = props;
+  // The task pane re-reads the workbook's stamp when it is remounted after the workbook is replaced.
+  const [generation, setGeneration] = React.useState(0);
+  const [note, setNote] = React.useState<string | null>(null);
+
+  const sample = React.useCallback(async () => {
+    await loadSample(workbook);
+    setGeneration((g) => g + 1);
+    setNote(zh.preview.sampleLoaded);
+  }, [workbook]);
+
+  React.useEffect(() => {
+    if (props.withSample) void sample();
+  }, [props.withSample, sample]);
+
+  return (
+    <div style={{ display: "flex", flexDirection: "column", height: "100vh" }}>
+      <header style={{ display: "flex", gap: 8, alignItems: "center", padding: "6px 12px", background: "#217346", color: "#fff" }}>
+        <strong>{zh.appTitle}</strong>
+        <span style={{ flex: 1 }}>{zh.preview.banner}</span>
+        <Button size="small" onClick={() => void sample()}>
+          {zh.preview.loadSample}
+        </Button>
+        <Button
+          size="small"
+          onClick={() => {
+            workbook.clear();
+            setGeneration((g) => g + 1);
+            setNote(null);
+          }}
+        >
+          {zh.preview.newWorkbook}
+        </Button>
+      </header>
+      {note && (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+        <main style={{ flex: 1, minWidth: 0 }} aria-label="工作簿">
+          <GridView workbook={workbook} />
+        </main>
+        <aside style={{ width: 380, borderLeft: "1px solid #ddd", overflowY: "auto" }} aria-label="任务窗格">
+          <App key={generation} port={workbook} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * A workbook in memory that behaves like the Excel adapter behind the same WorkbookPort, so the task
+ * pane runs in a plain browser. The grid view subscribes to it; its edits raise the same edit events.
+ */
+import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
+import { SheetExistsError, type CellRef, type CellWrite, type PackStamp, type WorkbookPort } from "../domain/port";
+import { STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { isNameTaken } from "../domain/render/sheet-names";
+
+export interface MemorySheet {
+  name: string;
+  cells: CellValue[][];
+  merges: RangePos[];
+  /** Resolved format per cell, keyed "row,col". */
+  formats: Map<string, StyleSpec>;
+  columnWidths: number[];
+  freezeRows: number;
+}
+
+export interface Selection {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+type Listener = () => void;
+type EditHandler = (ref: CellRef) => void;
+
+export class MemoryWorkbook implements WorkbookPort {
+  sheets: MemorySheet[] = [];
+  activeSheet: string | null = null;
+  selection: Selection | null = null;
+  /** Round-trips the task pane would have cost in Excel: each port call counts one per sync it stands for. */
+  syncs = 0;
+  private stamp: PackStamp | null = null;
+  private listeners = new Set<Listener>();
+  private editHandlers = new Set<EditHandler>();
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.listeners.forEach((l) => l());
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  async sheetNames(): Promise<string[]> {
+    this.syncs++;
+    return this.sheets.map((s) => s.name);
+  }
+
+  async readGrids(names?: string[]): Promise<SheetGrid[]> {
+    this.syncs++;
+    return this.sheets.filter((s) => !names || names.some((n) => n.toLowerCase() === s.name.toLowerCase())).map((s) => ({ name: s.name, top: 0, left: 0, values: s.cells.map((r) => [...r]) }));
+  }
+
+  async apply(plans: SheetPlan[], stamp?: PackStamp): Promise<void> {
+    this.syncs++;
+    const existing = this.sheets.map((s) => s.name);
+    const taken = plans.map((p) => p.name).filter((n) => isNameTaken(n, existing));
+    if (taken.length) throw new SheetExistsError(taken);
+    this.syncs++;
+    for (const plan of plans) this.sheets.push(sheetFromPlan(plan));
+    if (plans.length) this.activeSheet = plans[0].name;
+    if (stamp) this.stamp = { ...stamp };
+    this.changed();
+  }
+
+  async fillEmptyCells(writes: CellWrite[]): Promise<void> {
+    this.syncs++;
+    for (const w of writes) {
+      const sheet = this.sheet(w.sheet);
+      if (!sheet) continue;
+      const { row, col } = parseA1(w.cell);
+      const current = sheet.cells[row]?.[col];
+      if (current === null || current === undefined || current === "") setCell(sheet, row, col, w.value);
+    }
+    this.changed();
+  }
+
+  async onEdit(handler: EditHandler): Promise<() => Promise<void>> {
+    this.editHandlers.add(handler);
+    return async () => {
+      this.editHandlers.delete(handler);
+    };
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    this.syncs++;
+    const sheet = this.sheet(ref.sheet);
+    if (!sheet) throw new Error(`找不到工作表“${ref.sheet}”`);
+    const { row, col } = parseA1(ref.cell);
+    this.activeSheet = sheet.name;
+    this.selection = { sheet: sheet.name, row, col };
+    this.changed();
+  }
+
+  metadata = {
+    get: async (): Promise<PackStamp | null> => {
+      this.syncs++;
+      return this.stamp ? { ...this.stamp } : null;
+    },
+    set: async (stamp: PackStamp): Promise<void> => {
+      this.syncs++;
+      this.stamp = { ...stamp };
+    },
+  };
+
+  /** The user typing into a cell in the grid view. */
+  edit(sheetName: string, row: number, col: number, value: CellValue): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return;
+    setCell(sheet, row, col, value);
+    this.changed();
+    const ref = { sheet: sheet.name, cell: a1(row, col) };
+    this.editHandlers.forEach((h) => h(ref));
+  }
+
+  /** The user clicking a cell or a sheet tab. */
+  focus(sheetName: string, row?: number, col?: number): void {
+    this.activeSheet = sheetName;
+    this.selection = row === undefined || col === undefined ? null : { sheet: sheetName, row, col };
+    this.changed();
+  }
+
+  /** Start over with an empty workbook (the preview's 新建 button). */
+  clear(): void {
+    this.sheets = [];
+    this.activeSheet = null;
+    this.selection = null;
+    this.stamp = null;
+    this.changed();
+  }
+}
+
+function setCell(sheet: MemorySheet, row: number, col: number, value: CellValue): void {
+  while (sheet.cells.length <= row) sheet.cells.push([]);
+  const r = sheet.cells[row];
+  while (r.length <= col) r.push(null);
+  r[col] = value;
+}
+
+function sheetFromPlan(plan: SheetPlan): MemorySheet {
+  const formats = new Map<string, StyleSpec>();
+  for (const { range, style } of plan.styles) {
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const key = `${row},${col}`;
+        formats.set(key, { ...formats.get(key), ...STYLE_SPECS[style] });
+      }
+  }
+  return {
+    name: plan.name,
+    cells: plan.values.map((r) => [...r]),
+    merges: plan.merges.map(parseRange),
+    formats,
+    columnWidths: [...plan.columnWidths],
+    freezeRows: plan.freezeRows,
+  };
+}

@@ -1,0 +1,61 @@
+/** The task pane: 模板 now; 校验 and 导出 join the same tab list. */
+import * as React from "react";
+import { Tab, TabList, Text, Tooltip } from "@fluentui/react-components";
+import { builtinCatalog } from "../domain/catalog/catalog";
+import { codeNameFill } from "../domain/code-names";
+import type { WorkbookPort } from "../domain/port";
+import { TemplatePane } from "./TemplatePane";
+import { zh } from "./zh-CN";
+
+/** Fill the catalogue name beside each code the user types, wherever a code column stands. */
+function useCodeNames(port: WorkbookPort) {
+  React.useEffect(() => {
+    const catalog = builtinCatalog(new Date().getFullYear());
+    let stop: (() => Promise<void>) | undefined;
+    let live = true;
+    void port
+      .onEdit(async (ref) => {
+        try {
+          const [grid] = await port.readGrids([ref.sheet]);
+          const fill = grid && codeNameFill(grid, ref.cell, (kind, code) => catalog.get(kind, code)?.name);
+          if (fill) await port.fillEmptyCells([fill]);
+        } catch {
+          // Autofill is a convenience: a failed read must never disturb the user's typing.
+        }
+      })
+      .then((s) => (live ? (stop = s) : void s()));
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [port]);
+}
+
+export function App(props: { port: WorkbookPort }) {
+  const { port } = props;
+  const [tab, setTab] = React.useState("template");
+  useCodeNames(port);
+  return (
+    <div style={{ padding: 12, display: "flex", flexDirection: "column", gap: 8 }}>
+      <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
+        {zh.appTitle}
+      </Text>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(String(d.value))} aria-label={zh.appTitle}>
+        <Tab value="template">{zh.tabs.template}</Tab>
+        <Tooltip content={zh.tabs.later} relationship="description">
+          <Tab value="check" disabled>
+            {zh.tabs.check}
+          </Tab>
+        </Tooltip>
+        <Tooltip content={zh.tabs.later} relationship="description">
+          <Tab value="export" disabled>
+            {zh.tabs.export}
+          </Tab>
+        </Tooltip>
+      </TabList>
+      <div role="tabpanel" aria-label={zh.tabs.template}>
+        {tab === "template" && <TemplatePane port={port} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+/** 模板 pane: department, year, tables (and codes) → the official tables in the workbook. */
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  SpinButton,
+} from "@fluentui/react-components";
+import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
+import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
+import type { WorkbookPort } from "../domain/port";
+import { codeRows, takesCodeRows } from "../domain/render/code-rows";
+import type { TableRows } from "../domain/render/render";
+import { ConflictDialog } from "./ConflictDialog";
+import { CodePicker } from "./CodePicker";
+import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
+import { zh } from "./zh-CN";
+
+/** Budgets are prepared in the autumn for the coming year. */
+export function defaultYear(now = new Date()): number {
+  return now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
+}
+
+type Message = { intent: "success" | "error" | "info"; text: string };
+
+export function TemplatePane(props: { port: WorkbookPort }) {
+  const { port } = props;
+  const [packs, setPacks] = React.useState<Pack[]>(() => builtinPacks());
+  const [packId, setPackId] = React.useState(packs[0].id);
+  const pack = packs.find((p) => p.id === packId) ?? packs[0];
+  const [department, setDepartment] = React.useState("");
+  const [year, setYear] = React.useState<number | null>(defaultYear());
+  const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(pack.tables.map((t) => t.id)));
+  const [codes, setCodes] = React.useState<CatalogEntry[]>([]);
+  const [stage, setStage] = React.useState<InsertStage | null>(null);
+  const [message, setMessage] = React.useState<Message | null>(null);
+  const [conflicts, setConflicts] = React.useState<{ list: Conflict[]; answer: (r: Resolution | null) => void } | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
+
+  React.useEffect(() => {
+    let live = true;
+    port.metadata
+      .get()
+      .then((stamp) => {
+        if (!live || !stamp) return;
+        setDepartment((d) => d || stamp.department);
+        setYear(stamp.year);
+        setMessage({ intent: "info", text: zh.template.stampNote(stamp.department, stamp.year) });
+      })
+      .catch(() => {
+        // A workbook without a stamp, or a host that cannot read custom XML: start from the defaults.
+      });
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  const allChosen = pack.tables.every((t) => chosen.has(t.id));
+  const wantsCodes = pack.tables.some((t) => chosen.has(t.id) && takesCodeRows(t));
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
+
+  const loadPack = async (file: File) => {
+    try {
+      const loaded = parsePackJson(await file.text());
+      setPacks([...packs.filter((p) => p.id !== loaded.id), loaded]);
+      setPackId(loaded.id);
+      setChosen(new Set(loaded.tables.map((t) => t.id)));
+      setMessage({ intent: "success", text: zh.template.packLoaded(loaded.name) });
+    } catch (e) {
+      setMessage({ intent: "error", text: (e as Error).message });
+    }
+  };
+
+  const insert = async () => {
+    const dept = department.trim();
+    const problem = !dept
+      ? zh.errors.department
+      : year === null || !Number.isInteger(year) || year < 2000 || year > 2100
+        ? zh.errors.year
+        : chosen.size === 0
+          ? zh.errors.tables
+          : null;
+    if (problem) {
+      setMessage({ intent: "error", text: problem });
+      return;
+    }
+    setMessage(null);
+    const tables = pack.tables.filter((t) => chosen.has(t.id));
+    const rows: TableRows = {};
+    if (codes.length)
+      for (const t of tables.filter(takesCodeRows))
+        rows[t.id] = codeRows(t, codes.map((c) => c.code), (code) => catalog.get("functional", code)?.name);
+    try {
+      const result = await insertTables(
+        port,
+        { pack, department: dept, year: year!, tables: tables.map((t) => t.id), rows },
+        (list) => new Promise((answer) => setConflicts({ list, answer })),
+        setStage,
+      );
+      if (result.status === "cancelled") setMessage({ intent: "info", text: zh.template.cancelled });
+      else {
+        const parts = [
+          result.inserted.length ? zh.template.inserted(result.inserted.length, result.inserted) : zh.template.nothing,
+          ...(result.skipped.length ? [zh.template.skipped(result.skipped)] : []),
+        ];
+        setMessage({ intent: result.inserted.length ? "success" : "info", text: parts.join(" ") });
+      }
+    } catch (e) {
+      setMessage({ intent: "error", text: zh.errors.unexpected((e as Error).message) });
+    } finally {
+      setStage(null);
+    }
+  };
+
+  return (
+    <form
+      style={{ display: "flex", flexDirection: "column", gap: 12 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void insert();
+      }}
+    >
+      <Field label={zh.template.pack}>
+        <Dropdown
+          value={pack.name}
+          selectedOptions={[pack.id]}
+          onOptionSelect={(_e, d) => {
+            const next = packs.find((p) => p.id === d.optionValue);
+            if (!next) return;
+            setPackId(next.id);
+            setChosen(new Set(next.tables.map((t) => t.id)));
+          }}
+        >
+          {packs.map((p) => (
+            <Option key={p.id} value={p.id}>
+              {p.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div>
+        <Button size="small" onClick={() => fileInput.current?.click()}>
+          {zh.template.loadPack}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="pack-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void loadPack(file);
+          }}
+        />
+      </div>
+      <Field label={zh.template.department} hint={zh.template.departmentHint} required>
+        <Input value={department} onChange={(_e, d) => setDepartment(d.value)} />
+      </Field>
+      <Field label={zh.template.year} required>
+        <SpinButton
+          value={year}
+          min={2000}
+          max={2100}
+          onChange={(_e, d) => {
+            const v = d.value ?? (d.displayValue !== undefined ? Number.parseInt(d.displayValue, 10) : null);
+            setYear(v === null || Number.isNaN(v) ? null : v);
+          }}
+        />
+      </Field>
+      <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+        <legend style={{ fontWeight: 600, marginBottom: 4 }}>{zh.template.tables}</legend>
+        <Checkbox
+          label={zh.template.all}
+          checked={allChosen ? true : chosen.size === 0 ? false : "mixed"}
+          onChange={(_e, d) => setChosen(d.checked === true ? new Set(pack.tables.map((t) => t.id)) : new Set())}
+        />
+        <div style={{ display: "flex", flexDirection: "column", paddingLeft: 16 }}>
+          {pack.tables.map((t) => (
+            <Checkbox
+              key={t.id}
+              label={`${t.number}. ${t.title.replace(/\{year\}/g, String(year ?? ""))}`}
+              checked={chosen.has(t.id)}
+              onChange={(_e, d) => toggle(t.id, d.checked === true)}
+            />
+          ))}
+        </div>
+      </fieldset>
+      {wantsCodes && (
+        <CodePicker search={(q, limit) => catalog.search("functional", q, limit)} chosen={codes} onChange={setCodes} />
+      )}
+      <Button appearance="primary" type="submit" disabled={stage !== null}>
+        {stage ? zh.template.inserting : zh.template.insert}
+      </Button>
+      {stage && (
+        <Field validationMessage={zh.template.stages[stage]} validationState="none">
+          <ProgressBar aria-label={zh.template.stages[stage]} />
+        </Field>
+      )}
+      <div aria-live="polite" role="status" data-testid="template-status">
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {conflicts && (
+        <ConflictDialog
+          conflicts={conflicts.list}
+          onDone={(answer) => {
+            conflicts.answer(answer);
+            setConflicts(null);
+          }}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The whole add-in in headless Chromium against the preview host: the task pane inserts the official
+ * tables into the in-memory workbook, and the grid shows them.
+ */
+import { rmSync, writeFileSync, mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { buildBundle, launchChromium, serve } from "../support/browser";
+
+jest.setTimeout(120_000);
+
+let dir: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await buildBundle();
+  server = await serve(dir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/preview.html${query}`);
+  await page.getByRole("button", { name: "插入表格" }).waitFor();
+  (page as unknown as { errors: string[] }).errors = errors;
+  return page;
+}
+
+const cell = (page: Page, ref: string) => page.locator(`table[role=grid] td[data-cell="${ref}"]`);
+const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
+
+async function status(page: Page): Promise<string> {
+  const box = page.getByTestId("template-status").filter({ hasText: /\S/ });
+  await box.waitFor();
+  return (await box.innerText()).trim();
+}
+
+test("inserts all 13 tables through the task pane into an empty workbook", async () => {
+  const page = await open("?empty");
+  await page.getByLabel("部门名称").fill("晋城市商务局");
+  const year = page.getByRole("spinbutton", { name: "预算年度" });
+  await year.fill("2023");
+  await year.press("Tab");
+  await page.getByRole("button", { name: "插入表格" }).click();
+  expect(await status(page)).toMatch(/^已插入 13 张表/);
+
+  const tabs = await page.getByRole("tablist", { name: "工作表" }).getByRole("tab").allInnerTexts();
+  expect(tabs).toHaveLength(13);
+  expect(tabs[0]).toBe("表1 预算收支总表");
+  expect(tabs[12]).toBe("表13 项目支出表（上年结转）");
+
+  await tab(page, "表1 预算收支总表").click();
+  expect(await cell(page, "A1").innerText()).toBe("预算公开表1");
+  expect(await cell(page, "A2").innerText()).toBe("2023年预算收支总表");
+  expect(await cell(page, "A2").getAttribute("colspan")).toBe("6");
+  expect(await cell(page, "A3").innerText()).toBe("部门名称：晋城市商务局");
+  expect(await cell(page, "F3").innerText()).toBe("单位：万元");
+  expect(await cell(page, "A4").getAttribute("colspan")).toBe("2");
+  expect(await cell(page, "C4").getAttribute("colspan")).toBe("4");
+  expect(await cell(page, "C6").innerText()).toBe("一、一般公共服务支出");
+  expect(await cell(page, "C35").innerText()).toBe("三十、抗疫特别国债安排的支出");
+  expect(await cell(page, "A36").innerText()).toBe("本年收入合计");
+
+  await tab(page, "表10 三公经费支出表").click();
+  expect(await cell(page, "A2").innerText()).toBe("2023年一般公共预算“三公”经费支出预算表");
+  expect(await cell(page, "A6").innerText()).toBe("因公出国（境）费");
+  expect(await cell(page, "A11").innerText()).toBe("合计");
+
+  await tab(page, "表12 项目支出表（本年）").click();
+  expect(await cell(page, "C4").innerText()).toBe("2023年财政拨款");
+  expect(await cell(page, "A6").innerText()).toBe("1");
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+});
+
+test("never overwrites: a taken sheet name is renamed or skipped, the sample stays as it was", async () => {
+  const page = await open();
+  await tab(page, "表1 预算收支总表").waitFor();
+  await page.getByRole("checkbox", { name: "全选" }).uncheck();
+  await page.getByRole("checkbox", { name: /^1\. / }).check();
+  await page.getByRole("checkbox", { name: /^10\. / }).check();
+  await page.getByRole("button", { name: "插入表格" }).click();
+
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  expect(await dialog.getByRole("group").count()).toBe(2);
+  // Keep the proposed new name for 表1, skip 表10.
+  await dialog.getByRole("group", { name: "表10 三公经费支出表" }).getByRole("radio", { name: "跳过" }).check();
+  await dialog.getByRole("button", { name: "继续插入" }).click();
+  const text = await status(page);
+  expect(text).toContain("已插入 1 张表：表1 预算收支总表 (2)");
+  expect(text).toContain("已跳过：表10 三公经费支出表");
+
+  await tab(page, "表1 预算收支总表").click();
+  expect(await cell(page, "B6").innerText()).toBe("5,307.69");
+  await tab(page, "表1 预算收支总表 (2)").click();
+  expect(await cell(page, "B6").innerText()).toBe("");
+  expect(await cell(page, "A2").innerText()).toBe("2023年预算收支总表");
+  await page.close();
+});
+
+test("cancelling the conflict question changes nothing", async () => {
+  const page = await open();
+  await tab(page, "表1 预算收支总表").waitFor();
+  await page.getByRole("checkbox", { name: "全选" }).uncheck();
+  await page.getByRole("checkbox", { name: /^3\. / }).check();
+  await page.getByRole("button", { name: "插入表格" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
+  expect(await status(page)).toBe("已取消，工作簿未做修改。");
+  // The closing dialog hides the page from the accessibility tree for a moment.
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  await tab(page, "表1 预算收支总表").waitFor();
+  expect(await page.getByRole("tablist", { name: "工作表" }).getByRole("tab").count()).toBe(13);
+  await page.close();
+});
+
+test("codes chosen from the catalogue become rows with their parents; a typed code gets its name", async () => {
+  const page = await open("?empty");
+  await page.getByLabel("部门名称").fill("测试部门");
+  await page.getByRole("checkbox", { name: "全选" }).uncheck();
+  await page.getByRole("checkbox", { name: /^3\. / }).check();
+  await page.getByRole("searchbox", { name: "搜索科目" }).fill("2011301");
+  await page.getByRole("button", { name: "添加 2011301 行政运行" }).click();
+  await page.getByRole("button", { name: "插入表格" }).click();
+  expect(await status(page)).toMatch(/^已插入 1 张表/);
+  expect(await cell(page, "A7").innerText()).toBe("201");
+  expect(await cell(page, "B7").innerText()).toBe("一般公共服务支出");
+  expect(await cell(page, "A8").innerText()).toBe("20113");
+  expect(await cell(page, "B9").innerText()).toBe("行政运行");
+
+  await cell(page, "A10").click();
+  const formula = page.getByLabel("单元格内容");
+  await formula.fill("2080505");
+  await formula.press("Enter");
+  // The name arrives after the edit event's read and write: wait for it, then check it exactly.
+  await cell(page, "B10").filter({ hasText: "机关事业" }).waitFor({ timeout: 5000 });
+  expect(await cell(page, "B10").innerText()).toBe("机关事业单位基本养老保险缴费支出");
+  await page.close();
+});
+
+test("a malformed pack file is rejected with a message naming the field", async () => {
+  const page = await open("?empty");
+  const tmp = mkdtempSync(join(tmpdir(), "pack-"));
+  const file = join(tmp, "bad-pack.json");
+  writeFileSync(file, JSON.stringify({ id: "bad", version: "1", name: "坏模板", unit: "万元", emptyNote: "注", tables: [{ id: "X1" }] }));
+  await page.getByTestId("pack-file").setInputFiles(file);
+  const text = await status(page);
+  expect(text).toMatch(/^模板包格式错误：/);
+  expect(text).toContain("tables[0].id");
+  rmSync(tmp, { recursive: true, force: true });
+  await page.close();
+});

@@ -1,0 +1,57 @@
+/** Builds the task pane bundle, serves it on loopback and drives Debian's Chromium — for end-to-end tests and screenshots. */
+import { existsSync, mkdtempSync, readFile } from "fs";
+import { createServer, type Server } from "http";
+import { tmpdir } from "os";
+import { extname, join, normalize } from "path";
+import { chromium, type Browser } from "playwright-core";
+import webpack from "webpack";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function buildBundle(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), "budget-preview-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../webpack.config.js")(undefined, { mode: "development" });
+  config.output.path = out;
+  config.devtool = false;
+  await new Promise<void>((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+      resolve();
+    }),
+  );
+  return out;
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
+
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent((req.url ?? "/").split("?")[0])));
+    if (!path.startsWith(dir)) {
+      res.statusCode = 403;
+      return res.end();
+    }
+    readFile(path, (err, data) => {
+      if (err) {
+        res.statusCode = 404;
+        return res.end();
+      }
+      res.setHeader("content-type", TYPES[extname(path)] ?? "application/octet-stream");
+      res.end(data);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）：请先安装 Debian 的 chromium 软件包，或设置 CHROMIUM_PATH。`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}

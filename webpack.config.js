@@ -1,0 +1,47 @@
+/* Builds the task pane (also the preview host when opened outside Office) and the ribbon's function file. */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+module.exports = (_env, argv = {}) => {
+  const dev = argv.mode !== "production";
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, loader: "ts-loader", exclude: /node_modules/, options: { transpileOnly: true } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      // The same page under the name the preview host is announced with.
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          // office.js from the npm package, served by us: nothing is fetched from a CDN.
+          { from: path.join(officeJs, "office.js") },
+          { from: path.join(officeJs, "o15apptofilemappingtable.js") },
+          { from: "excel*.js", context: officeJs, globOptions: { ignore: ["**/*.debug.js"] } },
+          { from: "{zh-cn,en-us}/office_strings.js", context: officeJs },
+        ],
+      }),
+    ],
+    devServer: {
+      port: Number(process.env.PORT) || 3000,
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: false },
+      ...(process.env.HTTPS === "1" ? { server: "https" } : {}),
+    },
+  };
+};
