@@ -5,6 +5,17 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const officeJs = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
+/** Excel only loads an add-in over https it trusts: the certificate `office-addin-dev-certs install` made. */
+function httpsServer() {
+  const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const read = (f) => require("fs").readFileSync(path.join(dir, f));
+  try {
+    return { type: "https", options: { key: read("localhost.key"), cert: read("localhost.crt"), ca: read("ca.crt") } };
+  } catch {
+    return "https";
+  }
+}
+
 module.exports = (_env, argv = {}) => {
   const dev = argv.mode !== "production";
   return {
@@ -38,10 +49,12 @@ module.exports = (_env, argv = {}) => {
     ],
     devServer: {
       port: Number(process.env.PORT) || 3000,
+      // Only this machine: the figures never leave it.
+      host: "localhost",
       static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       client: { overlay: false },
-      ...(process.env.HTTPS === "1" ? { server: "https" } : {}),
+      ...(process.env.HTTPS === "1" ? { server: httpsServer() } : {}),
     },
   };
 };

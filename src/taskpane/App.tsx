@@ -23,7 +23,9 @@ function useCodeNames(port: WorkbookPort) {
           // Autofill is a convenience: a failed read must never disturb the user's typing.
         }
       })
-      .then((s) => (live ? (stop = s) : void s()));
+      .then((s) => (live ? (stop = s) : void s()))
+      // Hosts without edit events (before ExcelApi 1.9) simply go without the autofill.
+      .catch(() => undefined);
     return () => {
       live = false;
       void stop?.();

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Validates the add-in manifest offline against Microsoft's XML manifest schemas (shared/schemas/office-manifest).
+// Usage: node scripts/validate-manifest.js [manifest.xml]   (env SHARED_DIR overrides the location of shared/)
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { validateXML } = require("xmllint-wasm");
+
+const repoRoot = path.resolve(__dirname, "..");
+const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
+
+function fail(lines) {
+  for (const line of lines) console.error(line);
+  process.exit(1);
+}
+
+async function main() {
+  const manifestPath = path.resolve(process.argv[2] || path.join(repoRoot, "manifest.xml"));
+  const sharedDir = process.env.SHARED_DIR || path.join(repoRoot, "..", "shared");
+  const schemaDir = path.resolve(sharedDir, "schemas", "office-manifest");
+  const manifestName = path.basename(manifestPath);
+
+  if (!fs.existsSync(manifestPath)) fail([`找不到清单文件：${manifestPath}`]);
+  if (!fs.existsSync(path.join(schemaDir, MAIN_SCHEMA))) {
+    fail([`找不到清单架构：${path.join(schemaDir, MAIN_SCHEMA)}`, "请用环境变量 SHARED_DIR 指定 shared 目录。"]);
+  }
+
+  // The main schema imports the others by bare file name, so they are preloaded under that name.
+  const readSchema = (fileName) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8") });
+  const preload = fs
+    .readdirSync(schemaDir)
+    .filter((name) => name.endsWith(".xsd") && name !== MAIN_SCHEMA)
+    .map(readSchema);
+
+  const result = await validateXML({
+    xml: [{ fileName: manifestName, contents: fs.readFileSync(manifestPath, "utf8") }],
+    schema: [readSchema(MAIN_SCHEMA)],
+    preload,
+  });
+
+  if (result.valid) {
+    console.log(`${manifestName} 通过校验`);
+    return;
+  }
+  // Lines without a location are xmllint's quote of the offending source line: context, not errors.
+  const count = result.errors.filter((e) => e.loc).length || result.errors.length;
+  fail([
+    `${manifestName} 未通过校验（${count} 个错误）：`,
+    ...result.errors.map((e) => (e.loc ? `  第 ${e.loc.lineNumber} 行：${e.message}` : `      ${e.rawMessage}`)),
+  ]);
+}
+
+main().catch((err) => fail([`清单校验无法进行：${err instanceof Error ? err.message : err}`]));

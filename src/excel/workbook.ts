@@ -1,0 +1,386 @@
+/**
+ * WorkbookPort over office.js — the only code in the project that talks to Excel. Each method queues
+ * its work and syncs as few times as the API allows; the count is stated on each.
+ */
+import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
+import { SheetExistsError, type CellRef, type PackStamp, type WorkbookPort } from "../domain/port";
+import { STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { isNameTaken } from "../domain/render/sheet-names";
+
+/**
+ * Excel.run. `context` resumes an earlier batch's context, which removing an event handler needs.
+ * Tests pass a function that hands the batch a mock context.
+ */
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  context?: OfficeExtension.ClientRequestContext,
+) => Promise<T>;
+/** Whether the host implements ExcelApi `version` (e.g. "1.9"). */
+export type ExcelApiCheck = (version: string) => boolean;
+
+export const STAMP_NAMESPACE = "urn:budget-disclosure:stamp";
+
+/**
+ * Excel column widths are in characters of the default font's widest digit (≈ 7 px for 11 pt
+ * Calibri/等线) plus 5 px of cell padding; office.js wants points (1 px = 0.75 pt at 96 dpi).
+ * So 1 char ≈ 5.25 pt, plus 3.75 pt per column.
+ */
+export function charsToPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center" } as const;
+
+type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function filled<T>(box: RangePos, value: T): T[][] {
+  const cols = box.right - box.left + 1;
+  return Array.from({ length: box.bottom - box.top + 1 }, () => new Array<T>(cols).fill(value));
+}
+
+function drawGrid(range: Excel.Range, box: RangePos): void {
+  const edges: BorderEdge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  // Inside borders on a single row or column are rejected by some hosts, and would fail the batch.
+  if (box.bottom > box.top) edges.push("InsideHorizontal");
+  if (box.right > box.left) edges.push("InsideVertical");
+  for (const edge of edges) {
+    const border = range.format.borders.getItem(edge);
+    border.style = "Continuous";
+    border.weight = "Thin";
+  }
+}
+
+/** Everything in a StyleSpec but the number format, which has to go in before the values. */
+function applyLook(range: Excel.Range, box: RangePos, spec: StyleSpec): void {
+  const format = range.format;
+  if (spec.bold !== undefined) format.font.bold = spec.bold;
+  if (spec.fontSize !== undefined) format.font.size = spec.fontSize;
+  if (spec.hAlign) format.horizontalAlignment = H_ALIGN[spec.hAlign];
+  if (spec.vAlign) format.verticalAlignment = V_ALIGN[spec.vAlign];
+  if (spec.wrap !== undefined) format.wrapText = spec.wrap;
+  if (spec.border) drawGrid(range, box);
+}
+
+/** Queues one sheet: number formats, values, merges, formats, widths, frozen rows, print setup. */
+function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayout: boolean): void {
+  const sheet = sheets.add(plan.name);
+  const styled = plan.styles.map((s) => ({ range: s.range, box: parseRange(s.range), spec: STYLE_SPECS[s.style] }));
+
+  // "@" must be in place before codes such as 2010101 are written, or Excel turns them into numbers.
+  for (const s of styled) {
+    if (s.spec.numberFormat) sheet.getRange(s.range).numberFormat = filled(s.box, s.spec.numberFormat);
+  }
+  const width = Math.max(0, ...plan.values.map((row) => row.length));
+  if (plan.values.length > 0 && width > 0) {
+    sheet.getRange(`A1:${a1(plan.values.length - 1, width - 1)}`).values = plan.values.map((row) =>
+      Array.from({ length: width }, (_, c) => row[c] ?? ""),
+    );
+  }
+  // Merged after the values, so each merge only ever covers one non-empty cell.
+  for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+  for (const s of styled) applyLook(sheet.getRange(s.range), s.box, s.spec);
+
+  plan.columnWidths.forEach((chars, col) => {
+    const letter = columnLetters(col);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
+  });
+  if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (pageLayout) {
+    // plan.print only admits A4 landscape, one page wide; 0 pages tall means "as many as needed".
+    sheet.pageLayout.orientation = "Landscape";
+    sheet.pageLayout.paperSize = "A4";
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+}
+
+// ---- the stamp, kept in a custom XML part ----
+
+const XML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
+
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"'\t\n\r]/g, (ch) => XML_ESCAPES[ch]);
+}
+
+function unescapeAttribute(text: string): string {
+  return text.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g, (ref, hex, dec, name) => {
+    const code = hex ? parseInt(hex, 16) : dec ? Number(dec) : undefined;
+    if (code === undefined) return XML_ENTITIES[name];
+    return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+  });
+}
+
+export function stampToXml(stamp: PackStamp): string {
+  const attrs = [
+    `xmlns="${STAMP_NAMESPACE}"`,
+    `pack="${escapeAttribute(stamp.pack)}"`,
+    `version="${escapeAttribute(stamp.version)}"`,
+    `department="${escapeAttribute(stamp.department)}"`,
+    `year="${stamp.year}"`,
+  ];
+  return `<stamp ${attrs.join(" ")}/>`;
+}
+
+/** The stamp in `xml`, or null when it is missing or malformed. Excel may add an XML declaration or change quotes. */
+export function stampFromXml(xml: string): PackStamp | null {
+  const element = /<stamp\b([^>]*)>/.exec(xml);
+  if (!element) return null;
+  const attrs = new Map<string, string>();
+  for (const m of element[1].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    attrs.set(m[1], unescapeAttribute(m[2] ?? m[3]));
+  }
+  const [pack, version, department] = ["pack", "version", "department"].map((k) => attrs.get(k));
+  const year = Number(attrs.get("year"));
+  if (pack === undefined || version === undefined || department === undefined || !Number.isInteger(year)) return null;
+  return { pack, version, department, year };
+}
+
+/** Queues loading the ids of the existing stamp parts, so they can be deleted after the next sync. */
+function loadStampParts(context: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
+  return context.workbook.customXmlParts.getByNamespace(STAMP_NAMESPACE).load("items/id");
+}
+
+/** Queues replacing the (loaded) old stamp parts with one holding `stamp`. */
+function queueStamp(context: Excel.RequestContext, old: Excel.CustomXmlPartScopedCollection, stamp: PackStamp): void {
+  for (const part of old.items) part.delete();
+  context.workbook.customXmlParts.add(stampToXml(stamp));
+}
+
+// ---- errors ----
+
+const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
+
+const OFFICE_MESSAGES: Record<string, string> = {
+  InvalidOperationInCellEditMode: EDIT_MODE,
+  ItemAlreadyExists: "工作簿中已有同名的工作表，请刷新后重试。",
+  ItemNotFound: "找不到要操作的工作表或单元格，它可能已被删除或改名。",
+  InvalidArgument: "Excel 拒绝了写入的内容（参数无效），未能完成操作。",
+  AccessDenied: "工作簿或工作表受保护，无法修改。请撤销保护后重试。",
+  GeneralException: "Excel 处理请求时出错，请稍后重试；若反复出现，请保存并重新打开工作簿。",
+};
+
+/**
+ * Office errors (OfficeExtension.Error: a string `code` plus an English message) become Chinese ones,
+ * with the original kept as `cause`; anything else (e.g. SheetExistsError) passes through unchanged.
+ * `notFound` names what was missing when the code is ItemNotFound.
+ */
+export function toUserError(error: unknown, notFound?: string): unknown {
+  if (typeof error !== "object" || error === null) return error;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code !== "string") return error;
+  // Older hosts report edit mode under a generic code; only the message tells.
+  const editMode = code === "InvalidOperationInCellEditMode" || /edit mode/i.test(String(message));
+  const text = editMode
+    ? EDIT_MODE
+    : ((code === "ItemNotFound" ? notFound : undefined) ??
+      OFFICE_MESSAGES[code] ??
+      `Excel 操作失败（${code}）：${String(message)}`);
+  return new Error(text, { cause: error });
+}
+
+/**
+ * Runs a batch, translating Office errors. No retry: an edit-mode failure only clears once the user
+ * leaves the cell, so repeating the batch would just fail again.
+ */
+async function runBatch<T>(
+  run: ExcelRun,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options: { notFound?: string; context?: OfficeExtension.ClientRequestContext } = {},
+): Promise<T> {
+  try {
+    return await run(batch, options.context);
+  } catch (error) {
+    throw toUserError(error, options.notFound);
+  }
+}
+
+function cellValue(value: unknown): CellValue {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  // Excel reports empty cells as ""; the domain says null.
+  return value === "" || value === null || value === undefined ? null : String(value);
+}
+
+/** A paste bigger than this is bulk data, not typing; edit handlers are not called cell by cell for it. */
+const MAX_EDITED_CELLS = 100;
+
+function editedCells(sheet: string, address: string): CellRef[] {
+  // Whole rows or columns ("A:A", "3:5") are bulk changes too.
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(address)) return [];
+  const box = parseRange(address);
+  if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_EDITED_CELLS) return [];
+  const cells: CellRef[] = [];
+  for (let row = box.top; row <= box.bottom; row++)
+    for (let col = box.left; col <= box.right; col++) cells.push({ sheet, cell: a1(row, col) });
+  return cells;
+}
+
+const defaultRun: ExcelRun = (batch, context) => (context ? Excel.run(context, batch) : Excel.run(batch));
+const defaultApiCheck: ExcelApiCheck = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
+export function createExcelPort(
+  run: ExcelRun = defaultRun,
+  hasExcelApi: ExcelApiCheck = defaultApiCheck,
+): WorkbookPort {
+  return {
+    /** One sync. */
+    sheetNames: () =>
+      runBatch(run, async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      }),
+
+    /** Two syncs, not one: a sheet's used range can only be asked for once the sheets are known. */
+    /** Named sheets: one sync. All sheets: two, as a used range can only be asked for once the sheets are known. */
+    readGrids: (names) =>
+      runBatch(run, async (context) => {
+        let sheetNames = names;
+        if (!sheetNames) {
+          const sheets = context.workbook.worksheets.load("items/name");
+          await context.sync();
+          sheetNames = sheets.items.map((sheet) => sheet.name);
+        }
+        const used = sheetNames.map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          return { name, sheet, range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") };
+        });
+        await context.sync();
+        // A named sheet may have been deleted or renamed meanwhile: it is simply not there to read.
+        return used.filter(({ sheet }) => !sheet.isNullObject).map(
+          ({ name, range }): SheetGrid =>
+            range.isNullObject
+              ? { name, top: 0, left: 0, values: [] }
+              : {
+                  name,
+                  top: range.rowIndex,
+                  left: range.columnIndex,
+                  values: range.values.map((row) => row.map(cellValue)),
+                },
+        );
+      }),
+
+    /**
+     * Two syncs: the first learns the sheet names (and, with a stamp, the old stamp parts); the
+     * second writes everything. A batch is not a transaction — Excel stops at the first failing
+     * operation and keeps what ran before it — so the stamp is queued last, after the sheets it describes.
+     */
+    apply: (plans, stamp) => {
+      const clash = plans.find((p, i) => isNameTaken(p.name, plans.slice(0, i).map((q) => q.name)));
+      if (clash) return Promise.reject(new Error(`要插入的表中有重名的工作表：${clash.name}`));
+      return runBatch(run, async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        const oldStamps = stamp ? loadStampParts(context) : null;
+        await context.sync();
+        const existing = sheets.items.map((s) => s.name);
+        const taken = plans.filter((p) => isNameTaken(p.name, existing)).map((p) => p.name);
+        if (taken.length > 0) throw new SheetExistsError(taken);
+
+        const pageLayout = hasExcelApi("1.9");
+        for (const plan of plans) queueSheet(sheets, plan, pageLayout);
+        if (stamp && oldStamps) queueStamp(context, oldStamps, stamp);
+        await context.sync();
+      });
+    },
+
+    /** One sync. */
+    select: ({ sheet, cell }) =>
+      runBatch(
+        run,
+        async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(cell).select();
+          await context.sync();
+        },
+        { notFound: `找不到工作表“${sheet}”，它可能已被删除或改名。` },
+      ),
+
+    /**
+     * Two syncs, not one: Excel cannot write "only if empty", so the cells are read first. The
+     * caller's grid may be stale by then — the user can have typed into a cell meanwhile.
+     */
+    fillEmptyCells: (writes) =>
+      runBatch(run, async (context) => {
+        const targets = writes.map((w) => ({
+          write: w,
+          range: context.workbook.worksheets.getItem(w.sheet).getRange(w.cell).load("formulas"),
+        }));
+        await context.sync();
+        // An empty formula means no value and no formula; a formula showing "" is left alone.
+        for (const { write, range } of targets) {
+          if (range.formulas[0][0] === "") range.values = [[write.value]];
+        }
+        await context.sync();
+      }),
+
+    /**
+     * Listens to edits on every sheet (one sync to register, one to remove). Each event costs one
+     * sync to turn the sheet id into its name. Remote (co-author) changes and this add-in's own
+     * writes are not edits by this user, and are skipped.
+     */
+    /** WorksheetCollection.onChanged is ExcelApi 1.9: older hosts get no edit events, and say so. */
+    onEdit: (handler) =>
+      runBatch(run, async (context) => {
+        if (!hasExcelApi("1.9")) throw new Error("此版本的 Excel 不支持监听单元格编辑（需要 ExcelApi 1.9），科目名称不会自动填写。");
+        const registration = context.workbook.worksheets.onChanged.add(async (event) => {
+          if (event.changeType !== "RangeEdited" || event.source !== "Local") return;
+          if (event.triggerSource === "ThisLocalAddin") return;
+          const sheet = await run(async (ctx) => {
+            const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId).load("name");
+            await ctx.sync();
+            return ws.isNullObject ? null : ws.name;
+          });
+          // A sheet deleted since the edit has nothing left to act on.
+          if (sheet !== null) editedCells(sheet, event.address).forEach(handler);
+        });
+        await context.sync();
+        return () =>
+          runBatch(
+            run,
+            async (ctx) => {
+              registration.remove();
+              await ctx.sync();
+            },
+            { context: registration.context },
+          );
+      }),
+
+    metadata: {
+      /** Two syncs (one when there is no stamp): the parts' ids, then their XML — getXml needs a loaded part. */
+      get: () =>
+        runBatch(run, async (context) => {
+          const parts = loadStampParts(context);
+          await context.sync();
+          if (parts.items.length === 0) return null;
+          const xmls = parts.items.map((part) => part.getXml());
+          await context.sync();
+          // Normally there is one part; if several survived, the last readable one wins.
+          for (const xml of xmls.reverse()) {
+            const found = stampFromXml(xml.value);
+            if (found) return found;
+          }
+          return null;
+        }),
+
+      /** Two syncs: the old parts' ids, then delete them and add the new one. */
+      set: (stamp) =>
+        runBatch(run, async (context) => {
+          const old = loadStampParts(context);
+          await context.sync();
+          queueStamp(context, old, stamp);
+          await context.sync();
+        }),
+    },
+  };
+}

@@ -1,0 +1,572 @@
+import { OfficeMockObject } from "office-addin-mock";
+
+import type { CellValue } from "../../src/domain/grid";
+import { SheetExistsError, type CellRef, type PackStamp } from "../../src/domain/port";
+import type { SheetPlan } from "../../src/domain/render/plan";
+import {
+  STAMP_NAMESPACE,
+  charsToPoints,
+  createExcelPort,
+  stampFromXml,
+  stampToXml,
+  toUserError,
+  type ExcelRun,
+} from "../../src/excel/workbook";
+
+const NOT_LOADED = "Error, property was not loaded";
+const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
+
+interface UsedRange {
+  top: number;
+  left: number;
+  values: CellValue[][];
+}
+
+/** One getRange() call and everything the adapter did to that range. */
+interface Touched {
+  sheet: string;
+  address: string;
+  range: OfficeMockObject;
+  borders: Map<string, { style?: string; weight?: string }>;
+  merged?: boolean;
+  selected?: boolean;
+}
+
+interface Part {
+  id: string;
+  namespace: string;
+  xml: string;
+  deleted: boolean;
+}
+
+type Data = Record<string, unknown>;
+
+/**
+ * A workbook built from OfficeMockObjects: unloaded properties read as the mock's error string until
+ * load() + context.sync(), and every method the adapter calls records what it did.
+ */
+class MockWorkbook {
+  syncs = 0;
+  added: string[] = [];
+  touched: Touched[] = [];
+  worksheetLoads: unknown[] = [];
+  usedRangeArgs: unknown[] = [];
+  activated: string[] = [];
+  frozen: Record<string, number> = {};
+  pageLayouts: Record<string, OfficeMockObject> = {};
+  parts: Part[] = [];
+  usedRanges: OfficeMockObject[] = [];
+  /** Cell contents as Excel's `formulas` reports them, keyed "Sheet!A1"; absent = empty. */
+  formulas: Record<string, string | number> = {};
+  changeHandlers: ((event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>)[] = [];
+  removedHandlers = 0;
+  /** The context each run() was asked to resume, if any. */
+  resumed: unknown[] = [];
+  /** Thrown by the next sync, as Excel reports a failed batch. */
+  failNextSync: object | null = null;
+  readonly context: OfficeMockObject;
+  private readonly live: OfficeMockObject[] = [];
+  private readonly sheets: OfficeMockObject[] = [];
+  private nextPartId = 1;
+
+  constructor(existing: { name: string; used?: UsedRange }[] = []) {
+    existing.forEach((s, i) => this.sheets.push(this.sheet(s.name, s.used, `id-${i + 1}`)));
+    const book = this;
+    this.context = this.mock({
+      workbook: {
+        worksheets: {
+          items: this.sheets,
+          // "items/name" is a collection path the mock cannot navigate; load the array and each name instead.
+          load(this: OfficeMockObject, what: unknown) {
+            book.worksheetLoads.push(what);
+            OfficeMockObject.prototype.load.call(this, "items");
+            for (const s of book.sheets) s.load("name");
+            return this;
+          },
+          add: (name: string) => {
+            book.added.push(name);
+            const sheet = book.sheet(name);
+            book.sheets.push(sheet);
+            return sheet;
+          },
+          getItem: (key: string) => {
+            const sheet = book.find(key);
+            if (sheet) return sheet;
+            book.failNextSync = { code: "ItemNotFound", message: "The requested resource doesn't exist." };
+            return book.sheet(key);
+          },
+          getItemOrNullObject: (key: string) => {
+            const sheet = book.find(key);
+            if (sheet) return sheet;
+            const none = book.mock({ name: "", getUsedRangeOrNullObject: () => ({ isNullObject: true, load: () => ({ isNullObject: true }) }) });
+            none.isNullObject = true;
+            return none;
+          },
+          onChanged: {
+            add: (handler: (event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>) => {
+              book.changeHandlers.push(handler);
+              return { context: book.context, remove: () => book.removedHandlers++ };
+            },
+          },
+        },
+        customXmlParts: {
+          add: (xml: string) => {
+            const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+            book.parts.push({ id: `{${book.nextPartId++}}`, namespace, xml, deleted: false });
+          },
+          getByNamespace: (namespace: string) => book.partCollection(namespace),
+        },
+      },
+      sync: async () => {
+        book.syncs++;
+        const failure = book.failNextSync;
+        book.failNextSync = null;
+        if (failure) throw failure;
+        for (const m of book.live) await OfficeMockObject.prototype.sync.call(m);
+        // The mock finishes some property updates in later microtasks.
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+  }
+
+  readonly run: ExcelRun = (batch, context) => {
+    this.resumed.push(context);
+    return batch(this.context as unknown as Excel.RequestContext);
+  };
+
+  /** Excel raising worksheets.onChanged. */
+  async change(event: Partial<Excel.WorksheetChangedEventArgs>): Promise<void> {
+    for (const handler of this.changeHandlers) await handler({ changeType: "RangeEdited", source: "Local", ...event });
+  }
+
+  liveParts(): Part[] {
+    return this.parts.filter((p) => !p.deleted);
+  }
+
+  /** Ranges of `sheet` in the order the adapter asked for them. */
+  ranges(sheet: string): Touched[] {
+    return this.touched.filter((t) => t.sheet === sheet);
+  }
+
+  range(sheet: string, address: string, has: (t: Touched) => boolean = () => true): Touched {
+    const found = this.ranges(sheet).find((t) => t.address === address && has(t));
+    if (!found) throw new Error(`no range ${sheet}!${address}`);
+    return found;
+  }
+
+  private find(nameOrId: string): OfficeMockObject | undefined {
+    return this.sheets.find((s) => s.__name === nameOrId || s.__id === nameOrId);
+  }
+
+  private mock(data: Data): OfficeMockObject {
+    const m = new OfficeMockObject(data);
+    this.live.push(m);
+    return m;
+  }
+
+  private sheet(name: string, used?: UsedRange, id = `id-${name}`): OfficeMockObject {
+    const pageLayout = this.mock({});
+    this.pageLayouts[name] = pageLayout;
+    const sheet = this.mock({
+      name,
+      activate: () => this.activated.push(name),
+      getRange: (address: string) => this.rangeMock(name, address),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        this.usedRangeArgs.push(valuesOnly);
+        const range = this.mock({
+          values: used?.values ?? [],
+          rowIndex: used?.top ?? 0,
+          columnIndex: used?.left ?? 0,
+          address: "",
+          formulas: [],
+        });
+        // Real null objects answer isNullObject after a sync without a load.
+        range.isNullObject = used === undefined;
+        this.usedRanges.push(range);
+        return range;
+      },
+      freezePanes: { freezeRows: (n: number) => (this.frozen[name] = n) },
+    });
+    sheet.pageLayout = pageLayout;
+    // The test's own handles, readable without a load.
+    sheet.__name = name;
+    sheet.__id = id;
+    return sheet;
+  }
+
+  private rangeMock(sheet: string, address: string): OfficeMockObject {
+    const touched: Touched = { sheet, address, range: undefined as unknown as OfficeMockObject, borders: new Map() };
+    touched.range = this.mock({
+      format: {
+        font: {},
+        borders: {
+          getItem: (edge: string) => {
+            const border = {};
+            touched.borders.set(edge, border);
+            return border;
+          },
+        },
+      },
+      formulas: [[this.formulas[`${sheet}!${address}`] ?? ""]],
+      merge: (across: boolean) => (touched.merged = across),
+      select: () => (touched.selected = true),
+    });
+    this.touched.push(touched);
+    return touched.range;
+  }
+
+  private partCollection(namespace: string): OfficeMockObject {
+    const parts = this.liveParts()
+      .filter((p) => p.namespace === namespace)
+      .map((p) =>
+        this.mock({
+          id: p.id,
+          delete: () => (p.deleted = true),
+          // A ClientResult: its value is there only after the next sync.
+          getXml: () => this.mock({ value: p.xml }).load("value"),
+        }),
+      );
+    return this.mock({
+      items: parts,
+      load(this: OfficeMockObject, what: unknown) {
+        expect(what).toBe("items/id");
+        OfficeMockObject.prototype.load.call(this, "items");
+        for (const p of parts) p.load("id");
+        return this;
+      },
+    });
+  }
+}
+
+function plan(name: string, code: string, amount: number): SheetPlan {
+  return {
+    name,
+    tableId: name,
+    values: [
+      ["预算公开表1", null, null],
+      [`${name} 标题`, null, null],
+      ["科目编码", "科目名称", "金额"],
+      [code, "一般公共服务支出", amount],
+      ["合计", null, amount],
+    ],
+    merges: ["A2:C2", "A5:B5"],
+    styles: [
+      { range: "A2:C2", style: "title" },
+      { range: "A3:C3", style: "header" },
+      { range: "A4", style: "code" },
+      { range: "B4", style: "label" },
+      { range: "C4:C5", style: "amount" },
+      { range: "A5:C5", style: "total" },
+    ],
+    columnWidths: [12, 30, 16],
+    freezeRows: 3,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  };
+}
+
+const stamp: PackStamp = { pack: "shanxi-2023", version: "1.0.0", department: "某某局", year: 2023 };
+
+describe("apply", () => {
+  it("writes three sheets — values, merges, number formats, formats, layout — in exactly two syncs", async () => {
+    const book = new MockWorkbook([{ name: "Sheet1" }]);
+    const plans = [plan("表1", "201", 12.5), plan("表2", "2010101", 3), plan("表3", "05", 0)];
+
+    await createExcelPort(book.run, () => true).apply(plans);
+
+    expect(book.syncs).toBe(2);
+    expect(book.worksheetLoads).toEqual(["items/name"]);
+    expect(book.added).toEqual(["表1", "表2", "表3"]);
+    for (const p of plans) {
+      const values = book.range(p.name, "A1:C5", (t) => t.range.values !== undefined);
+      expect(values.range.values).toEqual(p.values.map((row) => row.map((v) => v ?? "")));
+      expect(book.ranges(p.name).filter((t) => t.merged !== undefined).map((t) => [t.address, t.merged])).toEqual([
+        ["A2:C2", false],
+        ["A5:B5", false],
+      ]);
+
+      const code = book.range(p.name, "A4", (t) => t.range.numberFormat !== undefined);
+      expect(code.range.numberFormat).toEqual([["@"]]);
+      const amount = book.range(p.name, "C4:C5", (t) => t.range.numberFormat !== undefined);
+      expect(amount.range.numberFormat).toEqual([["#,##0.00"], ["#,##0.00"]]);
+      // The text format must exist before the code is written.
+      const order = book.ranges(p.name);
+      expect(order.indexOf(code)).toBeLessThan(order.indexOf(values));
+      expect(order.indexOf(amount)).toBeLessThan(order.indexOf(values));
+    }
+
+    const sheet = "表2";
+    // Formats go on last, so the last range asked for at an address is the styled one.
+    const styled = (address: string) => book.ranges(sheet).filter((t) => t.address === address).at(-1) as Touched;
+    const title = styled("A2:C2").range.format;
+    expect([title.font.bold, title.font.size, title.horizontalAlignment]).toEqual([true, 16, "Center"]);
+    const header = styled("A3:C3");
+    expect(header.range.format).toMatchObject({
+      horizontalAlignment: "Center",
+      verticalAlignment: "Center",
+      wrapText: true,
+    });
+    expect(header.range.format.font.bold).toBe(true);
+    // A single-row header gets outer edges and vertical inner lines, no horizontal inner line.
+    const edges = ["EdgeBottom", "EdgeLeft", "EdgeRight", "EdgeTop"];
+    expect([...header.borders.keys()].sort()).toEqual([...edges, "InsideVertical"]);
+    expect([...header.borders.values()].every((b) => b.style === "Continuous" && b.weight === "Thin")).toBe(true);
+    const amount = styled("C4:C5");
+    expect(amount.range.format.horizontalAlignment).toBe("Right");
+    expect([...amount.borders.keys()]).toContain("InsideHorizontal");
+    expect(styled("A5:C5").range.format.font.bold).toBe(true);
+    expect(styled("B4").borders.size).toBe(4);
+
+    expect(book.range(sheet, "A:A").range.format.columnWidth).toBe(charsToPoints(12));
+    expect(book.range(sheet, "B:B").range.format.columnWidth).toBe(charsToPoints(30));
+    expect(book.frozen).toEqual({ 表1: 3, 表2: 3, 表3: 3 });
+    const layout = book.pageLayouts[sheet];
+    expect([layout.orientation, layout.paperSize, layout.zoom]).toEqual([
+      "Landscape",
+      "A4",
+      { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    ]);
+    expect(book.liveParts()).toEqual([]);
+  });
+
+  it("leaves page layout alone on hosts without ExcelApi 1.9", async () => {
+    const book = new MockWorkbook();
+    const asked: string[] = [];
+    await createExcelPort(book.run, (v) => (asked.push(v), false)).apply([plan("表1", "201", 1)]);
+    expect(asked).toEqual(["1.9"]);
+    expect(book.pageLayouts["表1"].orientation).toBeUndefined();
+    expect(book.syncs).toBe(2);
+  });
+
+  it("pads ragged rows and turns null into empty strings", async () => {
+    const book = new MockWorkbook();
+    const p = { ...plan("表1", "201", 1), values: [["a"], ["b", null, 3]], styles: [], merges: [] };
+    await createExcelPort(book.run, () => true).apply([p]);
+    expect(book.range("表1", "A1:C2").range.values).toEqual([
+      ["a", "", ""],
+      ["b", "", 3],
+    ]);
+  });
+
+  it("refuses a taken name, in any letter case, after one sync and without writing anything", async () => {
+    const book = new MockWorkbook([{ name: "Summary" }, { name: "表2" }]);
+    book.parts.push({ id: "{old}", namespace: STAMP_NAMESPACE, xml: stampToXml(stamp), deleted: false });
+    const port = createExcelPort(book.run, () => true);
+
+    const attempt = port.apply([plan("SUMMARY", "201", 1), plan("表1", "201", 1), plan("表2", "201", 1)], stamp);
+
+    await expect(attempt).rejects.toBeInstanceOf(SheetExistsError);
+    await expect(attempt).rejects.toMatchObject({ names: ["SUMMARY", "表2"] });
+    expect(book.syncs).toBe(1);
+    expect(book.added).toEqual([]);
+    expect(book.touched).toEqual([]);
+    expect(book.liveParts().map((p) => p.id)).toEqual(["{old}"]);
+  });
+
+  it("refuses two plans with the same name before touching Excel", async () => {
+    const book = new MockWorkbook();
+    const port = createExcelPort(book.run, () => true);
+    await expect(port.apply([plan("Tab", "1", 1), plan("TAB", "1", 1)])).rejects.toThrow("要插入的表中有重名的工作表：TAB");
+    expect(book.syncs).toBe(0);
+  });
+
+  it("replaces the old stamp within the same two syncs, after the sheets", async () => {
+    const book = new MockWorkbook();
+    book.parts.push(
+      { id: "{a}", namespace: STAMP_NAMESPACE, xml: stampToXml({ ...stamp, year: 2022 }), deleted: false },
+      { id: "{b}", namespace: STAMP_NAMESPACE, xml: stampToXml({ ...stamp, year: 2021 }), deleted: false },
+      { id: "{other}", namespace: "urn:someone-else", xml: '<x xmlns="urn:someone-else"/>', deleted: false },
+    );
+    const port = createExcelPort(book.run, () => true);
+
+    await port.apply([plan("表1", "201", 1)], stamp);
+
+    expect(book.syncs).toBe(2);
+    expect(book.liveParts().map((p) => p.id)).toEqual(["{other}", "{1}"]);
+    expect(await port.metadata.get()).toEqual(stamp);
+  });
+});
+
+describe("readGrids", () => {
+  it("returns each sheet's used range with its offset, empty sheets as [], in two syncs", async () => {
+    const book = new MockWorkbook([
+      { name: "表1", used: { top: 2, left: 1, values: [["收入", 10], ["", true]] } },
+      { name: "空表" },
+    ]);
+
+    const grids = await createExcelPort(book.run).readGrids();
+
+    expect(grids).toEqual([
+      { name: "表1", top: 2, left: 1, values: [["收入", 10], [null, true]] },
+      { name: "空表", top: 0, left: 0, values: [] },
+    ]);
+    expect(book.syncs).toBe(2);
+    expect(book.usedRangeArgs).toEqual([true, true]);
+    // Only what is used was loaded: the other properties still read as the mock's error string.
+    expect(book.usedRanges[0].address).toBe(NOT_LOADED);
+    expect(book.usedRanges[0].formulas).toBe(NOT_LOADED);
+  });
+
+  it("reads only the named sheets, skipping a missing one, in one sync", async () => {
+    const book = new MockWorkbook([
+      { name: "表1", used: { top: 0, left: 0, values: [["a"]] } },
+      { name: "表2", used: { top: 0, left: 0, values: [["b"]] } },
+    ]);
+
+    const grids = await createExcelPort(book.run).readGrids(["表2", "已删除"]);
+
+    expect(grids).toEqual([{ name: "表2", top: 0, left: 0, values: [["b"]] }]);
+    expect(book.syncs).toBe(1);
+  });
+});
+
+describe("sheetNames and select", () => {
+  it("lists the sheet names in one sync", async () => {
+    const book = new MockWorkbook([{ name: "A" }, { name: "表2" }]);
+    expect(await createExcelPort(book.run).sheetNames()).toEqual(["A", "表2"]);
+    expect(book.syncs).toBe(1);
+  });
+
+  it("activates the sheet and selects the cell in one sync", async () => {
+    const book = new MockWorkbook([{ name: "表1" }]);
+    await createExcelPort(book.run).select({ sheet: "表1", cell: "C7" });
+    expect(book.activated).toEqual(["表1"]);
+    expect(book.range("表1", "C7").selected).toBe(true);
+    expect(book.syncs).toBe(1);
+  });
+
+  it("names the missing sheet in Chinese", async () => {
+    const book = new MockWorkbook([{ name: "表1" }]);
+    await expect(createExcelPort(book.run).select({ sheet: "表9", cell: "A1" })).rejects.toThrow(
+      "找不到工作表“表9”，它可能已被删除或改名。",
+    );
+  });
+});
+
+describe("fillEmptyCells", () => {
+  it("writes only into cells that are still empty, in two syncs", async () => {
+    const book = new MockWorkbook([{ name: "表1" }]);
+    book.formulas["表1!C5"] = "用户已填写";
+    book.formulas["表1!C6"] = '=""';
+
+    await createExcelPort(book.run).fillEmptyCells([
+      { sheet: "表1", cell: "C4", value: "一般公共服务支出" },
+      { sheet: "表1", cell: "C5", value: "人大事务" },
+      { sheet: "表1", cell: "C6", value: "行政运行" },
+    ]);
+
+    expect(book.range("表1", "C4").range.values).toEqual([["一般公共服务支出"]]);
+    expect(book.range("表1", "C5").range.values).toBeUndefined();
+    expect(book.range("表1", "C6").range.values).toBeUndefined();
+    expect(book.syncs).toBe(2);
+  });
+});
+
+describe("onEdit", () => {
+  it("refuses, registering nothing, where the host lacks ExcelApi 1.9", async () => {
+    const book = new MockWorkbook([{ name: "表1" }]);
+    await expect(createExcelPort(book.run, () => false).onEdit(() => undefined)).rejects.toThrow("ExcelApi 1.9");
+    expect(book.changeHandlers).toHaveLength(0);
+    expect(book.syncs).toBe(0);
+  });
+
+  it("reports the user's own edits cell by cell, by sheet name, and stops when asked", async () => {
+    const book = new MockWorkbook([{ name: "表1" }, { name: "表2" }]);
+    const edits: CellRef[] = [];
+
+    const stop = await createExcelPort(book.run, () => true).onEdit((ref) => edits.push(ref));
+    expect(book.syncs).toBe(1);
+
+    await book.change({ worksheetId: "id-2", address: "B3" });
+    await book.change({ worksheetId: "id-1", address: "A1:B2" });
+    await book.change({ worksheetId: "id-1", address: "C3", source: "Remote" });
+    await book.change({ worksheetId: "id-1", address: "C4", triggerSource: "ThisLocalAddin" });
+    await book.change({ worksheetId: "id-1", address: "C5", changeType: "RowInserted" });
+    await book.change({ worksheetId: "id-1", address: "A1:J11" }); // 110 cells: a paste, not typing
+    await book.change({ worksheetId: "id-1", address: "D:D" });
+    await book.change({ worksheetId: "gone", address: "A1" });
+    expect(edits).toEqual([
+      { sheet: "表2", cell: "B3" },
+      { sheet: "表1", cell: "A1" },
+      { sheet: "表1", cell: "B1" },
+      { sheet: "表1", cell: "A2" },
+      { sheet: "表1", cell: "B2" },
+    ]);
+
+    book.resumed = [];
+    await stop();
+    expect(book.removedHandlers).toBe(1);
+    // Removal runs in the context the handler was added in.
+    expect(book.resumed).toEqual([book.context]);
+  });
+});
+
+describe("errors", () => {
+  it("maps cell edit mode to the Chinese hint, whatever code the host uses", async () => {
+    const book = new MockWorkbook();
+    book.failNextSync = { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." };
+    const error = await createExcelPort(book.run).sheetNames().catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(EDIT_MODE);
+    expect((error as Error).cause).toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    const generic = toUserError({ code: "GeneralException", message: "The operation failed: cell edit mode" });
+    expect((generic as Error).message).toBe(EDIT_MODE);
+  });
+
+  it("maps known codes, falls back to the code for unknown ones, and passes other errors through", () => {
+    expect((toUserError({ code: "InvalidArgument", message: "x" }) as Error).message).toContain("参数无效");
+    expect((toUserError({ code: "ItemAlreadyExists", message: "x" }) as Error).message).toContain("同名的工作表");
+    expect((toUserError({ code: "GeneralException", message: "x" }) as Error).message).toContain("处理请求时出错");
+    expect((toUserError({ code: "RangeExceedsLimit", message: "too big" }) as Error).message).toBe(
+      "Excel 操作失败（RangeExceedsLimit）：too big",
+    );
+    const own = new SheetExistsError(["表1"]);
+    expect(toUserError(own)).toBe(own);
+  });
+});
+
+describe("stamp", () => {
+  it("round-trips through metadata.set and get, keeping a single part", async () => {
+    const book = new MockWorkbook();
+    const port = createExcelPort(book.run);
+    expect(await port.metadata.get()).toBeNull();
+    expect(book.syncs).toBe(1); // no part, so no second sync for its XML
+    book.syncs = 0;
+
+    await port.metadata.set({ ...stamp, year: 2022 });
+    await port.metadata.set(stamp);
+    expect(book.syncs).toBe(4);
+    expect(book.liveParts()).toHaveLength(1);
+    expect(book.liveParts()[0].xml).toBe(stampToXml(stamp));
+
+    book.syncs = 0;
+    expect(await port.metadata.get()).toEqual(stamp);
+    expect(book.syncs).toBe(2);
+  });
+
+  it("builds escaped XML in its namespace and parses it back", () => {
+    const tricky: PackStamp = { pack: "p&<>", version: `1"2'3`, department: "财政厅\n预算处", year: 2023 };
+    const xml = stampToXml(tricky);
+    expect(xml).toBe(
+      `<stamp xmlns="${STAMP_NAMESPACE}" pack="p&amp;&lt;&gt;" version="1&quot;2&apos;3" ` +
+        `department="财政厅&#10;预算处" year="2023"/>`,
+    );
+    expect(stampFromXml(xml)).toEqual(tricky);
+  });
+
+  it("reads the stamp as Excel may hand it back, and rejects broken ones", () => {
+    const declared =
+      `<?xml version="1.0" encoding="utf-8"?>\n` +
+      `<stamp xmlns='${STAMP_NAMESPACE}' year='2024' department='局&#x41;' version='2' pack='x'></stamp>`;
+    expect(stampFromXml(declared)).toEqual({ pack: "x", version: "2", department: "局A", year: 2024 });
+    expect(stampFromXml(`<stamp pack="x" version="1" department="d" year="soon"/>`)).toBeNull();
+    expect(stampFromXml(`<stamp pack="x" version="1" year="2023"/>`)).toBeNull();
+    expect(stampFromXml("<other/>")).toBeNull();
+  });
+});
+
+describe("charsToPoints", () => {
+  it("uses 7 px per character plus 5 px padding, at 0.75 pt per px", () => {
+    expect(charsToPoints(10)).toBe(56.25);
+    expect(charsToPoints(0)).toBe(3.75);
+  });
+});
