@@ -4,7 +4,7 @@
  */
 import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
 import { SheetExistsError, type CellRef, type PackStamp, type WorkbookPort } from "../domain/port";
-import { STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 import { isNameTaken } from "../domain/render/sheet-names";
 
 /**
@@ -73,9 +73,10 @@ function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayo
   }
   const width = Math.max(0, ...plan.values.map((row) => row.length));
   if (plan.values.length > 0 && width > 0) {
-    sheet.getRange(`A1:${a1(plan.values.length - 1, width - 1)}`).values = plan.values.map((row) =>
-      Array.from({ length: width }, (_, c) => row[c] ?? ""),
-    );
+    const all = sheet.getRange(`A1:${a1(plan.values.length - 1, width - 1)}`);
+    all.values = plan.values.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    all.format.font.name = PLAN_FONT.name;
+    all.format.font.size = PLAN_FONT.size;
   }
   // Merged after the values, so each merge only ever covers one non-empty cell.
   for (const merge of plan.merges) sheet.getRange(merge).merge(false);

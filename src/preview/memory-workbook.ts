@@ -4,7 +4,7 @@
  */
 import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
 import { SheetExistsError, type CellRef, type CellWrite, type PackStamp, type WorkbookPort } from "../domain/port";
-import { STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { cellSpecs, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 import { isNameTaken } from "../domain/render/sheet-names";
 
 export interface MemorySheet {
@@ -146,20 +146,11 @@ function setCell(sheet: MemorySheet, row: number, col: number, value: CellValue)
 }
 
 function sheetFromPlan(plan: SheetPlan): MemorySheet {
-  const formats = new Map<string, StyleSpec>();
-  for (const { range, style } of plan.styles) {
-    const r = parseRange(range);
-    for (let row = r.top; row <= r.bottom; row++)
-      for (let col = r.left; col <= r.right; col++) {
-        const key = `${row},${col}`;
-        formats.set(key, { ...formats.get(key), ...STYLE_SPECS[style] });
-      }
-  }
   return {
     name: plan.name,
     cells: plan.values.map((r) => [...r]),
     merges: plan.merges.map(parseRange),
-    formats,
+    formats: cellSpecs(plan),
     columnWidths: [...plan.columnWidths],
     freezeRows: plan.freezeRows,
   };

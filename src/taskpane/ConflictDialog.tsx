@@ -13,11 +13,10 @@ import {
   Radio,
   RadioGroup,
 } from "@fluentui/react-components";
+import { sheetNameProblem } from "../domain/render/sheet-names";
 import type { Conflict, Resolution } from "./insert";
 import { zh } from "./zh-CN";
 
-const BAD_NAME = /[:\\/?*[\]]/;
-const validName = (s: string) => s.trim() !== "" && s.length <= 31 && !BAD_NAME.test(s);
 
 export function ConflictDialog(props: { conflicts: Conflict[]; onDone: (answer: Resolution | null) => void }) {
   const { conflicts, onDone } = props;
@@ -25,7 +24,7 @@ export function ConflictDialog(props: { conflicts: Conflict[]; onDone: (answer: 
     Object.fromEntries(conflicts.map((c) => [c.tableId, c.suggested])),
   );
   const [skip, setSkip] = React.useState<Record<string, boolean>>({});
-  const invalid = conflicts.some((c) => !skip[c.tableId] && !validName(names[c.tableId] ?? ""));
+  const invalid = conflicts.some((c) => !skip[c.tableId] && sheetNameProblem(names[c.tableId] ?? "") !== null);
 
   const confirm = () =>
     onDone(Object.fromEntries(conflicts.map((c) => [c.tableId, skip[c.tableId] ? null : names[c.tableId].trim()])));
@@ -51,7 +50,7 @@ export function ConflictDialog(props: { conflicts: Conflict[]; onDone: (answer: 
                 {!skip[c.tableId] && (
                   <Field
                     label={zh.conflict.newName(c.name)}
-                    validationMessage={validName(names[c.tableId] ?? "") ? undefined : zh.conflict.invalidName}
+                    validationMessage={sheetNameProblem(names[c.tableId] ?? "") ?? undefined}
                   >
                     <Input value={names[c.tableId]} onChange={(_e, d) => setNames({ ...names, [c.tableId]: d.value })} />
                   </Field>

@@ -38,7 +38,6 @@ export const zh = {
     rename: "使用新名称",
     skip: "跳过",
     newName: (table: string) => `${table} 的新名称`,
-    invalidName: "名称不能为空、不能超过 31 个字符，也不能包含 : \\ / ? * [ ]",
     confirm: "继续插入",
     cancel: "取消",
   },

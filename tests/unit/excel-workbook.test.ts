@@ -1,8 +1,9 @@
-import { OfficeMockObject } from "office-addin-mock";
-
-import type { CellValue } from "../../src/domain/grid";
 import { SheetExistsError, type CellRef, type PackStamp } from "../../src/domain/port";
 import type { SheetPlan } from "../../src/domain/render/plan";
+import { builtinPack } from "../../src/domain/packs";
+import { renderTables } from "../../src/domain/render/render";
+import { jinchengSample } from "../../src/domain/samples";
+import { MockWorkbook, type Touched } from "../support/excel-mock";
 import {
   STAMP_NAMESPACE,
   charsToPoints,
@@ -10,233 +11,11 @@ import {
   stampFromXml,
   stampToXml,
   toUserError,
-  type ExcelRun,
 } from "../../src/excel/workbook";
 
 const NOT_LOADED = "Error, property was not loaded";
 const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
 
-interface UsedRange {
-  top: number;
-  left: number;
-  values: CellValue[][];
-}
-
-/** One getRange() call and everything the adapter did to that range. */
-interface Touched {
-  sheet: string;
-  address: string;
-  range: OfficeMockObject;
-  borders: Map<string, { style?: string; weight?: string }>;
-  merged?: boolean;
-  selected?: boolean;
-}
-
-interface Part {
-  id: string;
-  namespace: string;
-  xml: string;
-  deleted: boolean;
-}
-
-type Data = Record<string, unknown>;
-
-/**
- * A workbook built from OfficeMockObjects: unloaded properties read as the mock's error string until
- * load() + context.sync(), and every method the adapter calls records what it did.
- */
-class MockWorkbook {
-  syncs = 0;
-  added: string[] = [];
-  touched: Touched[] = [];
-  worksheetLoads: unknown[] = [];
-  usedRangeArgs: unknown[] = [];
-  activated: string[] = [];
-  frozen: Record<string, number> = {};
-  pageLayouts: Record<string, OfficeMockObject> = {};
-  parts: Part[] = [];
-  usedRanges: OfficeMockObject[] = [];
-  /** Cell contents as Excel's `formulas` reports them, keyed "Sheet!A1"; absent = empty. */
-  formulas: Record<string, string | number> = {};
-  changeHandlers: ((event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>)[] = [];
-  removedHandlers = 0;
-  /** The context each run() was asked to resume, if any. */
-  resumed: unknown[] = [];
-  /** Thrown by the next sync, as Excel reports a failed batch. */
-  failNextSync: object | null = null;
-  readonly context: OfficeMockObject;
-  private readonly live: OfficeMockObject[] = [];
-  private readonly sheets: OfficeMockObject[] = [];
-  private nextPartId = 1;
-
-  constructor(existing: { name: string; used?: UsedRange }[] = []) {
-    existing.forEach((s, i) => this.sheets.push(this.sheet(s.name, s.used, `id-${i + 1}`)));
-    const book = this;
-    this.context = this.mock({
-      workbook: {
-        worksheets: {
-          items: this.sheets,
-          // "items/name" is a collection path the mock cannot navigate; load the array and each name instead.
-          load(this: OfficeMockObject, what: unknown) {
-            book.worksheetLoads.push(what);
-            OfficeMockObject.prototype.load.call(this, "items");
-            for (const s of book.sheets) s.load("name");
-            return this;
-          },
-          add: (name: string) => {
-            book.added.push(name);
-            const sheet = book.sheet(name);
-            book.sheets.push(sheet);
-            return sheet;
-          },
-          getItem: (key: string) => {
-            const sheet = book.find(key);
-            if (sheet) return sheet;
-            book.failNextSync = { code: "ItemNotFound", message: "The requested resource doesn't exist." };
-            return book.sheet(key);
-          },
-          getItemOrNullObject: (key: string) => {
-            const sheet = book.find(key);
-            if (sheet) return sheet;
-            const none = book.mock({ name: "", getUsedRangeOrNullObject: () => ({ isNullObject: true, load: () => ({ isNullObject: true }) }) });
-            none.isNullObject = true;
-            return none;
-          },
-          onChanged: {
-            add: (handler: (event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>) => {
-              book.changeHandlers.push(handler);
-              return { context: book.context, remove: () => book.removedHandlers++ };
-            },
-          },
-        },
-        customXmlParts: {
-          add: (xml: string) => {
-            const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
-            book.parts.push({ id: `{${book.nextPartId++}}`, namespace, xml, deleted: false });
-          },
-          getByNamespace: (namespace: string) => book.partCollection(namespace),
-        },
-      },
-      sync: async () => {
-        book.syncs++;
-        const failure = book.failNextSync;
-        book.failNextSync = null;
-        if (failure) throw failure;
-        for (const m of book.live) await OfficeMockObject.prototype.sync.call(m);
-        // The mock finishes some property updates in later microtasks.
-        await new Promise((resolve) => setImmediate(resolve));
-      },
-    });
-  }
-
-  readonly run: ExcelRun = (batch, context) => {
-    this.resumed.push(context);
-    return batch(this.context as unknown as Excel.RequestContext);
-  };
-
-  /** Excel raising worksheets.onChanged. */
-  async change(event: Partial<Excel.WorksheetChangedEventArgs>): Promise<void> {
-    for (const handler of this.changeHandlers) await handler({ changeType: "RangeEdited", source: "Local", ...event });
-  }
-
-  liveParts(): Part[] {
-    return this.parts.filter((p) => !p.deleted);
-  }
-
-  /** Ranges of `sheet` in the order the adapter asked for them. */
-  ranges(sheet: string): Touched[] {
-    return this.touched.filter((t) => t.sheet === sheet);
-  }
-
-  range(sheet: string, address: string, has: (t: Touched) => boolean = () => true): Touched {
-    const found = this.ranges(sheet).find((t) => t.address === address && has(t));
-    if (!found) throw new Error(`no range ${sheet}!${address}`);
-    return found;
-  }
-
-  private find(nameOrId: string): OfficeMockObject | undefined {
-    return this.sheets.find((s) => s.__name === nameOrId || s.__id === nameOrId);
-  }
-
-  private mock(data: Data): OfficeMockObject {
-    const m = new OfficeMockObject(data);
-    this.live.push(m);
-    return m;
-  }
-
-  private sheet(name: string, used?: UsedRange, id = `id-${name}`): OfficeMockObject {
-    const pageLayout = this.mock({});
-    this.pageLayouts[name] = pageLayout;
-    const sheet = this.mock({
-      name,
-      activate: () => this.activated.push(name),
-      getRange: (address: string) => this.rangeMock(name, address),
-      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
-        this.usedRangeArgs.push(valuesOnly);
-        const range = this.mock({
-          values: used?.values ?? [],
-          rowIndex: used?.top ?? 0,
-          columnIndex: used?.left ?? 0,
-          address: "",
-          formulas: [],
-        });
-        // Real null objects answer isNullObject after a sync without a load.
-        range.isNullObject = used === undefined;
-        this.usedRanges.push(range);
-        return range;
-      },
-      freezePanes: { freezeRows: (n: number) => (this.frozen[name] = n) },
-    });
-    sheet.pageLayout = pageLayout;
-    // The test's own handles, readable without a load.
-    sheet.__name = name;
-    sheet.__id = id;
-    return sheet;
-  }
-
-  private rangeMock(sheet: string, address: string): OfficeMockObject {
-    const touched: Touched = { sheet, address, range: undefined as unknown as OfficeMockObject, borders: new Map() };
-    touched.range = this.mock({
-      format: {
-        font: {},
-        borders: {
-          getItem: (edge: string) => {
-            const border = {};
-            touched.borders.set(edge, border);
-            return border;
-          },
-        },
-      },
-      formulas: [[this.formulas[`${sheet}!${address}`] ?? ""]],
-      merge: (across: boolean) => (touched.merged = across),
-      select: () => (touched.selected = true),
-    });
-    this.touched.push(touched);
-    return touched.range;
-  }
-
-  private partCollection(namespace: string): OfficeMockObject {
-    const parts = this.liveParts()
-      .filter((p) => p.namespace === namespace)
-      .map((p) =>
-        this.mock({
-          id: p.id,
-          delete: () => (p.deleted = true),
-          // A ClientResult: its value is there only after the next sync.
-          getXml: () => this.mock({ value: p.xml }).load("value"),
-        }),
-      );
-    return this.mock({
-      items: parts,
-      load(this: OfficeMockObject, what: unknown) {
-        expect(what).toBe("items/id");
-        OfficeMockObject.prototype.load.call(this, "items");
-        for (const p of parts) p.load("id");
-        return this;
-      },
-    });
-  }
-}
 
 function plan(name: string, code: string, amount: number): SheetPlan {
   return {
@@ -326,6 +105,26 @@ describe("apply", () => {
       { horizontalFitToPages: 1, verticalFitToPages: 0 },
     ]);
     expect(book.liveParts()).toEqual([]);
+  });
+
+  it("inserts the 13 official tables of the pack, filled with the 晋城 sample, in exactly two syncs", async () => {
+    const book = new MockWorkbook([{ name: "Sheet1" }]);
+    const plans = renderTables(builtinPack(), { department: jinchengSample.department, year: 2023, rows: jinchengSample.rows });
+    const stamp = { pack: "shanxi-2023", version: "1.0.0", department: "晋城市商务局", year: 2023 };
+
+    await createExcelPort(book.run, () => true).apply(plans, stamp);
+
+    expect(book.syncs).toBe(2);
+    expect(book.added).toEqual(builtinPack().tables.map((t) => t.sheetName));
+    const t01 = book.range("表1 预算收支总表", "A1:F38", (t) => t.range.values !== undefined).range;
+    expect(t01.values[1][0]).toBe("2023年预算收支总表");
+    expect(t01.values[5][1]).toBe(5307.69);
+    expect(t01.format.font.name).toBe("宋体");
+    expect(book.ranges("表1 预算收支总表").filter((t) => t.merged !== undefined).map((t) => t.address)).toEqual(
+      expect.arrayContaining(["A2:F2", "A4:B4", "C4:F4"]),
+    );
+    expect(book.frozen["表9 国有资本经营收支表"]).toBe(6);
+    expect(book.liveParts().map((p) => stampFromXml(p.xml))).toEqual([stamp]);
   });
 
   it("leaves page layout alone on hosts without ExcelApi 1.9", async () => {

@@ -1,7 +1,7 @@
 import { builtinPack, parsePack, parsePackJson, PackError } from "../../src/domain/packs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import { renderTables, HEADER_TOP } from "../../src/domain/render/render";
-import { freeSheetName } from "../../src/domain/render/sheet-names";
+import { freeSheetName, sheetNameProblem } from "../../src/domain/render/sheet-names";
 import { jinchengSample } from "../../src/domain/samples";
 import type { CellValue } from "../../src/domain/grid";
 import { norm, readSeed, seedTables } from "../support/seed-text";
@@ -140,6 +140,9 @@ describe("pack validation", () => {
     ["a merge outside the header", (p: any) => p.tables[1].header.merges.push("A1:Z9"), "tables[1].header.merges[3]"],
     ["a missing title", (p: any) => delete p.tables[12].title, "tables[12].title"],
     ["two tables with one id", (p: any) => (p.tables[2].id = "T02"), "tables[2].id"],
+    ["two sheet names differing only in case", (p: any) => ((p.tables[0].sheetName = "Sheet"), (p.tables[1].sheetName = "SHEET")), "tables[1].sheetName"],
+    ["overlapping header merges", (p: any) => p.tables[0].header.merges.push("B1:C1"), "tables[0].header.merges[2]"],
+    ["a sheet name ending in an apostrophe", (p: any) => (p.tables[4].sheetName = "表5'"), "tables[4].sheetName"],
   ])("rejects %s, naming the field", (_what, breakIt, field) => {
     const p = clone();
     breakIt(p);
@@ -166,5 +169,21 @@ describe("free sheet names", () => {
     const long = "表".repeat(31);
     expect(freeSheetName(long, [long])).toHaveLength(31);
     expect(freeSheetName("新表", [])).toBe("新表");
+  });
+});
+
+describe("sheet names Excel refuses", () => {
+  it.each([
+    ["", "不能为空"],
+    ["表".repeat(32), "31"],
+    ["表1/预算", "不能包含"],
+    ["'表1", "单引号"],
+    ["HISTORY", "保留"],
+  ])("%j: %s", (name, why) => {
+    expect(sheetNameProblem(name)).toContain(why);
+  });
+
+  it("accepts every name of the built-in pack", () => {
+    expect(pack.tables.map((t) => sheetNameProblem(t.sheetName))).toEqual(new Array(13).fill(null));
   });
 });

@@ -3,10 +3,12 @@
  * columns, fixed rows) and used to draw, read and name cells. No code in packs, ever.
  */
 import { z } from "zod";
-import { parseRange } from "../grid";
+import { parseRange, type RangePos } from "../grid";
+import { sheetNameProblem } from "../render/sheet-names";
+
+const overlaps = (a: RangePos, b: RangePos) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 const A1_RANGE = /^[A-Z]{1,3}\d{1,7}(:[A-Z]{1,3}\d{1,7})?$/;
-const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 const rangeString = z.string().regex(A1_RANGE, "应为 A1 形式的区域，如 A1:B2");
 
@@ -35,11 +37,10 @@ export const tableSchema = z
     id: z.string().regex(/^T\d{2}$/, "应为 T01 形式的表号"),
     /** The printed number: 预算公开表N. */
     number: z.number().int().positive(),
-    sheetName: z
-      .string()
-      .min(1)
-      .max(31, "工作表名称不能超过 31 个字符")
-      .refine((s) => !SHEET_NAME_FORBIDDEN.test(s), "工作表名称不能包含 : \\ / ? * [ ]"),
+    sheetName: z.string().superRefine((s, ctx) => {
+      const problem = sheetNameProblem(s);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
     /** Title with placeholders: {year}. */
     title: z.string().min(1),
     columns: z.array(columnSchema).min(1),
@@ -71,6 +72,9 @@ export const tableSchema = z
     t.header.merges.forEach((m, i) => {
       if (!inside(m, t.header.rows.length))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 超出表头范围` });
+      const other = t.header.merges.slice(0, i).find((o) => overlaps(parseRange(o), parseRange(m)));
+      if (other)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
     });
     t.body.rows.forEach((r, i) =>
       (r.merges ?? []).forEach((m, j) => {
@@ -101,10 +105,12 @@ export const packSchema = z
     const names = new Set<string>();
     p.tables.forEach((t, i) => {
       if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "id"], message: `表号 ${t.id} 重复` });
-      if (names.has(t.sheetName))
+      // Excel compares sheet names ignoring case.
+      const name = t.sheetName.toLowerCase();
+      if (names.has(name))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
       ids.add(t.id);
-      names.add(t.sheetName);
+      names.add(name);
     });
   });
 

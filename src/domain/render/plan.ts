@@ -2,7 +2,7 @@
  * A SheetPlan says what is drawn on one sheet — values, merges, styles, widths — never how.
  * The Excel adapter, the preview host, the .xlsx writer and (later) the Word export all draw from it.
  */
-import type { CellValue } from "../grid";
+import { parseRange, type CellValue } from "../grid";
 
 /** Named styles; each drawing target maps them to its own formatting. */
 export type StyleName =
@@ -31,6 +31,9 @@ export interface StyleSpec {
   /** Excel number format; "@" keeps codes as text. */
   numberFormat?: string;
 }
+
+/** One face throughout: 宋体 is the usual face of published budget tables and ships with every Chinese Windows. */
+export const PLAN_FONT = { name: "宋体", size: 11 };
 
 export const STYLE_SPECS: Record<StyleName, StyleSpec> = {
   tableNumber: { hAlign: "left" },
@@ -65,4 +68,18 @@ export interface SheetPlan {
   freezeRows: number;
   /** A4 landscape, fit to one page wide. */
   print: { orientation: "landscape"; paper: "A4"; fitToWidth: true };
+}
+
+/** The spec of every styled cell, keyed "row,col" (0-based): styles in plan order, each changing only what it sets. */
+export function cellSpecs(plan: SheetPlan): Map<string, StyleSpec> {
+  const specs = new Map<string, StyleSpec>();
+  for (const { range, style } of plan.styles) {
+    const r = parseRange(range);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const key = `${row},${col}`;
+        specs.set(key, { ...specs.get(key), ...STYLE_SPECS[style] });
+      }
+  }
+  return specs;
 }

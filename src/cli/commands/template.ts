@@ -1,0 +1,123 @@
+/** `template`: the official tables as an .xlsx file, empty or filled with the 晋城 sample. */
+import * as fs from "node:fs";
+import type { Command } from "commander";
+import ExcelJS from "exceljs";
+import { builtinPack, PackError, parsePackJson, type Pack } from "../../domain/packs";
+import { renderTables } from "../../domain/render/render";
+import { jinchengSample, type Sample } from "../../domain/samples";
+import { CliError, fileProblem, type Io } from "../context";
+import { writePlans } from "../xlsx";
+
+interface TemplateOptions {
+  year?: string;
+  department?: string;
+  output?: string;
+  tables?: string;
+  pack?: string;
+  sample?: boolean;
+  force?: boolean;
+}
+
+const EXAMPLES = `
+示例：
+  budget-disclosure template --year 2023 --department 晋城市商务局 -o 预算公开表.xlsx
+  budget-disclosure template --sample -o 示例.xlsx
+  budget-disclosure template --year 2024 --department 某某局 --tables T01,T10 -o 表1和表10.xlsx
+`;
+
+export function registerTemplate(program: Command, io: Io): void {
+  program
+    .command("template")
+    .description("生成部门预算公开表样（.xlsx），可填入示例数据")
+    .option("--year <年度>", "预算年度，2000–2100（加 --sample 时默认为 2023）")
+    .option("--department <名称>", "部门名称（加 --sample 时默认为示例部门）")
+    .option("-o, --output <文件>", "输出的 .xlsx 文件（必填）")
+    .option("--tables <表号>", "只生成这些表，逗号分隔，如 T01,T02（默认全部）")
+    .option("--pack <文件>", "模板包 JSON 文件（默认使用内置模板包）")
+    .option("--sample", "填入示例数据：晋城市商务局 2023 年部门预算")
+    .option("--force", "覆盖已存在的输出文件")
+    .addHelpText("after", EXAMPLES)
+    .action((options: TemplateOptions) => template(options, io));
+}
+
+async function template(options: TemplateOptions, io: Io): Promise<void> {
+  const output = outputPath(options.output);
+  const sample = options.sample ? jinchengSample : undefined;
+  const year = parseYear(options.year, sample);
+  const department = parseDepartment(options.department, sample);
+  const pack = options.pack === undefined ? builtinPack() : readPack(options.pack);
+  if (sample && sample.pack !== pack.id)
+    throw new CliError(`示例数据按模板包 ${sample.pack} 填写，不能用于模板包 ${pack.id}`);
+  const tables = options.tables === undefined ? undefined : parseTables(options.tables, pack);
+
+  const plans = renderTables(pack, { department, year, tables, rows: sample?.rows });
+  const workbook = new ExcelJS.Workbook();
+  writePlans(workbook, plans);
+  writeNewFile(output, Buffer.from(await workbook.xlsx.writeBuffer()), options.force ?? false);
+  io.out(`已写入 ${output}：${plans.length} 张表（${department}，${year}年）\n`);
+}
+
+function outputPath(path: string | undefined): string {
+  if (path === undefined) throw new CliError("请用 -o 指定输出文件，如 -o 预算公开表.xlsx");
+  // Excel will not open a workbook whose name does not end in .xlsx.
+  if (!/\.xlsx$/i.test(path)) throw new CliError(`输出文件名应以 .xlsx 结尾：${path}`);
+  return path;
+}
+
+function parseYear(text: string | undefined, sample: Sample | undefined): number {
+  if (text === undefined) {
+    if (sample) return sample.year;
+    throw new CliError("请用 --year 指定预算年度，如 --year 2023");
+  }
+  const year = /^\d{4}$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(year >= 2000 && year <= 2100)) throw new CliError(`预算年度应为 2000 至 2100 之间的整数，收到“${text}”`);
+  return year;
+}
+
+function parseDepartment(text: string | undefined, sample: Sample | undefined): string {
+  if (text === undefined) {
+    if (sample) return sample.department;
+    throw new CliError("请用 --department 指定部门名称，如 --department 晋城市商务局");
+  }
+  const name = text.trim();
+  if (!name) throw new CliError("部门名称不能为空");
+  return name;
+}
+
+function readPack(path: string): Pack {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, "utf8");
+  } catch (e) {
+    throw new CliError(`无法读取模板包 ${path}：${fileProblem(e)}`, { cause: e });
+  }
+  try {
+    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse rejects.
+    return parsePackJson(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    if (!(e instanceof PackError)) throw e;
+    throw new CliError(`模板包 ${path} 有误：\n${e.problems.map((p) => `  - ${p}`).join("\n")}`, { cause: e });
+  }
+}
+
+function parseTables(text: string, pack: Pack): string[] {
+  // Commas typed with a Chinese input method are full-width.
+  const ids = text.split(/[,，\s]+/).filter(Boolean).map((id) => id.toUpperCase());
+  if (!ids.length) throw new CliError("--tables 至少应列出一张表，如 --tables T01,T02");
+  const known = pack.tables.map((t) => t.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length)
+    throw new CliError(`模板包 ${pack.id} 中没有这些表：${unknown.join("、")}（可用：${known.join(",")}）`);
+  return ids;
+}
+
+/** Never replaces a file unless asked: "wx" fails if it exists, with no window between check and write. */
+function writeNewFile(path: string, data: Buffer, force: boolean): void {
+  try {
+    fs.writeFileSync(path, data, { flag: force ? "w" : "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST")
+      throw new CliError(`${path} 已存在，未作改动。如需覆盖，请加 --force`, { cause: e });
+    throw new CliError(`无法写入 ${path}：${fileProblem(e)}`, { cause: e });
+  }
+}

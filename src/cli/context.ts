@@ -1,0 +1,41 @@
+/** What every command shares: where it prints, and how it reports input it cannot use. */
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INPUT = 2;
+
+/** Where the CLI prints; tests pass collectors, the bin passes the process streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+/** Input the CLI cannot use: the message (Chinese) is printed as is and the exit code is 2. */
+export class CliError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "CliError";
+  }
+}
+
+// Node's own messages are English; the common causes in words a clerk reads.
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "文件或目录不存在",
+  EACCES: "没有访问权限",
+  EPERM: "没有访问权限",
+  EISDIR: "这是一个目录",
+  ENOTDIR: "路径中有一段不是目录",
+  EROFS: "文件系统只读",
+  ENOSPC: "磁盘空间不足",
+};
+
+/** A file-system error in Chinese. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return FILE_PROBLEMS[code] ?? `系统错误 ${code || (error as Error).message}`;
+}

@@ -1,0 +1,54 @@
+/** SheetPlans → exceljs worksheets: the .xlsx drawing target of the CLI. */
+import type ExcelJS from "exceljs";
+import { cellSpecs, PLAN_FONT, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+const PAPER_SIZES: Record<SheetPlan["print"]["paper"], ExcelJS.PaperSize> = { A4: 9 };
+
+/** A fresh object per cell: exceljs shares style objects by reference, so reuse would leak edits between cells. */
+function excelStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = { name: PLAN_FONT.name, size: spec.fontSize ?? PLAN_FONT.size };
+  if (spec.bold) font.bold = true;
+  const style: Partial<ExcelJS.Style> = { font };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (spec.hAlign) alignment.horizontal = spec.hAlign;
+  if (spec.vAlign) alignment.vertical = spec.vAlign === "center" ? "middle" : spec.vAlign;
+  if (spec.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (spec.numberFormat) style.numFmt = spec.numberFormat;
+  return style;
+}
+
+function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const sheet = workbook.addWorksheet(plan.name, {
+    views: plan.freezeRows > 0 ? [{ state: "frozen", ySplit: plan.freezeRows }] : [],
+    pageSetup: {
+      paperSize: PAPER_SIZES[plan.print.paper],
+      orientation: plan.print.orientation,
+      // One page wide, as many pages tall as the rows need.
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  const specs = cellSpecs(plan);
+  plan.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      // Empty cells get the font too, so what the clerk types later matches.
+      cell.style = excelStyle(specs.get(`${r},${c}`) ?? {});
+      if (value !== null) cell.value = value;
+    }),
+  );
+  // Every cell already has its own style; merging must not replace it with the top-left cell's.
+  for (const range of plan.merges) sheet.mergeCellsWithoutStyle(range);
+  plan.columnWidths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+}
+
+/** Adds one worksheet per plan, in order. */
+export function writePlans(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void {
+  for (const plan of plans) writePlan(workbook, plan);
+}

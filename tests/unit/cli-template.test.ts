@@ -1,0 +1,213 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import shanxi from "../../src/domain/packs/shanxi-2023.json";
+import { builtinPack } from "../../src/domain/packs";
+import { main } from "../../src/cli/main";
+import { version } from "../../package.json";
+
+const pack = builtinPack();
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-template-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "budget-disclosure", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+async function open(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+const sheet = (workbook: ExcelJS.Workbook, tableId: string) =>
+  workbook.getWorksheet(pack.tables.find((t) => t.id === tableId)!.sheetName)!;
+
+describe("budget-disclosure template", () => {
+  it("writes the 13 empty tables as the pack lays them out", async () => {
+    const out = path.join(dir, "out.xlsx");
+    const r = await run("template", "--year", "2023", "--department", "晋城市商务局", "-o", out);
+    expect(r).toEqual({ code: 0, out: `已写入 ${out}：13 张表（晋城市商务局，2023年）\n`, err: "" });
+
+    const workbook = await open(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(pack.tables.map((t) => t.sheetName));
+    expect(sheet(workbook, "T01").getCell("A2").value).toBe("2023年预算收支总表");
+    for (const table of pack.tables)
+      expect(sheet(workbook, table.id).getCell("A2").value).toBe(table.title.replace("{year}", "2023"));
+
+    const t01 = sheet(workbook, "T01");
+    expect(t01.model.merges).toEqual(expect.arrayContaining(["A2:F2", "A4:B4", "C4:F4"]));
+    expect(t01.getCell("A3").value).toBe("部门名称：晋城市商务局");
+    expect(t01.getCell("F3").value).toBe("单位：万元");
+    expect(t01.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
+    expect(t01.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(t01.getColumn(1).width).toBe(shanxi.tables[0].columns[0].width);
+  });
+
+  it("formats amount cells #,##0.00, codes as text, and draws the header bold and bordered", async () => {
+    const out = path.join(dir, "out.xlsx");
+    await run("template", "--year", "2023", "--department", "晋城市商务局", "-o", out);
+    const workbook = await open(out);
+    const t01 = sheet(workbook, "T01");
+    for (const a of ["B6", "D6", "E6", "F6"]) expect(t01.getCell(a).numFmt).toBe("#,##0.00");
+    expect(t01.getCell("A6").numFmt).toBeFalsy();
+    expect(t01.getCell("A4").numFmt).toBeFalsy();
+    expect(t01.getCell("A4").font).toMatchObject({ bold: true, name: "宋体" });
+    expect(t01.getCell("A4").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });
+    expect(t01.getCell("B6").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });
+    expect(t01.getCell("A2").font).toMatchObject({ bold: true, size: 16 });
+    expect(t01.getCell("A2").border ?? {}).toEqual({});
+    expect(sheet(workbook, "T02").getCell("A6").numFmt).toBe("@");
+  });
+
+  it("--sample fills in the 晋城 figures and marks empty tables", async () => {
+    const out = path.join(dir, "sample.xlsx");
+    const r = await run("template", "--sample", "-o", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("（晋城市商务局，2023年）");
+    const workbook = await open(out);
+    expect(sheet(workbook, "T01").getCell("B6").value).toBe(5307.69);
+    expect(sheet(workbook, "T01").getCell("B6").numFmt).toBe("#,##0.00");
+    const t07 = sheet(workbook, "T07");
+    const columnA = t07.getColumn(1).values;
+    expect(columnA).toContain("注：本表无数据");
+    expect(sheet(workbook, "T01").getColumn(1).values).not.toContain("注：本表无数据");
+  });
+
+  it.each([["T01,T10"], ["t01，T10"]])("--tables %s writes only those tables", async (tables) => {
+    const out = path.join(dir, "two.xlsx");
+    const r = await run("template", "--sample", "--tables", tables, "-o", out);
+    expect(r.out).toBe(`已写入 ${out}：2 张表（晋城市商务局，2023年）\n`);
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["表1 预算收支总表", "表10 三公经费支出表"]);
+  });
+
+  it("--year 2025 puts 2025 in every title", async () => {
+    const out = path.join(dir, "2025.xlsx");
+    await run("template", "--year", "2025", "--department", "某某局", "-o", out);
+    const workbook = await open(out);
+    for (const w of workbook.worksheets) expect(String(w.getCell("A2").value)).toMatch(/^2025年/);
+    expect(workbook.worksheets[0].getCell("A3").value).toBe("部门名称：某某局");
+  });
+
+  it("--pack uses the pack file, and a bad one is refused naming the field", async () => {
+    const good = path.join(dir, "good.json");
+    fs.writeFileSync(good, "\uFEFF" + JSON.stringify({ ...shanxi, tables: shanxi.tables.slice(0, 2) }));
+    const out = path.join(dir, "out.xlsx");
+    expect((await run("template", "--sample", "--pack", good, "-o", out)).code).toBe(0);
+    expect((await open(out)).worksheets).toHaveLength(2);
+
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ ...shanxi, tables: shanxi.tables.map((t, i) => (i === 2 ? { ...t, sheetName: "" } : t)) }));
+    const out2 = path.join(dir, "out2.xlsx");
+    const r = await run("template", "--sample", "--pack", bad, "-o", out2);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(bad);
+    expect(r.err).toContain("tables[2].sheetName");
+    expect(fs.existsSync(out2)).toBe(false);
+  });
+
+  it.each([
+    ["a file that is not JSON", "{ 不是 JSON", "不是有效的 JSON"],
+    ["a missing file", null, "无法读取模板包"],
+  ])("--pack with %s exits 2", async (_, content, message) => {
+    const file = path.join(dir, "pack.json");
+    if (content !== null) fs.writeFileSync(file, content);
+    const r = await run("template", "--sample", "--pack", file, "-o", path.join(dir, "out.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  it("refuses to replace an existing file unless --force", async () => {
+    const out = path.join(dir, "out.xlsx");
+    fs.writeFileSync(out, "原有内容");
+    const r = await run("template", "--sample", "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--force");
+    expect(r.out).toBe("");
+    expect(fs.readFileSync(out, "utf8")).toBe("原有内容");
+
+    expect((await run("template", "--sample", "-o", out, "--force")).code).toBe(0);
+    expect((await open(out)).worksheets).toHaveLength(13);
+  });
+
+  it.each([
+    [["--department", "某某局"], "--year"],
+    [["--year", "1999", "--department", "某某局"], "2000 至 2100"],
+    [["--year", "2101", "--department", "某某局"], "2000 至 2100"],
+    [["--year", "20x3", "--department", "某某局"], "2000 至 2100"],
+    [["--year", "2024"], "--department"],
+    [["--year", "2024", "--department", "  "], "部门名称不能为空"],
+    [["--sample", "--tables", "T01,T99"], "T99"],
+    [["--sample", "--tables", ","], "至少"],
+    [["--sample", "--bogus"], "未知选项 --bogus"],
+  ])("%j is refused with exit 2", async (args, message) => {
+    const out = path.join(dir, "out.xlsx");
+    const r = await run("template", ...args, "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^错误：/);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("needs -o, ending in .xlsx", async () => {
+    expect(await run("template", "--sample")).toMatchObject({ code: 2, err: expect.stringContaining("-o") });
+    const r = await run("template", "--sample", "-o", path.join(dir, "out.xls"));
+    expect(r).toMatchObject({ code: 2, err: expect.stringContaining(".xlsx") });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("--debug adds the stack trace", async () => {
+    const r = await run("template", "--year", "1999", "--department", "某某局", "-o", path.join(dir, "out.xlsx"), "--debug");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\n\s+at /);
+  });
+});
+
+describe("budget-disclosure", () => {
+  it("prints Chinese help and the package version, exit 0", async () => {
+    const help = await run("template", "--help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("用法：");
+    expect(help.out).toContain("--sample");
+    expect(await run("--version")).toEqual({ code: 0, out: `${version}\n`, err: "" });
+  });
+
+  it("aligns help descriptions in the terminal, where a Chinese character takes two columns", async () => {
+    const { out } = await run("template", "--help");
+    const column = (flag: string) => {
+      const line = out.split("\n").find((l) => l.trimStart().startsWith(flag))!;
+      const term = /^\s*\S+(?: <[^>]+>)?\s+/.exec(line)![0];
+      return term.length + (term.match(/[\u4e00-\u9fff]/g)?.length ?? 0);
+    };
+    expect(column("--year")).toBe(column("--sample"));
+    expect(column("--department")).toBe(column("--force"));
+  });
+
+  it("refuses an unknown command with exit 2", async () => {
+    const r = await run("tempalte");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("未知命令 tempalte");
+  });
+
+  it("runs from the bin script through tsx, with the exit code", () => {
+    const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
+    const out = path.join(dir, "bin.xlsx");
+    const first = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });
+    expect(first.stdout).toBe(`已写入 ${out}：13 张表（晋城市商务局，2023年）\n`);
+    expect(first.status).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(0);
+    const second = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain("已存在");
+  });
+});
