@@ -1,0 +1,3 @@
+import type { Check } from "./registry";
+
+export const arithmeticChecks: Check[] = [];

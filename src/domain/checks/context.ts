@@ -1,0 +1,106 @@
+/** What every check is handed: the disclosure read from the workbook, the pack, the catalogue, the tolerance. */
+import type { Catalog } from "../catalog/catalog";
+import { Decimal, formatAmount, judge, parseAmount } from "../money";
+import type { Pack } from "../packs/schema";
+import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
+import type { Finding, Place, Severity } from "./finding";
+import { ruleOf } from "./rules";
+
+export interface CheckOptions {
+  /** Exact comparison, without the rounding allowance of RULES.md. */
+  strict: boolean;
+  catalog: Catalog;
+}
+
+type Figure = Decimal | string | null | undefined;
+
+export interface Report {
+  /** Placeholders of the rule's message (besides expected, actual, difference). */
+  params?: Record<string, string | number>;
+  expected?: Figure;
+  actual?: Figure;
+  related?: Place[];
+  /** Overrides the rule's severity (e.g. info in the rounding zone). */
+  severity?: Severity;
+}
+
+const show = (f: Figure): string | undefined => (f === null || f === undefined ? undefined : typeof f === "string" ? f : formatAmount(f));
+
+export class CheckContext {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    readonly disclosure: Disclosure,
+    readonly pack: Pack,
+    readonly options: CheckOptions,
+  ) {}
+
+  table(id: string): ReadTable | undefined {
+    return this.disclosure.tables.get(id);
+  }
+
+  /** How messages name a table: 表1“预算收支总表”. */
+  label(id: string): string {
+    const decl = this.pack.tables.find((t) => t.id === id);
+    return decl ? `表${decl.number}“${decl.title.replace(/^\{year\}年度?/, "")}”` : id;
+  }
+
+  /** A cell's amount; empty and unreadable cells count as no amount (S07 reports the unreadable ones). */
+  amount(cell: ReadCell | undefined): Decimal | null {
+    if (!cell) return null;
+    const p = parseAmount(cell.value);
+    return p.kind === "amount" ? p.value : null;
+  }
+
+  /** A row's amount in a column, blank as zero: a blank printed cell means nothing is budgeted. */
+  value(table: ReadTable, row: ReadRow | undefined, key: string): Decimal {
+    return (row && this.amount(cellOf(table, row, key))) ?? new Decimal(0);
+  }
+
+  /** Where a row's column is, for findings; falls back to the row's first cell when the column is missing. */
+  place(table: ReadTable, row: ReadRow, key: string): Place {
+    const cell = cellOf(table, row, key) ?? row.cells.find((c) => c);
+    return { table: table.id, sheet: cell?.ref.sheet ?? table.sheet, cell: cell?.ref.cell ?? table.title.ref.cell };
+  }
+
+  report(ruleId: string, at: Place, r: Report = {}): void {
+    const rule = ruleOf(ruleId);
+    const severity = r.severity ?? rule.severity;
+    const expected = show(r.expected);
+    const actual = show(r.actual);
+    const difference =
+      r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;
+    const values: Record<string, string> = {
+      table: this.label(at.table),
+      expected: expected ?? "",
+      actual: actual ?? "",
+      difference: difference ?? "",
+      ...Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [k, String(v)])),
+    };
+    let message = rule.message.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? "");
+    if (severity === "info" && rule.severity !== "info" && difference !== undefined) message = `可能为尾差：${message}`;
+    this.findings.push({
+      rule: rule.id,
+      severity,
+      table: at.table,
+      sheet: at.sheet,
+      cell: at.cell,
+      related: r.related ?? [],
+      ...(expected !== undefined ? { expected } : {}),
+      ...(actual !== undefined ? { actual } : {}),
+      ...(difference !== undefined ? { difference } : {}),
+      message,
+    });
+  }
+
+  /**
+   * `actual` should equal `expected`, a sum of `parts` figures (1 for a single figure in another table).
+   * Within the tolerance nothing is said; in the rounding zone an info; beyond it the rule's severity.
+   */
+  compare(ruleId: string, at: Place, actual: Decimal, expected: Decimal, parts: number, r: Omit<Report, "expected" | "actual"> = {}): boolean {
+    const verdict = judge(actual.minus(expected), parts, { strict: this.options.strict });
+    if (verdict === "ok") return true;
+    this.report(ruleId, at, { ...r, expected, actual, severity: verdict === "rounding" ? "info" : r.severity });
+    return verdict !== "error";
+  }
+}

@@ -1,0 +1,46 @@
+/** A finding: what a check says about one place in the workbook, with the two figures and their difference. */
+import type { CellRef } from "../port";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Place extends CellRef {
+  /** Table id (T01…), or "" for a place outside the tables. */
+  table: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  table: string;
+  sheet: string;
+  cell: string;
+  /** The other places the finding compares with (the other table's figure, the parts of a sum). */
+  related: Place[];
+  /** What the figure should be, as printed (two decimals for amounts). */
+  expected?: string;
+  /** What the figure is. */
+  actual?: string;
+  /** actual − expected. */
+  difference?: string;
+  message: string;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by table, sheet and position. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    ORDER[a.severity] - ORDER[b.severity] ||
+    a.table.localeCompare(b.table) ||
+    a.sheet.localeCompare(b.sheet) ||
+    cellOrder(a.cell) - cellOrder(b.cell) ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
+function cellOrder(cell: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return 0;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return Number(m[2]) * 1000 + col;
+}

@@ -1,0 +1,134 @@
+/**
+ * What the rows of each table mean: income items and 类 rows of T01/T04, code rows, 合计 rows, the groups
+ * of T06, units and projects of T12/T13. Checks speak of these, never of cell addresses.
+ */
+import { normalizeName, type Catalog } from "../catalog/catalog";
+import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
+
+/** "一、一般公共预算" → "一般公共预算"; also （一）, (1), 1., ①. */
+export function stripNumbering(s: string): string {
+  return normalizeName(s).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|[①-⑳])/, "");
+}
+
+/** The row whose `key` column reads `label` (numbering ignored). */
+export function rowByLabel(table: ReadTable, key: string, label: string): ReadRow | undefined {
+  const want = stripNumbering(label);
+  return table.rows.find((r) => stripNumbering(textOf(table, r, key)) === want);
+}
+
+/** All rows whose `key` column reads `label` (a T04 label appears under 本年收入 and under 上年结转). */
+export function rowsByLabel(table: ReadTable, key: string, label: string): ReadRow[] {
+  const want = stripNumbering(label);
+  return table.rows.filter((r) => stripNumbering(textOf(table, r, key)) === want);
+}
+
+const TOTAL = new Set(["合计", "总计", "部门合计"]);
+
+/** The 合计 row: 合计 in one of the text columns. */
+export function totalRow(table: ReadTable): ReadRow | undefined {
+  const keys = table.decl.columns.filter((c) => c.kind !== "amount").map((c) => c.key);
+  return table.rows.find((r) => keys.some((k) => TOTAL.has(textOf(table, r, k))));
+}
+
+export interface CodeRow {
+  code: string;
+  name: string;
+  row: ReadRow;
+}
+
+/** Rows with a subject code in `codeKey` (digits, any length; C01 judges the length). */
+export function codeRows(table: ReadTable, codeKey = "code", nameKey = "name"): CodeRow[] {
+  return table.rows.flatMap((row) => {
+    const code = textOf(table, row, codeKey);
+    return /^\d+$/.test(code) ? [{ code, name: textOf(table, row, nameKey), row }] : [];
+  });
+}
+
+/** The 类 rows on the expense side of T01/T04, by class code, matched by name (numbering ignored). */
+export function classRows(table: ReadTable, catalog: Catalog, key = "expenseItem"): { code: string; row: ReadRow }[] {
+  const byName = new Map(catalog.classNames().map((e) => [normalizeName(e.name), e.code]));
+  return table.rows.flatMap((row) => {
+    const code = byName.get(stripNumbering(textOf(table, row, key)));
+    return code ? [{ code, row }] : [];
+  });
+}
+
+/** The 类 names of 部门预算支出经济分类 that head the groups of T06 (工资福利支出 …). */
+export function econGroupNames(catalog: Catalog): Set<string> {
+  return new Set(catalog.entries("econDept").filter((e) => e.level === "类").map((e) => normalizeName(e.name)));
+}
+
+export interface EconGroup {
+  name: string;
+  row: ReadRow;
+  items: ReadRow[];
+}
+
+/** T06: its 合计 row, and the group rows with the item rows under each. */
+export function econGroups(table: ReadTable, catalog: Catalog): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
+  const heads = econGroupNames(catalog);
+  const total = totalRow(table);
+  const groups: EconGroup[] = [];
+  const loose: ReadRow[] = [];
+  for (const row of table.rows) {
+    if (row === total) continue;
+    const dept = textOf(table, row, "deptEcon");
+    if (heads.has(dept) && textOf(table, row, "govEcon") === "") groups.push({ name: dept, row, items: [] });
+    else if (groups.length) groups[groups.length - 1].items.push(row);
+    else loose.push(row);
+  }
+  return { total, groups, loose };
+}
+
+/** Names that end like a unit (局, 中心 …), for telling unit rows of T12/T13 from projects. */
+const UNIT_SUFFIX = /(局|厅|委|委员会|办公室|办|中心|站|所|院|馆|队|处|社|会|部|校|园|台)$/;
+
+export interface ProjectGroups {
+  /** The department's own total row (its name, or 合计), when printed. */
+  grand?: ReadRow;
+  units: { row: ReadRow; projects: ReadRow[] }[];
+  /** Every project row. */
+  projects: ReadRow[];
+}
+
+/**
+ * T12/T13 rows: the department total (its name first, or a 合计 row), unit rows (a unit's name over its projects),
+ * and projects. Without unit rows, every row is a project (as in the 大同 disclosure).
+ */
+export function projectGroups(table: ReadTable, department: string, unitNames: string[]): ProjectGroups {
+  const dept = normalizeName(department);
+  const units = new Set(unitNames.map(normalizeName));
+  const rows = table.rows;
+  const name = (r: ReadRow) => textOf(table, r, "project");
+  let start = 0;
+  let grand: ReadRow | undefined;
+  const first = rows[0];
+  if (first && (TOTAL.has(name(first)) || (dept !== "" && name(first) === dept && rows.length > 1 && name(rows[1]) === dept))) {
+    grand = first;
+    start = 1;
+  } else if (first && dept !== "" && name(first) === dept && !rows.slice(1).some((r) => name(r) === dept || units.has(name(r)))) {
+    grand = first;
+    start = 1;
+  }
+  const isUnit = (r: ReadRow) => {
+    const n = name(r);
+    return n === dept || units.has(n) || (UNIT_SUFFIX.test(n) && n.length <= 30 && !/费|金|款|资金|项目|经费|补助|支出/.test(n));
+  };
+  const groups: ProjectGroups["units"] = [];
+  const projects: ReadRow[] = [];
+  for (const row of rows.slice(start)) {
+    if (TOTAL.has(name(row))) continue;
+    if (isUnit(row)) groups.push({ row, projects: [] });
+    else {
+      projects.push(row);
+      if (groups.length) groups[groups.length - 1].projects.push(row);
+    }
+  }
+  return { grand, units: groups, projects };
+}
+
+/** The text of a row's cell, raw (for messages). */
+export function shown(table: ReadTable, row: ReadRow, key: string): string {
+  const v = cellOf(table, row, key)?.value;
+  return v === null || v === undefined ? "" : String(v).trim();
+}

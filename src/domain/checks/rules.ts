@@ -1,0 +1,70 @@
+/**
+ * The rule set of RULES.md in one table: ID, severity, the tables a rule reads, and its zh-CN message.
+ * A reviewer can read every rule here; the check functions (structure, codes, arithmetic, cross) implement them.
+ * Placeholders in braces are filled per finding; {expected}, {actual} and {difference} are the figures.
+ */
+import type { Severity } from "./finding";
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  tables: string[];
+  title: string;
+  message: string;
+}
+
+const ALL = ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "T10", "T11", "T12", "T13"];
+const CODE_TABLES = ["T02", "T03", "T05", "T08"];
+
+export const RULES: Rule[] = [
+  // S — structure and completeness
+  { id: "S01", severity: "error", tables: ALL, title: "公开表齐全", message: "缺少{table}：工作簿中找不到标题为“{title}”的表" },
+  { id: "S02", severity: "warning", tables: ALL, title: "空表注明", message: "{table}{detail}" },
+  { id: "S03", severity: "error", tables: ALL, title: "表头与表样一致", message: "{table}表头{detail}列“{column}”" },
+  { id: "S04", severity: "error", tables: ALL, title: "部门名称一致", message: "{table}的部门名称为“{actual}”，与其他表的“{expected}”不一致" },
+  { id: "S05", severity: "error", tables: ALL, title: "预算年度一致", message: "{table}标题中的年度为 {actual}，与{expected}年不一致" },
+  { id: "S06", severity: "error", tables: ALL, title: "金额单位为万元", message: "{table}{detail}" },
+  { id: "S07", severity: "error", tables: ALL, title: "金额单元格为数字", message: "{table}{row}“{column}”应为金额，实际为{detail}" },
+  { id: "S08", severity: "warning", tables: ALL, title: "金额最多两位小数", message: "{table}{row}“{column}”为 {actual}，超过两位小数" },
+  { id: "S09", severity: "warning", tables: ALL, title: "金额不为负数", message: "{table}{row}“{column}”为负数 {actual}" },
+  { id: "S10", severity: "error", tables: ALL, title: "无未替换的占位符", message: "{table}中有未填写的占位内容“{actual}”" },
+  // C — subject codes
+  { id: "C01", severity: "error", tables: CODE_TABLES, title: "功能科目编码位数", message: "{table}科目编码“{actual}”不是 3、5 或 7 位数字" },
+  { id: "C02", severity: "error", tables: CODE_TABLES, title: "功能科目在目录中", message: "{table}科目编码 {actual} {detail}" },
+  { id: "C03", severity: "error", tables: CODE_TABLES, title: "科目名称与目录一致", message: "{table}科目 {code} 的名称为“{actual}”，目录中为“{expected}”" },
+  { id: "C04", severity: "error", tables: CODE_TABLES, title: "科目层级完整", message: "{table}科目 {code} 上方缺少其{detail}行 {expected}" },
+  { id: "C05", severity: "warning", tables: CODE_TABLES, title: "科目按编码排序", message: "{table}科目 {code} 排在 {expected} 之后，未按编码顺序" },
+  { id: "C06", severity: "error", tables: ["T06"], title: "部门经济科目在目录中", message: "{table}部门经济科目“{actual}”不在部门预算支出经济分类目录中" },
+  { id: "C07", severity: "error", tables: ["T06"], title: "经济科目对应关系", message: "{table}部门经济科目“{code}”对应的政府经济科目为“{actual}”，不是官方对应关系（应为：{expected}）" },
+  { id: "C08", severity: "error", tables: ["T01", "T04"], title: "支出功能分类30类", message: "{table}第 {index} 个支出类应为“{expected}”，实际为“{actual}”" },
+  { id: "C09", severity: "error", tables: ["T07"], title: "收入科目在目录中", message: "{table}收入科目编码 {actual} {detail}" },
+  // A — arithmetic inside one table
+  { id: "A01", severity: "error", tables: ALL, title: "行内合计等于各列之和", message: "{table}{row}“{column}”为 {actual}，各组成列之和为 {expected}，相差 {difference}" },
+  { id: "A02", severity: "error", tables: CODE_TABLES, title: "类款项逐级相加", message: "{table}{row}“{column}”为 {actual}，其下级科目之和为 {expected}，相差 {difference}" },
+  { id: "A03", severity: "error", tables: ["T02", "T03", "T05", "T07", "T08", "T09"], title: "合计行等于各类之和", message: "{table}合计行“{column}”为 {actual}，各类之和为 {expected}，相差 {difference}" },
+  { id: "A04", severity: "error", tables: ["T01", "T04"], title: "收支总表平衡", message: "{table}{row}为 {actual}，应为{detail} {expected}，相差 {difference}" },
+  { id: "A05", severity: "error", tables: ["T06"], title: "经济科目分组合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  { id: "A06", severity: "error", tables: ["T10"], title: "三公经费合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  { id: "A07", severity: "error", tables: ["T11", "T12", "T13"], title: "单位与项目合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  // X — across tables
+  { id: "X01", severity: "error", tables: ["T01", "T02", "T04", "T05"], title: "一般公共预算各表一致", message: "一般公共预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X02", severity: "error", tables: ["T01", "T02", "T04", "T07", "T08"], title: "政府性基金各表一致", message: "政府性基金预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X03", severity: "error", tables: ["T01", "T02", "T04", "T09"], title: "国有资本经营预算各表一致", message: "国有资本经营预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X04", severity: "error", tables: ["T01", "T02"], title: "其他收入来源一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X05", severity: "error", tables: ["T01", "T02", "T03"], title: "收支总额一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X06", severity: "error", tables: ["T01", "T03"], title: "支出类与支出总表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X07", severity: "error", tables: ["T02", "T03"], title: "收入与支出逐科目一致", message: "科目 {code}：{table}收入（本年+上年结转）为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X08", severity: "error", tables: ["T04", "T05", "T08", "T09"], title: "财政拨款分类一致", message: "{table}{row}“{column}”为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X09", severity: "error", tables: ["T03", "T05", "T08"], title: "分表不超过支出总表", message: "科目 {code}：{table}“{column}”为 {actual}，超过{other}的 {expected}" },
+  { id: "X10", severity: "error", tables: ["T05", "T06"], title: "基本支出与经济科目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X11", severity: "warning", tables: ["T06", "T11"], title: "机关运行经费", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X12", severity: "warning", tables: ["T06", "T10"], title: "三公经费与经济科目", message: "{table}{row}为 {actual}，小于{other}的 {expected}" },
+  { id: "X13", severity: "error", tables: ["T03", "T05", "T08", "T12", "T13"], title: "项目支出与项目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X14", severity: "warning", tables: ["T05", "T06"], title: "功能与经济分类对应", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+];
+
+export function ruleOf(id: string): Rule {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`unknown rule ${id}`);
+  return rule;
+}

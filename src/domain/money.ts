@@ -1,0 +1,77 @@
+/**
+ * Amounts: Decimal everywhere (never binary floats), parsing of what clerks type into amount cells,
+ * and the rounding tolerance of RULES.md (尾差).
+ */
+import Decimal from "decimal.js";
+import type { CellValue } from "./grid";
+
+export { Decimal };
+
+export type Parsed =
+  /** An empty cell, or one that says "nothing" (-, —). */
+  | { kind: "empty"; normalized: boolean }
+  /** A number; `normalized` when it had to be cleaned (text, separators, full-width digits …). */
+  | { kind: "amount"; value: Decimal; normalized: boolean }
+  /** Anything else: text, an Excel error, a date. */
+  | { kind: "invalid"; reason: string };
+
+const EMPTY_MARKS = new Set(["-", "—", "－", "–", "——", "/", "／"]);
+const EXCEL_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/** Full-width digits and punctuation to ASCII; every kind of space removed. */
+function squeeze(text: string): string {
+  return text.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+export function parseAmount(value: CellValue | Date | undefined): Parsed {
+  if (value === null || value === undefined || value === "") return { kind: "empty", normalized: false };
+  if (value instanceof Date) return { kind: "invalid", reason: "日期" };
+  if (typeof value === "boolean") return { kind: "invalid", reason: "逻辑值" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", reason: "非有限数" };
+    // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
+    return { kind: "amount", value: new Decimal(String(value)), normalized: false };
+  }
+  const raw = value.trim();
+  if (EXCEL_ERROR.test(raw)) return { kind: "invalid", reason: `Excel 错误值 ${raw}` };
+  const text = squeeze(value);
+  if (text === "") return { kind: "empty", normalized: true };
+  if (EMPTY_MARKS.has(text)) return { kind: "empty", normalized: true };
+  // 1,234.50 · (1,234.50) for negatives as accountants write them · a trailing 元/万元 is not accepted:
+  // a unit inside a cell means the figure may be in the wrong unit.
+  const m = /^(\()?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?$/.exec(text.replace(/，/g, ","));
+  if (!m || Boolean(m[1]) !== Boolean(m[5])) return { kind: "invalid", reason: `文字“${raw}”` };
+  const digits = `${m[1] ? "-" : m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`;
+  return { kind: "amount", value: new Decimal(digits), normalized: true };
+}
+
+/** Amounts as the tables print them: two decimals, thousands separators. */
+export function formatAmount(value: Decimal): string {
+  const fixed = value.toFixed(2);
+  const [int, frac] = fixed.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  return `${sign}${int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac}`;
+}
+
+export interface Tolerance {
+  /** Exact comparison: no rounding allowance at all. */
+  strict: boolean;
+}
+
+export type Verdict = "ok" | "rounding" | "error";
+
+/**
+ * RULES.md: a figure is the interval [v − 0.005, v + 0.005]. A total of n parts holds within 0.005 × (n + 1);
+ * two single figures within 0.01. Differences up to 0.01 are silent; between 0.01 and the bound they may be
+ * rounding (info); beyond the bound the rule's severity applies.
+ */
+export function judge(difference: Decimal, parts: number, tolerance: Tolerance): Verdict {
+  const d = difference.abs();
+  if (tolerance.strict) return d.isZero() ? "ok" : "error";
+  if (d.lte("0.01")) return "ok";
+  return d.lte(new Decimal("0.005").times(parts + 1)) ? "rounding" : "error";
+}
+
+export function sum(values: (Decimal | null | undefined)[]): Decimal {
+  return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0));
+}

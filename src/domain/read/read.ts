@@ -1,0 +1,249 @@
+/**
+ * Finds a pack's tables in any workbook — by title, on any sheet, at any position, several to a sheet,
+ * merged or unmerged headers — maps their columns by header text and reads their rows, every value with
+ * its sheet and cell. What a table lacks (a column, a unit line) is recorded for the checks to report.
+ */
+import { normalizeName } from "../catalog/catalog";
+import { a1, type CellValue, type SheetGrid } from "../grid";
+import type { Pack, TableDecl } from "../packs/schema";
+import type { CellRef } from "../port";
+
+export interface ReadCell {
+  value: CellValue;
+  ref: CellRef;
+}
+
+export interface ReadRow {
+  /** 0-based row on the sheet. */
+  row: number;
+  /** By pack column index; undefined where the table lacks the column. */
+  cells: (ReadCell | undefined)[];
+}
+
+export interface HeaderProblem {
+  /** The pack column's header text. */
+  column: string;
+  kind: "missing" | "order";
+  /** Where the header is, or where it was expected. */
+  ref: CellRef;
+}
+
+export interface ReadTable {
+  id: string;
+  decl: TableDecl;
+  sheet: string;
+  title: ReadCell;
+  /** The year in the title, if it states one. */
+  year: number | null;
+  department: { text: string; ref: CellRef } | null;
+  unit: { text: string; ref: CellRef } | null;
+  /** Sheet column (0-based) of each pack column; -1 where the header lacks it. */
+  columns: number[];
+  headerProblems: HeaderProblem[];
+  headerTop: number;
+  headerBottom: number;
+  rows: ReadRow[];
+  /** The 注：… line under the table, if any. */
+  note: ReadCell | null;
+}
+
+export interface Disclosure {
+  /** The first occurrence of each table found, by id. */
+  tables: Map<string, ReadTable>;
+  /** Further occurrences of a table already found (a copy left in the workbook). */
+  repeats: ReadTable[];
+  /** Sheets read, in workbook order. */
+  sheets: string[];
+}
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
+const isDigits = (s: string) => /^\d+$/.test(s);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Header and title texts of the pack, as patterns: "{year}" matches any year, or may be left out. */
+function textPattern(template: string): RegExp {
+  const parts = normalizeName(template).split(/\{year\}/);
+  const withYear = parts.map(escape).join("\\d{4}");
+  const without = normalizeName(template.replace(/\{year\}年?/g, ""));
+  return new RegExp(`^(?:${withYear}${without ? `|${escape(without)}` : ""})$`);
+}
+
+/** The lowest text in a header column that is not a column number: the column's own name. */
+function leafOf(rows: (string | null | undefined)[][], col: number): string {
+  for (let r = rows.length - 1; r >= 0; r--) {
+    const t = rows[r][col] ? normalizeName(String(rows[r][col])) : "";
+    if (t && !isDigits(t)) return t;
+  }
+  return "";
+}
+
+interface TitleHit {
+  decl: TableDecl;
+  sheet: number;
+  row: number;
+  col: number;
+  year: number | null;
+}
+
+/** The title without its year, e.g. 预算收支总表; a cell ending with it, after at most a short prefix that ends in a year. */
+function titleMatcher(decl: TableDecl): (cell: string) => { year: number | null } | null {
+  const core = normalizeName(decl.title.replace(/^\{year\}年度?/, ""));
+  return (cell) => {
+    if (!cell.endsWith(core)) return null;
+    const prefix = cell.slice(0, cell.length - core.length);
+    if (prefix === "") return { year: null };
+    const m = /(\d{4})年度?$/.exec(prefix);
+    return m && prefix.length <= 30 ? { year: Number(m[1]) } : null;
+  };
+}
+
+const META_DEPARTMENT = /^(?:部门名称|单位名称|编制部门|编制单位)[:：]?(.*?)(?:(?:金额)?单位[:：].*)?$/;
+const META_UNIT = /(?:金额)?单位[:：](.+)$/;
+/** Rows between a title and its header that may hold the department and unit lines. */
+const META_REACH = 8;
+/** Consecutive blank rows that end a table. */
+const BLANKS_END = 2;
+
+export function readDisclosure(pack: Pack, grids: SheetGrid[]): Disclosure {
+  const matchers = pack.tables.map((decl) => ({ decl, match: titleMatcher(decl) }));
+  const hits: TitleHit[] = [];
+  grids.forEach((grid, sheet) =>
+    grid.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v !== "string") return;
+        const t = text(v);
+        for (const { decl, match } of matchers) {
+          const m = match(t);
+          if (m) hits.push({ decl, sheet, row: r + grid.top, col: c + grid.left, year: m.year });
+        }
+      }),
+    ),
+  );
+
+  const read = hits.map((hit) => {
+    const grid = grids[hit.sheet];
+    const next = hits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).map((h) => h.row);
+    return readTable(grid, hit, next.length ? Math.min(...next) : grid.top + grid.values.length);
+  });
+  // A title without a header under it (a table of contents, a caption) yields to one that has a header.
+  const tables = new Map<string, ReadTable>();
+  for (const t of [...read.filter((t) => t.headerTop >= 0), ...read.filter((t) => t.headerTop < 0)])
+    if (!tables.has(t.id)) tables.set(t.id, t);
+  const chosen = new Set(tables.values());
+  const repeats = read.filter((t) => !chosen.has(t) && t.headerTop >= 0);
+  return { tables, repeats, sheets: grids.map((g) => g.name) };
+}
+
+function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
+  const { decl } = hit;
+  const at = (r: number, c: number): CellValue | undefined => grid.values[r - grid.top]?.[c - grid.left];
+  const ref = (r: number, c: number): CellRef => ({ sheet: grid.name, cell: a1(r, c) });
+  const width = grid.left + Math.max(0, ...grid.values.map((r) => r.length));
+  const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : text(at(r, c))));
+
+  const headerTexts = decl.header.rows.flat().filter((c): c is string => c !== null).map(textPattern);
+  const isHeaderText = (t: string) => t !== "" && headerTexts.some((p) => p.test(t));
+  const firstRowTexts = decl.header.rows[0].filter((c) => c !== null).length;
+
+  let department: ReadTable["department"] = null;
+  let unit: ReadTable["unit"] = null;
+  let headerTop = -1;
+  for (let r = hit.row + 1; r < Math.min(end, hit.row + 1 + META_REACH); r++) {
+    const texts = rowTexts(r);
+    if (texts.filter(isHeaderText).length >= Math.min(2, firstRowTexts)) {
+      headerTop = r;
+      break;
+    }
+    texts.forEach((t, c) => {
+      const d = META_DEPARTMENT.exec(t);
+      if (d && !department) department = { text: d[1], ref: ref(r, c) };
+      const u = META_UNIT.exec(t);
+      if (u && !unit) unit = { text: u[1], ref: ref(r, c) };
+    });
+  }
+
+  const columns = new Array<number>(decl.columns.length).fill(-1);
+  const headerProblems: HeaderProblem[] = [];
+  const base: ReadTable = {
+    id: decl.id,
+    decl,
+    sheet: grid.name,
+    title: { value: at(hit.row, hit.col) ?? null, ref: ref(hit.row, hit.col) },
+    year: hit.year,
+    department,
+    unit,
+    columns,
+    headerProblems,
+    headerTop,
+    headerBottom: headerTop,
+    rows: [],
+    note: null,
+  };
+  if (headerTop < 0) {
+    decl.columns.forEach((_, i) =>
+      headerProblems.push({ column: leafOf(decl.header.rows, i), kind: "missing", ref: ref(hit.row + 1, hit.col) }),
+    );
+    return base;
+  }
+
+  // As many header rows as the pack declares, fewer if the workbook's header is shorter.
+  let headerBottom = headerTop;
+  while (headerBottom + 1 < Math.min(end, headerTop + decl.header.rows.length)) {
+    const texts = rowTexts(headerBottom + 1).filter((t) => t !== "");
+    if (texts.length === 0 || !texts.every((t) => isHeaderText(t) || isDigits(t))) break;
+    headerBottom++;
+  }
+  base.headerBottom = headerBottom;
+
+  const band = Array.from({ length: headerBottom - headerTop + 1 }, (_, k) => rowTexts(headerTop + k));
+  const sheetLeaves = Array.from({ length: width }, (_, c) => leafOf(band, c));
+  let next = 0;
+  decl.columns.forEach((_, i) => {
+    const leaf = leafOf(decl.header.rows, i);
+    const pattern = textPattern(leaf);
+    const found = sheetLeaves.findIndex((t, c) => c >= next && pattern.test(t));
+    if (found >= 0) {
+      columns[i] = found;
+      next = found + 1;
+      return;
+    }
+    const earlier = sheetLeaves.findIndex((t) => pattern.test(t));
+    if (earlier >= 0) columns[i] = earlier;
+    headerProblems.push({
+      column: leaf,
+      kind: earlier >= 0 ? "order" : "missing",
+      ref: ref(headerBottom, earlier >= 0 ? earlier : Math.max(0, ...columns.filter((c) => c >= 0)) + 1),
+    });
+  });
+
+  const used = columns.filter((c) => c >= 0);
+  let blanks = 0;
+  for (let r = headerBottom + 1; r < end; r++) {
+    const cells = columns.map((c) => (c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined));
+    const first = rowTexts(r).find((t) => t !== "") ?? "";
+    if (/^注[:：]/.test(first)) {
+      const c = rowTexts(r).findIndex((t) => t !== "");
+      base.note = { value: at(r, c) ?? null, ref: ref(r, c) };
+      break;
+    }
+    const blank = used.every((c) => text(at(r, c)) === "");
+    if (blank) {
+      if (++blanks >= BLANKS_END) break;
+      continue;
+    }
+    blanks = 0;
+    base.rows.push({ row: r, cells });
+  }
+  return base;
+}
+
+/** A row's cell for a column key (undefined where the table lacks the column). */
+export function cellOf(table: ReadTable, row: ReadRow, key: string): ReadCell | undefined {
+  const i = table.decl.columns.findIndex((c) => c.key === key);
+  return i >= 0 ? row.cells[i] : undefined;
+}
+
+/** A row's text in a column, normalised for comparison (no whitespace, half-width). */
+export function textOf(table: ReadTable, row: ReadRow, key: string): string {
+  return text(cellOf(table, row, key)?.value);
+}
