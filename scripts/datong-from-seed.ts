@@ -61,16 +61,21 @@ function fixedRows(table: TableDecl, lines: string[][]): CellValue[][] {
   const out = table.body.rows.map((decl) => {
     const labels = table.columns.map(() => "");
     const row = table.columns.map((c, i): CellValue => (c.kind === "amount" ? null : decl.cells[i]));
+    // So far the lines read as the start of the pack's labels (exact: as the whole labels).
     const reads = (exact: boolean) =>
-      table.columns.every((c, i) => c.kind === "amount" || (exact ? norm(decl.cells[i]) === norm(labels[i]) : norm(decl.cells[i]).startsWith(norm(labels[i]))));
+      table.columns.every((c, i) => {
+        const [want, got] = [norm(decl.cells[i]), norm(labels[i])];
+        return c.kind === "amount" || (exact ? want === got : want.startsWith(got));
+      });
     do {
       const line = lines[at++];
       if (!line) throw new Error(`${table.id}: seed ends before ${decl.cells.filter(Boolean).join(" / ")}`);
       table.columns.forEach((c, i) => {
+        const figure = c.kind === "amount" ? amount(line[i]) : null;
         if (c.kind !== "amount") labels[i] += line[i] ?? "";
-        else if (amount(line[i]) !== null) {
+        else if (figure !== null) {
           if (row[i] !== null) throw new Error(`${table.id}: two figures for ${decl.cells.filter(Boolean).join(" / ")}`);
-          row[i] = amount(line[i]);
+          row[i] = figure;
         }
       });
       if (!reads(false)) throw new Error(`${table.id}: seed reads ${labels.join(" / ")}, pack ${decl.cells.join(" / ")}`);
@@ -99,7 +104,9 @@ function listRows(table: TableDecl, lines: string[][]): CellValue[][] {
   table.body.rows.forEach((decl, r) => {
     const line = joined[r];
     if (!line || codeCols.some((i) => isCode(line[i]))) throw new Error(`${table.id}: seed lacks the row ${decl.cells[0]}`);
-    table.columns.forEach((c, i) => c.kind !== "amount" && (line[i] = decl.cells[i] ?? ""));
+    table.columns.forEach((c, i) => {
+      if (c.kind !== "amount") line[i] = decl.cells[i] ?? "";
+    });
   });
   return joined.map((line) => table.columns.map((c, i) => cellValue(c, line[i])));
 }

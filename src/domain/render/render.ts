@@ -28,9 +28,10 @@ export function tableTitle(table: TableDecl, year: number): string {
   return fillPlaceholders(table.title, year);
 }
 
+/** Zeros are no figures: a table printing only 0.00 is empty, and carries the note (as 大同's T09 does). */
 function hasFigures(table: TableDecl, rows: CellValue[][]): boolean {
   const amountCols = table.columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
-  return rows.some((r) => amountCols.some((i) => r[i] !== null && r[i] !== undefined && r[i] !== ""));
+  return rows.some((r) => amountCols.some((i) => r[i] !== null && r[i] !== undefined && r[i] !== "" && r[i] !== 0));
 }
 
 export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions): SheetPlan {
