@@ -47,7 +47,7 @@ test("changing any one amount by 1.00 or more yields an error where it must", ()
         const table = tables[pickTable % tables.length];
         const amountCols = table.columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
         const body = rows[table.id]!;
-        const cells = body.flatMap((r, ri) => amountCols.map((ci) => [ri, ci] as const));
+        const cells = body.flatMap((_r, ri) => amountCols.map((ci) => [ri, ci] as const));
         const [ri, ci] = cells[pickCell % cells.length];
         const before = body[ri][ci];
         const after: CellValue = Math.round(((typeof before === "number" ? before : 0) + delta) * 100) / 100;

@@ -7,19 +7,20 @@ import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
 
 /** "一、一般公共预算" → "一般公共预算"; also （一）, (1), 1., ①. */
 export function stripNumbering(s: string): string {
-  return normalizeName(s).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|[①-⑳])/, "");
+  // ①…⑳ first: NFKC would turn them into plain digits.
+  return normalizeName(s.replace(/^\s*[①-⑳]/, "")).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/, "");
 }
 
-/** The row whose `key` column reads `label` (numbering ignored). */
+/** The row whose `key` column reads `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1). */
 export function rowByLabel(table: ReadTable, key: string, label: string): ReadRow | undefined {
   const want = stripNumbering(label);
-  return table.rows.find((r) => stripNumbering(textOf(table, r, key)) === want);
+  return table.rows.find((r) => stripNumbering(shown(table, r, key)) === want);
 }
 
 /** All rows whose `key` column reads `label` (a T04 label appears under 本年收入 and under 上年结转). */
 export function rowsByLabel(table: ReadTable, key: string, label: string): ReadRow[] {
   const want = stripNumbering(label);
-  return table.rows.filter((r) => stripNumbering(textOf(table, r, key)) === want);
+  return table.rows.filter((r) => stripNumbering(shown(table, r, key)) === want);
 }
 
 const TOTAL = new Set(["合计", "总计", "部门合计"]);
@@ -131,4 +132,29 @@ export function projectGroups(table: ReadTable, department: string, unitNames: s
 export function shown(table: ReadTable, row: ReadRow, key: string): string {
   const v = cellOf(table, row, key)?.value;
   return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/** A column's header as the pack prints it (its lowest header text that is not a column number), for messages. */
+export function columnName(table: ReadTable, key: string): string {
+  const i = table.decl.columns.findIndex((c) => c.key === key);
+  const rows = table.decl.header.rows;
+  for (let r = rows.length - 1; r >= 0 && i >= 0; r--) {
+    const t = rows[r][i];
+    if (t && !/^\d+$/.test(t)) return table.year === null ? t.replace(/\{year\}年?/g, "") : t.replace(/\{year\}/g, String(table.year));
+  }
+  return key;
+}
+
+/**
+ * How a row is named in messages: 第12行（2011301 行政运行）, by the text columns that stand left of `key`
+ * (the expense side of T01 is named by its expense item, not by the income item on the same row).
+ */
+export function rowName(table: ReadTable, row: ReadRow, key: string): string {
+  const cols = table.decl.columns;
+  let i = cols.findIndex((c) => c.key === key);
+  while (i >= 0 && cols[i].kind === "amount") i--;
+  const words: string[] = [];
+  for (; i >= 0 && cols[i].kind !== "amount"; i--) words.unshift(shown(table, row, cols[i].key));
+  const label = words.filter((w) => w !== "").join(" ");
+  return label ? `第${row.row + 1}行（${label}）` : `第${row.row + 1}行`;
 }
