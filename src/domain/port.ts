@@ -2,6 +2,7 @@
  * The only way the task pane reaches a workbook. Excel (src/excel) and the in-memory preview host
  * (src/preview) implement it; each method costs one round-trip (one context.sync()) unless it says so.
  */
+import type { Finding } from "./checks/finding";
 import type { SheetGrid } from "./grid";
 import type { SheetPlan } from "./render/plan";
 
@@ -34,7 +35,19 @@ export interface WorkbookPort {
    * that is taken makes the call fail with SheetExistsError before anything is written.
    */
   apply(plans: SheetPlan[], stamp?: PackStamp): Promise<void>;
-  select(ref: CellRef): Promise<void>;
+  /**
+   * Activate the sheet and select the cell — one sync. `related` (a finding's other places) are shown too
+   * where the host can: in Excel as a multi-area selection when they are on the same sheet.
+   */
+  select(ref: CellRef, related?: CellRef[]): Promise<void>;
+  /**
+   * Show the findings on their cells: a fill by severity (render/marks.ts) and a note naming them, where
+   * the host has notes. Remembers each cell's fill as it was before the first mark, in the workbook, so a
+   * second call adds to the marks without losing the originals — two syncs: read the fills, then write.
+   */
+  mark(findings: Finding[]): Promise<void>;
+  /** Put back exactly what mark() changed — the fills, and only the notes it added — two syncs at most. */
+  clearMarks(): Promise<void>;
   /** Write values into cells that are empty (e.g. the catalogue name beside a typed code) — one sync. */
   fillEmptyCells(writes: CellWrite[]): Promise<void>;
   /** Call `handler` after the user edits a cell; resolves to a function that stops listening. */

@@ -4,6 +4,7 @@
  */
 import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
 import { SheetExistsError, type CellRef, type PackStamp, type WorkbookPort } from "../domain/port";
+import { MARK_FILLS, MARK_NOTE_HEAD, markTargets } from "../domain/render/marks";
 import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 import { isNameTaken } from "../domain/render/sheet-names";
 
@@ -19,6 +20,8 @@ export type ExcelRun = <T>(
 export type ExcelApiCheck = (version: string) => boolean;
 
 export const STAMP_NAMESPACE = "urn:budget-disclosure:stamp";
+/** The part that remembers the fills of marked cells, so clearMarks() works after the task pane was closed. */
+export const MARKS_NAMESPACE = "urn:budget-disclosure:marks";
 
 /**
  * Excel column widths are in characters of the default font's widest digit (≈ 7 px for 11 pt
@@ -133,30 +136,102 @@ export function stampToXml(stamp: PackStamp): string {
   return `<stamp ${attrs.join(" ")}/>`;
 }
 
+/** The attributes of every `name` element in `xml`, unescaped. Quoted values may hold ">" once Excel re-serialises them. */
+function elements(xml: string, name: string): Map<string, string>[] {
+  const found: Map<string, string>[] = [];
+  for (const element of xml.matchAll(new RegExp(`<${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, "g"))) {
+    const attrs = new Map<string, string>();
+    for (const m of element[1].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs.set(m[1], unescapeAttribute(m[2] ?? m[3]));
+    found.push(attrs);
+  }
+  return found;
+}
+
 /** The stamp in `xml`, or null when it is missing or malformed. Excel may add an XML declaration or change quotes. */
 export function stampFromXml(xml: string): PackStamp | null {
-  const element = /<stamp\b([^>]*)>/.exec(xml);
-  if (!element) return null;
-  const attrs = new Map<string, string>();
-  for (const m of element[1].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    attrs.set(m[1], unescapeAttribute(m[2] ?? m[3]));
-  }
+  const [attrs] = elements(xml, "stamp");
+  if (!attrs) return null;
   const [pack, version, department] = ["pack", "version", "department"].map((k) => attrs.get(k));
   const year = Number(attrs.get("year"));
   if (pack === undefined || version === undefined || department === undefined || !Number.isInteger(year)) return null;
   return { pack, version, department, year };
 }
 
-/** Queues loading the ids of the existing stamp parts, so they can be deleted after the next sync. */
-function loadStampParts(context: Excel.RequestContext): Excel.CustomXmlPartScopedCollection {
-  return context.workbook.customXmlParts.getByNamespace(STAMP_NAMESPACE).load("items/id");
+/** Queues loading the ids of a namespace's parts, so they can be read or deleted after the next sync. */
+function loadParts(context: Excel.RequestContext, namespace: string): Excel.CustomXmlPartScopedCollection {
+  return context.workbook.customXmlParts.getByNamespace(namespace).load("items/id");
 }
+
+const loadStampParts = (context: Excel.RequestContext) => loadParts(context, STAMP_NAMESPACE);
 
 /** Queues replacing the (loaded) old stamp parts with one holding `stamp`. */
 function queueStamp(context: Excel.RequestContext, old: Excel.CustomXmlPartScopedCollection, stamp: PackStamp): void {
   for (const part of old.items) part.delete();
   context.workbook.customXmlParts.add(stampToXml(stamp));
 }
+
+// ---- marks: the original fills of marked cells, kept in a custom XML part ----
+
+/** A cell's fill as getCellProperties reports it; pattern "None" is no fill at all. */
+type Fill = Excel.CellPropertiesFill;
+
+export interface MarkedCell {
+  sheet: string;
+  cell: string;
+  /** The fill before the first mark. */
+  fill: Fill;
+}
+
+const FILL_TEXT = ["color", "pattern", "patternColor"] as const;
+const FILL_NUMBERS = ["tintAndShade", "patternTintAndShade"] as const;
+const FILL_LOAD = { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true };
+
+const cellKey = (c: CellRef) => `${c.sheet}!${c.cell}`;
+
+export function marksToXml(cells: MarkedCell[]): string {
+  const items = cells.map(({ sheet, cell, fill }) => {
+    const attrs = [`sheet="${escapeAttribute(sheet)}"`, `cell="${cell}"`];
+    for (const k of [...FILL_TEXT, ...FILL_NUMBERS]) if (fill[k] !== undefined) attrs.push(`${k}="${escapeAttribute(String(fill[k]))}"`);
+    return `<cell ${attrs.join(" ")}/>`;
+  });
+  return `<marks xmlns="${MARKS_NAMESPACE}">${items.join("")}</marks>`;
+}
+
+/** The marked cells in `xml`; an entry without a sheet, a cell or a pattern is skipped. */
+export function marksFromXml(xml: string): MarkedCell[] {
+  return elements(xml, "cell").flatMap((attrs) => {
+    const sheet = attrs.get("sheet");
+    const cell = attrs.get("cell");
+    if (!sheet || !cell || !/^[A-Z]+\d+$/.test(cell) || !attrs.has("pattern")) return [];
+    const fill: Fill = {};
+    for (const k of FILL_TEXT) if (attrs.has(k)) Object.assign(fill, { [k]: attrs.get(k) });
+    for (const k of FILL_NUMBERS) {
+      const v = attrs.get(k);
+      if (v && Number.isFinite(Number(v))) fill[k] = Number(v);
+    }
+    return [{ sheet, cell, fill }];
+  });
+}
+
+/**
+ * The marked cells recorded in `parts` (loaded), by cell — one more sync unless there is nothing to read or
+ * `known` is what this port itself last wrote there. Several parts (left by a failure) merge, the first wins.
+ */
+async function readMarks(
+  context: Excel.RequestContext,
+  parts: Excel.CustomXmlPart[],
+  known: { id: string; cells: Map<string, MarkedCell> } | null,
+): Promise<Map<string, MarkedCell>> {
+  if (parts.length === 0) return new Map();
+  if (parts.length === 1 && known && parts[0].id === known.id) return new Map(known.cells);
+  const xmls = parts.map((part) => part.getXml());
+  await context.sync();
+  const cells = new Map<string, MarkedCell>();
+  for (const xml of xmls) for (const c of marksFromXml(xml.value)) if (!cells.has(cellKey(c))) cells.set(cellKey(c), c);
+  return cells;
+}
+
+const NO_MARKS = "此版本的 Excel 不支持标记单元格（需要 ExcelApi 1.9），请在窗格的问题列表中查看。";
 
 // ---- errors ----
 
@@ -233,6 +308,8 @@ export function createExcelPort(
   run: ExcelRun = defaultRun,
   hasExcelApi: ExcelApiCheck = defaultApiCheck,
 ): WorkbookPort {
+  /** The marks record this port last wrote, so marking again need not read it back. */
+  let known: { id: string; cells: Map<string, MarkedCell> } | null = null;
   return {
     /** One sync. */
     sheetNames: () =>
@@ -242,7 +319,6 @@ export function createExcelPort(
         return sheets.items.map((s) => s.name);
       }),
 
-    /** Two syncs, not one: a sheet's used range can only be asked for once the sheets are known. */
     /** Named sheets: one sync. All sheets: two, as a used range can only be asked for once the sheets are known. */
     readGrids: (names) =>
       runBatch(run, async (context) => {
@@ -294,14 +370,17 @@ export function createExcelPort(
       });
     },
 
-    /** One sync. */
-    select: ({ sheet, cell }) =>
+    /** One sync. Related cells on the same sheet join the selection as further areas (RangeAreas, ExcelApi 1.9). */
+    select: ({ sheet, cell }, related = []) =>
       runBatch(
         run,
         async (context) => {
           const ws = context.workbook.worksheets.getItem(sheet);
           ws.activate();
-          ws.getRange(cell).select();
+          const others = new Set(related.filter((r) => r.sheet === sheet && r.cell !== cell).map((r) => r.cell));
+          // The finding's own cell is the first area.
+          if (others.size > 0 && hasExcelApi("1.9")) ws.getRanges([cell, ...others].join(", ")).select();
+          else ws.getRange(cell).select();
           await context.sync();
         },
         { notFound: `找不到工作表“${sheet}”，它可能已被删除或改名。` },
@@ -328,9 +407,9 @@ export function createExcelPort(
     /**
      * Listens to edits on every sheet (one sync to register, one to remove). Each event costs one
      * sync to turn the sheet id into its name. Remote (co-author) changes and this add-in's own
-     * writes are not edits by this user, and are skipped.
+     * writes are not edits by this user, and are skipped. WorksheetCollection.onChanged is ExcelApi
+     * 1.9: older hosts get no edit events, and say so.
      */
-    /** WorksheetCollection.onChanged is ExcelApi 1.9: older hosts get no edit events, and say so. */
     onEdit: (handler) =>
       runBatch(run, async (context) => {
         if (!hasExcelApi("1.9")) throw new Error("此版本的 Excel 不支持监听单元格编辑（需要 ExcelApi 1.9），科目名称不会自动填写。");
@@ -356,6 +435,107 @@ export function createExcelPort(
             { context: registration.context },
           );
       }),
+
+    /**
+     * Two syncs: the cells' fills and notes (and the marks part's id), then the writes. A third sits
+     * between them only when the workbook holds marks this port did not write (the pane was reopened):
+     * their record must be read before it can be merged. Notes are ExcelApi 1.18; without them, fills only.
+     */
+    mark: (findings) => {
+      const targets = markTargets(findings);
+      if (targets.length === 0) return Promise.resolve();
+      if (!hasExcelApi("1.9")) return Promise.reject(new Error(NO_MARKS));
+      const withNotes = hasExcelApi("1.18");
+      return runBatch(
+        run,
+        async (context) => {
+          const sheets = new Map<string, Excel.Worksheet>();
+          const cells = targets.map((target) => {
+            const ws = sheets.get(target.sheet) ?? context.workbook.worksheets.getItem(target.sheet);
+            sheets.set(target.sheet, ws);
+            const range = ws.getRange(target.cell);
+            return {
+              target,
+              ws,
+              range,
+              before: range.getCellProperties({ format: { fill: FILL_LOAD } }),
+              note: withNotes ? ws.notes.getItemOrNullObject(target.cell).load("content") : null,
+            };
+          });
+          const parts = loadParts(context, MARKS_NAMESPACE);
+          await context.sync();
+
+          const marked = await readMarks(context, parts.items, known);
+          // A cell marked before keeps the fill it had before that first mark.
+          for (const { target, before } of cells)
+            if (!marked.has(cellKey(target)))
+              marked.set(cellKey(target), { sheet: target.sheet, cell: target.cell, fill: before.value[0][0].format?.fill ?? {} });
+          // The record goes first: a batch stops at its first failure and keeps what ran before it.
+          for (const part of parts.items) part.delete();
+          const record = context.workbook.customXmlParts.add(marksToXml([...marked.values()])).load("id");
+          for (const { target, ws, range, note } of cells) {
+            range.setCellProperties([[{ format: { fill: { color: MARK_FILLS[target.severity], pattern: "Solid", tintAndShade: 0 } } }]]);
+            if (!note) continue;
+            if (note.isNullObject) ws.notes.add(target.cell, target.note);
+            else if (note.content.startsWith(MARK_NOTE_HEAD)) note.content = target.note;
+            // Any other note is the user's own, and stays as it is.
+          }
+          await context.sync();
+          known = { id: record.id, cells: marked };
+        },
+        { notFound: "找不到要标记的工作表，它可能已被删除或改名。请重新校验后再标记。" },
+      );
+    },
+
+    /**
+     * Two syncs: the marks record (with the sheet names and the notes), then the restore. When there is no
+     * record — or, after a failure, several — the first sync fails and a listing takes its place.
+     */
+    clearMarks: () => {
+      if (!hasExcelApi("1.9")) return Promise.reject(new Error(NO_MARKS));
+      const withNotes = hasExcelApi("1.18");
+      return runBatch(run, async (context) => {
+        // A failed sync takes its loads with it, so the fallback queues them again.
+        const loadSheetsAndNotes = () => ({
+          sheets: context.workbook.worksheets.load("items/name"),
+          notes: withNotes ? context.workbook.notes.load("items/content") : null,
+        });
+        let loaded = loadSheetsAndNotes();
+        let parts: Excel.CustomXmlPart[];
+        let marked: MarkedCell[];
+        try {
+          const only = context.workbook.customXmlParts.getByNamespace(MARKS_NAMESPACE).getOnlyItem();
+          const xml = only.getXml();
+          await context.sync();
+          parts = [only];
+          marked = marksFromXml(xml.value);
+        } catch {
+          // No record, or several: list them. A real failure (cell edit mode) fails again here, and is reported.
+          loaded = loadSheetsAndNotes();
+          const listed = loadParts(context, MARKS_NAMESPACE);
+          await context.sync();
+          parts = listed.items;
+          marked = [...(await readMarks(context, parts, known)).values()];
+        }
+        if (parts.length === 0) {
+          known = null;
+          return;
+        }
+        const names = new Set(loaded.sheets.items.map((s) => s.name));
+        for (const { sheet, cell, fill } of marked) {
+          // A sheet deleted or renamed since took its cells with it.
+          if (!names.has(sheet)) continue;
+          const range = context.workbook.worksheets.getItem(sheet).getRange(cell);
+          if (fill.pattern === "None") range.format.fill.clear();
+          else range.setCellProperties([[{ format: { fill } }]]);
+        }
+        for (const note of loaded.notes?.items ?? []) if (note.content.startsWith(MARK_NOTE_HEAD)) note.delete();
+        // The record goes last, so a clear that fails half-way can simply be repeated.
+        for (const part of parts) part.delete();
+        await context.sync();
+        known = null;
+      });
+    },
 
     metadata: {
       /** Two syncs (one when there is no stamp): the parts' ids, then their XML — getXml needs a loaded part. */

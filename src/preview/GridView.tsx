@@ -1,7 +1,10 @@
-/** The preview host's workbook on screen: sheet tabs, a formula bar and the cells with merges and formats. */
+/**
+ * The preview host's workbook on screen: sheet tabs, a formula bar and the cells with merges, formats,
+ * fills and notes (as mark() leaves them), and the related cells of the finding last selected.
+ */
 import * as React from "react";
 import { isSubjectCode } from "../domain/code-names";
-import { a1, columnLetters, type CellValue } from "../domain/grid";
+import { a1, columnLetters, parseA1, type CellValue } from "../domain/grid";
 import { AMOUNT_FORMAT, type StyleSpec } from "../domain/render/plan";
 import { zh } from "../taskpane/zh-CN";
 import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
@@ -40,6 +43,26 @@ function mergeMaps(sheet: MemorySheet) {
   return { spans, hidden };
 }
 
+/** Excel's red corner: a note on the cell, its text as tooltip and as the marker's accessible name. */
+function NoteMarker(props: { text: string }) {
+  return (
+    <span
+      role="img"
+      aria-label={zh.preview.note(props.text)}
+      title={props.text}
+      style={{
+        position: "absolute",
+        top: 0,
+        right: 0,
+        width: 0,
+        height: 0,
+        borderLeft: "7px solid transparent",
+        borderTop: "7px solid #d13438",
+      }}
+    />
+  );
+}
+
 function useWorkbook(workbook: MemoryWorkbook): void {
   const [, bump] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => workbook.subscribe(bump), [workbook]);
@@ -55,6 +78,10 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
 
   const selectedValue = selection ? sheet.cells[selection.row]?.[selection.col] ?? null : null;
   React.useEffect(() => setDraft(null), [selection?.row, selection?.col, sheet?.name]);
+  // A cell selected from the task pane may be far down the sheet.
+  React.useEffect(() => {
+    gridRef.current?.querySelector('td[aria-selected="true"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selection?.row, selection?.col, sheet?.name]);
 
   if (!sheet)
     return (
@@ -64,6 +91,13 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
     );
 
   const { spans, hidden } = mergeMaps(sheet);
+  const related = new Set(
+    workbook.related.filter((r) => r.sheet === sheet.name).map((r) => {
+      const { row, col } = parseA1(r.cell);
+      return `${row},${col}`;
+    }),
+  );
+  const relatedSheets = new Set(workbook.related.map((r) => r.sheet));
   const rows = Math.max(sheet.cells.length, 1);
   const cols = Math.max(sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
 
@@ -147,17 +181,29 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
                   if (hidden.has(key)) return null;
                   const format = sheet.formats.get(key);
                   const selected = selection?.row === r && selection?.col === c;
+                  const note = sheet.notes.get(key);
+                  const isRelated = related.has(key);
                   return (
                     <td
                       key={c}
                       role="gridcell"
                       data-cell={a1(r, c)}
+                      data-related={isRelated || undefined}
                       aria-selected={selected}
+                      aria-description={isRelated ? zh.preview.related : undefined}
+                      title={note}
                       {...spans.get(key)}
                       onClick={() => workbook.focus(sheet.name, r, c)}
-                      style={{ ...cellStyle(format), outline: selected ? "2px solid #217346" : undefined, outlineOffset: -2 }}
+                      style={{
+                        ...cellStyle(format),
+                        background: sheet.fills.get(key),
+                        position: note ? "relative" : undefined,
+                        outline: selected ? "2px solid #217346" : isRelated ? "2px dashed #0f6cbd" : undefined,
+                        outlineOffset: -2,
+                      }}
                     >
                       {display(sheet.cells[r]?.[c] ?? null, format)}
+                      {note && <NoteMarker text={note} />}
                     </td>
                   );
                 })}
@@ -171,7 +217,9 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
           <button
             key={s.name}
             role="tab"
+            data-sheet={s.name}
             aria-selected={s.name === sheet.name}
+            aria-description={relatedSheets.has(s.name) ? zh.preview.hasRelated : undefined}
             onClick={() => workbook.focus(s.name)}
             style={{
               border: "1px solid #ccc",
@@ -184,6 +232,11 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
             }}
           >
             {s.name}
+            {relatedSheets.has(s.name) && s.name !== sheet.name && (
+              <span aria-hidden style={{ color: "#0f6cbd", marginLeft: 4 }}>
+                ●
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -3,7 +3,9 @@
  * pane runs in a plain browser. The grid view subscribes to it; its edits raise the same edit events.
  */
 import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
+import type { Finding } from "../domain/checks/finding";
 import { SheetExistsError, type CellRef, type CellWrite, type PackStamp, type WorkbookPort } from "../domain/port";
+import { MARK_FILLS, markTargets } from "../domain/render/marks";
 import { cellSpecs, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 import { isNameTaken } from "../domain/render/sheet-names";
 
@@ -13,6 +15,10 @@ export interface MemorySheet {
   merges: RangePos[];
   /** Resolved format per cell, keyed "row,col". */
   formats: Map<string, StyleSpec>;
+  /** Fill colour per cell ("#RRGGBB"), keyed "row,col"; absent = no fill. */
+  fills: Map<string, string>;
+  /** Note text per cell, keyed "row,col". */
+  notes: Map<string, string>;
   columnWidths: number[];
   freezeRows: number;
 }
@@ -23,6 +29,16 @@ export interface Selection {
   col: number;
 }
 
+/** What mark() changed on one cell, to be put back by clearMarks(). */
+interface Marked {
+  sheet: MemorySheet;
+  key: string;
+  /** The fill before the first mark; undefined = none. */
+  fill: string | undefined;
+  /** Whether the note is the one mark() added (a note the user wrote is left alone). */
+  addedNote: boolean;
+}
+
 type Listener = () => void;
 type EditHandler = (ref: CellRef) => void;
 
@@ -30,11 +46,15 @@ export class MemoryWorkbook implements WorkbookPort {
   sheets: MemorySheet[] = [];
   activeSheet: string | null = null;
   selection: Selection | null = null;
+  /** Cells shown beside the selection: the related places of the finding last selected. */
+  related: CellRef[] = [];
   /** Round-trips the task pane would have cost in Excel: each port call counts one per sync it stands for. */
   syncs = 0;
   private stamp: PackStamp | null = null;
   private listeners = new Set<Listener>();
   private editHandlers = new Set<EditHandler>();
+  /** Marked cells by "sheet!cell": the originals live here, as the Excel adapter keeps them in the workbook. */
+  private marks = new Map<string, Marked>();
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -90,13 +110,48 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
-  async select(ref: CellRef): Promise<void> {
+  async select(ref: CellRef, related: CellRef[] = []): Promise<void> {
     this.syncs++;
     const sheet = this.sheet(ref.sheet);
     if (!sheet) throw new Error(`找不到工作表“${ref.sheet}”`);
     const { row, col } = parseA1(ref.cell);
     this.activeSheet = sheet.name;
     this.selection = { sheet: sheet.name, row, col };
+    this.related = related.map((r) => ({ sheet: this.sheet(r.sheet)?.name ?? r.sheet, cell: r.cell }));
+    this.changed();
+  }
+
+  /** Two syncs, as in Excel: read the cells, then write. */
+  async mark(findings: Finding[]): Promise<void> {
+    const targets = markTargets(findings);
+    if (targets.length === 0) return;
+    this.syncs += 2;
+    const cells = targets.map((t) => {
+      const sheet = this.sheet(t.sheet);
+      if (!sheet) throw new Error(`找不到工作表“${t.sheet}”，它可能已被删除或改名。请重新校验后再标记。`);
+      const { row, col } = parseA1(t.cell);
+      return { target: t, sheet, key: `${row},${col}` };
+    });
+    for (const { target, sheet, key } of cells) {
+      const id = `${sheet.name}!${target.cell}`;
+      const earlier = this.marks.get(id);
+      const addedNote = earlier?.addedNote ?? !sheet.notes.has(key);
+      this.marks.set(id, earlier ?? { sheet, key, fill: sheet.fills.get(key), addedNote });
+      sheet.fills.set(key, MARK_FILLS[target.severity]);
+      if (addedNote) sheet.notes.set(key, target.note);
+    }
+    this.changed();
+  }
+
+  /** Two syncs, as in Excel (one when nothing is marked). */
+  async clearMarks(): Promise<void> {
+    this.syncs += this.marks.size > 0 ? 2 : 1;
+    for (const { sheet, key, fill, addedNote } of this.marks.values()) {
+      if (fill === undefined) sheet.fills.delete(key);
+      else sheet.fills.set(key, fill);
+      if (addedNote) sheet.notes.delete(key);
+    }
+    this.marks.clear();
     this.changed();
   }
 
@@ -125,6 +180,7 @@ export class MemoryWorkbook implements WorkbookPort {
   focus(sheetName: string, row?: number, col?: number): void {
     this.activeSheet = sheetName;
     this.selection = row === undefined || col === undefined ? null : { sheet: sheetName, row, col };
+    this.related = [];
     this.changed();
   }
 
@@ -133,7 +189,9 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheets = [];
     this.activeSheet = null;
     this.selection = null;
+    this.related = [];
     this.stamp = null;
+    this.marks.clear();
     this.changed();
   }
 }
@@ -151,6 +209,8 @@ function sheetFromPlan(plan: SheetPlan): MemorySheet {
     cells: plan.values.map((r) => [...r]),
     merges: plan.merges.map(parseRange),
     formats: cellSpecs(plan),
+    fills: new Map(),
+    notes: new Map(),
     columnWidths: [...plan.columnWidths],
     freezeRows: plan.freezeRows,
   };

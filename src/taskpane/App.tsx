@@ -1,9 +1,10 @@
-/** The task pane: 模板 now; 校验 and 导出 join the same tab list. */
+/** The task pane: 模板 and 校验; 导出 joins the same tab list later. */
 import * as React from "react";
 import { Tab, TabList, Text, Tooltip } from "@fluentui/react-components";
 import { builtinCatalog } from "../domain/catalog/catalog";
 import { codeNameFill } from "../domain/code-names";
 import type { WorkbookPort } from "../domain/port";
+import { CheckPane } from "./CheckPane";
 import { TemplatePane } from "./TemplatePane";
 import { zh } from "./zh-CN";
 
@@ -43,20 +44,24 @@ export function App(props: { port: WorkbookPort }) {
         {zh.appTitle}
       </Text>
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(String(d.value))} aria-label={zh.appTitle}>
-        <Tab value="template">{zh.tabs.template}</Tab>
-        <Tooltip content={zh.tabs.later} relationship="description">
-          <Tab value="check" disabled>
-            {zh.tabs.check}
-          </Tab>
-        </Tooltip>
+        <Tab value="template" id="tab-template">
+          {zh.tabs.template}
+        </Tab>
+        <Tab value="check" id="tab-check">
+          {zh.tabs.check}
+        </Tab>
         <Tooltip content={zh.tabs.later} relationship="description">
           <Tab value="export" disabled>
             {zh.tabs.export}
           </Tab>
         </Tooltip>
       </TabList>
-      <div role="tabpanel" aria-label={zh.tabs.template}>
-        {tab === "template" && <TemplatePane port={port} />}
+      {/* Both panes stay mounted, so switching tabs keeps the findings and the form. */}
+      <div role="tabpanel" aria-labelledby="tab-template" hidden={tab !== "template"}>
+        <TemplatePane port={port} />
+      </div>
+      <div role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
+        <CheckPane port={port} />
       </div>
     </div>
   );

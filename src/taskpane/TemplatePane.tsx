@@ -6,10 +6,7 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
-  ProgressBar,
   SpinButton,
 } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
@@ -19,15 +16,15 @@ import { codeRows, takesCodeRows } from "../domain/render/code-rows";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
 import { CodePicker } from "./CodePicker";
+import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
+import { Status, type Message } from "./Status";
 import { zh } from "./zh-CN";
 
 /** Budgets are prepared in the autumn for the coming year. */
 export function defaultYear(now = new Date()): number {
   return now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
 }
-
-type Message = { intent: "success" | "error" | "info"; text: string };
 
 export function TemplatePane(props: { port: WorkbookPort }) {
   const { port } = props;
@@ -41,7 +38,6 @@ export function TemplatePane(props: { port: WorkbookPort }) {
   const [stage, setStage] = React.useState<InsertStage | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
   const [conflicts, setConflicts] = React.useState<{ list: Conflict[]; answer: (r: Resolution | null) => void } | null>(null);
-  const fileInput = React.useRef<HTMLInputElement>(null);
 
   const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
 
@@ -153,21 +149,7 @@ export function TemplatePane(props: { port: WorkbookPort }) {
         </Dropdown>
       </Field>
       <div>
-        <Button size="small" onClick={() => fileInput.current?.click()}>
-          {zh.template.loadPack}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="pack-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void loadPack(file);
-          }}
-        />
+        <FileButton size="small" label={zh.template.loadPack} accept=".json,application/json" testId="pack-file" onFile={(f) => void loadPack(f)} />
       </div>
       <Field label={zh.template.department} hint={zh.template.departmentHint} required>
         <Input value={department} onChange={(_e, d) => setDepartment(d.value)} />
@@ -207,18 +189,7 @@ export function TemplatePane(props: { port: WorkbookPort }) {
       <Button appearance="primary" type="submit" disabled={stage !== null}>
         {stage ? zh.template.inserting : zh.template.insert}
       </Button>
-      {stage && (
-        <Field validationMessage={zh.template.stages[stage]} validationState="none">
-          <ProgressBar aria-label={zh.template.stages[stage]} />
-        </Field>
-      )}
-      <div aria-live="polite" role="status" data-testid="template-status">
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <Status progress={stage && zh.template.stages[stage]} message={message} testId="template-status" />
       {conflicts && (
         <ConflictDialog
           conflicts={conflicts.list}

@@ -22,6 +22,12 @@ export interface Touched {
   selected?: boolean;
 }
 
+/** A cell's fill as getCellProperties reports it. */
+export type Fill = Excel.CellPropertiesFill;
+
+/** What Excel reports for a cell without any fill. */
+export const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
+
 interface Part {
   id: string;
   namespace: string;
@@ -48,6 +54,12 @@ export class MockWorkbook {
   usedRanges: OfficeMockObject[] = [];
   /** Cell contents as Excel's `formulas` reports them, keyed "Sheet!A1"; absent = empty. */
   formulas: Record<string, string | number> = {};
+  /** Cell fills, keyed "Sheet!A1"; absent = no fill (NO_FILL). */
+  fills: Record<string, Fill> = {};
+  /** Cell notes (ExcelApi 1.18), keyed "Sheet!A1". */
+  notes: Record<string, string> = {};
+  /** Multi-area selections (worksheet.getRanges(...).select()), as "Sheet!A1, C5". */
+  areasSelected: string[] = [];
   changeHandlers: ((event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>)[] = [];
   removedHandlers = 0;
   /** The context each run() was asked to resume, if any. */
@@ -56,6 +68,8 @@ export class MockWorkbook {
   failNextSync: object | null = null;
   readonly context: OfficeMockObject;
   private readonly live: OfficeMockObject[] = [];
+  /** Property writes the adapter queued, applied at the next sync. */
+  private readonly onSync: (() => void)[] = [];
   private readonly sheets: OfficeMockObject[] = [];
   private nextPartId = 1;
 
@@ -102,9 +116,21 @@ export class MockWorkbook {
         customXmlParts: {
           add: (xml: string) => {
             const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
-            book.parts.push({ id: `{${book.nextPartId++}}`, namespace, xml, deleted: false });
+            const part = { id: `{${book.nextPartId++}}`, namespace, xml, deleted: false };
+            book.parts.push(part);
+            return book.partMock(part);
           },
           getByNamespace: (namespace: string) => book.partCollection(namespace),
+        },
+        notes: {
+          // The adapter reads the collection load() returns: the notes as they are at that moment.
+          load: (what: unknown) => {
+            if (what !== "items/content") throw new Error(`unexpected load of notes: ${String(what)}`);
+            const notes = Object.keys(book.notes).map((key) =>
+              book.mock({ content: book.notes[key], delete: () => delete book.notes[key] }).load("content"),
+            );
+            return book.mock({ items: notes }).load("items");
+          },
         },
       },
       sync: async () => {
@@ -112,6 +138,7 @@ export class MockWorkbook {
         const failure = book.failNextSync;
         book.failNextSync = null;
         if (failure) throw failure;
+        book.onSync.forEach((write) => write());
         for (const m of book.live) await OfficeMockObject.prototype.sync.call(m);
         // The mock finishes some property updates in later microtasks.
         await new Promise((resolve) => setImmediate(resolve));
@@ -175,7 +202,25 @@ export class MockWorkbook {
         this.usedRanges.push(range);
         return range;
       },
+      getRanges: (address: string) => this.mock({ select: () => this.areasSelected.push(`${name}!${address}`) }),
       freezePanes: { freezeRows: (n: number) => (this.frozen[name] = n) },
+      notes: {
+        add: (address: string, content: string) => (this.notes[`${name}!${address}`] = content),
+        getItemOrNullObject: (address: string) => {
+          const key = `${name}!${address}`;
+          let written = this.notes[key] ?? "";
+          const note = this.mock({ content: written });
+          // Real null objects answer isNullObject after a sync without a load.
+          note.isNullObject = !(key in this.notes);
+          // Setting content is a write: it reaches the workbook at the next sync.
+          this.onSync.push(() => {
+            const now: unknown = note.content;
+            if (note.isNullObject || typeof now !== "string" || now === written || now.startsWith("Error,")) return;
+            this.notes[key] = written = now;
+          });
+          return note;
+        },
+      },
     });
     sheet.pageLayout = pageLayout;
     // The test's own handles, readable without a load.
@@ -186,9 +231,11 @@ export class MockWorkbook {
 
   private rangeMock(sheet: string, address: string): OfficeMockObject {
     const touched: Touched = { sheet, address, range: undefined as unknown as OfficeMockObject, borders: new Map() };
+    const key = `${sheet}!${address}`;
     touched.range = this.mock({
       format: {
         font: {},
+        fill: { clear: () => delete this.fills[key] },
         borders: {
           getItem: (edge: string) => {
             const border = {};
@@ -200,23 +247,34 @@ export class MockWorkbook {
       formulas: [[this.formulas[`${sheet}!${address}`] ?? ""]],
       merge: (across: boolean) => (touched.merged = across),
       select: () => (touched.selected = true),
+      // Single cells only, which is all the adapter asks for; a ClientResult, read after the next sync.
+      getCellProperties: () => this.mock({ value: [[{ format: { fill: { ...(this.fills[key] ?? NO_FILL) } } }]] }).load("value"),
+      setCellProperties: (cells: Excel.SettableCellProperties[][]) => {
+        this.fills[key] = { ...(this.fills[key] ?? NO_FILL), ...cells[0][0].format?.fill };
+      },
     });
     this.touched.push(touched);
     return touched.range;
   }
 
-  private partCollection(namespace: string): OfficeMockObject {
-    const parts = this.liveParts()
-      .filter((p) => p.namespace === namespace)
-      .map((p) =>
-        this.mock({
-          id: p.id,
-          delete: () => (p.deleted = true),
-          // A ClientResult: its value is there only after the next sync.
-          getXml: () => this.mock({ value: p.xml }).load("value"),
-        }),
-      );
+  private partMock(p: Part): OfficeMockObject {
     return this.mock({
+      id: p.id,
+      delete: () => (p.deleted = true),
+      // A ClientResult: its value is there only after the next sync.
+      getXml: () => this.mock({ value: p.xml }).load("value"),
+    });
+  }
+
+  private partCollection(namespace: string): OfficeMockObject {
+    const live = this.liveParts().filter((p) => p.namespace === namespace);
+    const parts = live.map((p) => this.partMock(p));
+    return this.mock({
+      getOnlyItem: () => {
+        if (live.length === 1) return this.partMock(live[0]);
+        this.failNextSync = { code: "ItemNotFound", message: "The requested resource doesn't exist." };
+        return this.partMock({ id: "", namespace, xml: "", deleted: false });
+      },
       items: parts,
       load(this: OfficeMockObject, what: unknown) {
         if (what !== "items/id") throw new Error(`unexpected load of stamp parts: ${String(what)}`);

@@ -1,13 +1,18 @@
 import { SheetExistsError, type CellRef, type PackStamp } from "../../src/domain/port";
+import { MARK_FILLS, MARK_NOTE_HEAD } from "../../src/domain/render/marks";
+import { finding } from "../support/finding";
 import type { SheetPlan } from "../../src/domain/render/plan";
 import { builtinPack } from "../../src/domain/packs";
 import { renderTables } from "../../src/domain/render/render";
 import { jinchengSample } from "../../src/domain/samples";
-import { MockWorkbook, type Touched } from "../support/excel-mock";
+import { MockWorkbook, NO_FILL, type Fill, type Touched } from "../support/excel-mock";
 import {
+  MARKS_NAMESPACE,
   STAMP_NAMESPACE,
   charsToPoints,
   createExcelPort,
+  marksFromXml,
+  marksToXml,
   stampFromXml,
   stampToXml,
   toUserError,
@@ -15,7 +20,6 @@ import {
 
 const NOT_LOADED = "Error, property was not loaded";
 const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
-
 
 function plan(name: string, code: string, amount: number): SheetPlan {
   return {
@@ -233,6 +237,28 @@ describe("sheetNames and select", () => {
     expect(book.syncs).toBe(1);
   });
 
+  it("selects the finding's cell with its related cells on the same sheet as one multi-area selection", async () => {
+    const book = new MockWorkbook([{ name: "表1" }, { name: "表3" }]);
+    const related = [
+      { sheet: "表1", cell: "C5" },
+      { sheet: "表3", cell: "C5" },
+      { sheet: "表1", cell: "D12" },
+      { sheet: "表1", cell: "C6" },
+    ];
+    await createExcelPort(book.run, () => true).select({ sheet: "表1", cell: "D12" }, related);
+    expect(book.activated).toEqual(["表1"]);
+    expect(book.areasSelected).toEqual(["表1!D12, C5, C6"]);
+    expect(book.syncs).toBe(1);
+  });
+
+  it("selects just the cell where related cells are elsewhere, or the host lacks RangeAreas", async () => {
+    const book = new MockWorkbook([{ name: "表1" }, { name: "表3" }]);
+    await createExcelPort(book.run, () => true).select({ sheet: "表1", cell: "D12" }, [{ sheet: "表3", cell: "C5" }]);
+    await createExcelPort(book.run, () => false).select({ sheet: "表1", cell: "D12" }, [{ sheet: "表1", cell: "C5" }]);
+    expect(book.areasSelected).toEqual([]);
+    expect(book.ranges("表1").filter((t) => t.selected).map((t) => t.address)).toEqual(["D12", "D12"]);
+  });
+
   it("names the missing sheet in Chinese", async () => {
     const book = new MockWorkbook([{ name: "表1" }]);
     await expect(createExcelPort(book.run).select({ sheet: "表9", cell: "A1" })).rejects.toThrow(
@@ -296,6 +322,180 @@ describe("onEdit", () => {
     expect(book.removedHandlers).toBe(1);
     // Removal runs in the context the handler was added in.
     expect(book.resumed).toEqual([book.context]);
+  });
+});
+
+describe("mark and clearMarks", () => {
+  const YELLOW: Fill = { color: "#FFFF00", pattern: "Solid", patternColor: "#000000", tintAndShade: 0.4, patternTintAndShade: 0 };
+  const HATCHED: Fill = { color: "#DDDDDD", pattern: "Gray25", patternColor: "#FF0000", tintAndShade: 0, patternTintAndShade: -0.2 };
+
+  const first = [
+    finding("A04", "error", "表1", "D12"),
+    finding("X09", "warning", "表1", "D12"),
+    finding("S09", "warning", "表1", "C5"),
+    finding("C05", "info", "表2", "B3"),
+  ];
+
+  /** A workbook with a yellow cell, a hatched cell, the user's own note and a stamp. */
+  function workbook(): MockWorkbook {
+    const book = new MockWorkbook([{ name: "表1" }, { name: "表2" }]);
+    book.fills["表1!D12"] = { ...YELLOW };
+    book.fills["表2!E5"] = { ...HATCHED };
+    book.notes["表1!C5"] = "用户自己的批注";
+    book.parts.push({ id: "{stamp}", namespace: STAMP_NAMESPACE, xml: stampToXml(stamp), deleted: false });
+    return book;
+  }
+
+  const state = (book: MockWorkbook) => ({ fills: structuredClone(book.fills), notes: { ...book.notes }, parts: book.liveParts() });
+  const fill = (book: MockWorkbook, key: string) => book.fills[key] ?? NO_FILL;
+  const records = (book: MockWorkbook) => book.liveParts().filter((p) => p.namespace === MARKS_NAMESPACE);
+
+  it("fills each finding's cell by its worst severity, notes it, and records the originals — in two syncs", async () => {
+    const book = workbook();
+    await createExcelPort(book.run, () => true).mark(first);
+
+    expect(book.syncs).toBe(2);
+    expect(fill(book, "表1!D12")).toMatchObject({ color: MARK_FILLS.error, pattern: "Solid", tintAndShade: 0 });
+    expect(fill(book, "表1!C5")).toMatchObject({ color: MARK_FILLS.warning, pattern: "Solid" });
+    expect(fill(book, "表2!B3")).toMatchObject({ color: MARK_FILLS.info, pattern: "Solid" });
+    expect(book.notes["表1!D12"].split("\n")).toEqual([MARK_NOTE_HEAD, "A04 收支总表平衡（错误）：A04 的说明", "X09 分表不超过支出总表（警告）：X09 的说明"]);
+    expect(book.notes["表2!B3"]).toMatch(/^【预算公开校验】\nC05 /);
+    // The user's note stays as it was.
+    expect(book.notes["表1!C5"]).toBe("用户自己的批注");
+
+    const [record] = records(book);
+    expect(records(book)).toHaveLength(1);
+    expect(marksFromXml(record.xml)).toEqual([
+      { sheet: "表1", cell: "D12", fill: YELLOW },
+      { sheet: "表1", cell: "C5", fill: NO_FILL },
+      { sheet: "表2", cell: "B3", fill: NO_FILL },
+    ]);
+    // Nothing but fills and notes: no values, no formats besides the fill.
+    for (const t of book.touched) {
+      expect(t.range.values).toBeUndefined();
+      expect(t.range.numberFormat).toBeUndefined();
+      expect(t.borders.size).toBe(0);
+    }
+  });
+
+  it("clearMarks puts back exactly the fills (none, solid, patterned) and only its own notes — in two syncs", async () => {
+    const book = workbook();
+    const before = state(book);
+    const port = createExcelPort(book.run, () => true);
+    await port.mark([...first, finding("A01", "error", "表2", "E5")]);
+    book.syncs = 0;
+
+    await port.clearMarks();
+
+    expect(book.syncs).toBe(2);
+    expect(state(book)).toEqual(before);
+  });
+
+  it("marking twice keeps the first originals, in two syncs when this port wrote the record", async () => {
+    const book = workbook();
+    const before = state(book);
+    const port = createExcelPort(book.run, () => true);
+    await port.mark(first);
+    book.syncs = 0;
+
+    await port.mark([finding("A04", "warning", "表1", "D12"), finding("A01", "error", "表2", "E5")]);
+
+    expect(book.syncs).toBe(2);
+    expect(fill(book, "表1!D12")).toMatchObject({ color: MARK_FILLS.warning });
+    // Its own note is rewritten for the new findings, not added twice.
+    expect(book.notes["表1!D12"]).toBe(`${MARK_NOTE_HEAD}\nA04 收支总表平衡（警告）：A04 的说明`);
+    expect(records(book)).toHaveLength(1);
+    expect(marksFromXml(records(book)[0].xml).map((c) => [c.cell, c.fill.color])).toEqual([
+      ["D12", YELLOW.color],
+      ["C5", NO_FILL.color],
+      ["B3", NO_FILL.color],
+      ["E5", HATCHED.color],
+    ]);
+
+    await port.clearMarks();
+    expect(state(book)).toEqual(before);
+  });
+
+  it("a reopened pane reads the record it did not write (one more sync), and clears to the originals", async () => {
+    const book = workbook();
+    const before = state(book);
+    await createExcelPort(book.run, () => true).mark(first);
+    book.syncs = 0;
+
+    await createExcelPort(book.run, () => true).mark([finding("A04", "error", "表1", "D12"), finding("A01", "error", "表2", "E5")]);
+    expect(book.syncs).toBe(3);
+
+    book.syncs = 0;
+    await createExcelPort(book.run, () => true).clearMarks();
+    expect(book.syncs).toBe(2);
+    expect(state(book)).toEqual(before);
+  });
+
+  it("clearMarks on an unmarked workbook writes nothing, in two syncs", async () => {
+    const book = workbook();
+    const before = state(book);
+    await createExcelPort(book.run, () => true).clearMarks();
+    expect(book.syncs).toBe(2);
+    expect(state(book)).toEqual(before);
+    expect(book.touched).toEqual([]);
+  });
+
+  it("clearMarks skips cells of a sheet gone since, and merges records a failure left behind", async () => {
+    const book = workbook();
+    book.fills["表1!A1"] = { ...NO_FILL, color: MARK_FILLS.error, pattern: "Solid" };
+    book.parts.push(
+      { id: "{m1}", namespace: MARKS_NAMESPACE, xml: marksToXml([{ sheet: "已删除", cell: "A1", fill: NO_FILL }]), deleted: false },
+      { id: "{m2}", namespace: MARKS_NAMESPACE, xml: marksToXml([{ sheet: "表1", cell: "A1", fill: YELLOW }]), deleted: false },
+    );
+    await createExcelPort(book.run, () => true).clearMarks();
+    expect(fill(book, "表1!A1")).toEqual(YELLOW);
+    expect(records(book)).toEqual([]);
+    expect(book.ranges("已删除")).toEqual([]);
+  });
+
+  it("fills only where the host lacks notes (ExcelApi 1.18)", async () => {
+    const book = workbook();
+    const before = state(book);
+    const port = createExcelPort(book.run, (v) => v !== "1.18");
+    await port.mark(first);
+    expect(book.notes).toEqual(before.notes);
+    expect(fill(book, "表2!B3").color).toBe(MARK_FILLS.info);
+    await port.clearMarks();
+    expect(state(book)).toEqual(before);
+  });
+
+  it("refuses in Chinese where the host lacks ExcelApi 1.9, before touching Excel", async () => {
+    const book = workbook();
+    const port = createExcelPort(book.run, () => false);
+    await expect(port.mark(first)).rejects.toThrow("需要 ExcelApi 1.9");
+    await expect(port.clearMarks()).rejects.toThrow("需要 ExcelApi 1.9");
+    expect(book.syncs).toBe(0);
+  });
+
+  it("a finding on a sheet gone since fails in Chinese, with nothing written", async () => {
+    const book = workbook();
+    const before = state(book);
+    await expect(createExcelPort(book.run, () => true).mark([...first, finding("A01", "error", "表9", "A1")])).rejects.toThrow(
+      "找不到要标记的工作表",
+    );
+    expect(book.syncs).toBe(1);
+    expect(state(book)).toEqual(before);
+  });
+
+  it("does nothing, without a sync, for no findings or findings without a cell (a missing table)", async () => {
+    const book = workbook();
+    await createExcelPort(book.run, () => true).mark([finding("S01", "error", "", "")]);
+    expect(book.syncs).toBe(0);
+  });
+
+  it("keeps the record as escaped XML in its namespace", () => {
+    const cells = [{ sheet: `a"<>&'b`, cell: "AA10", fill: HATCHED }];
+    const xml = marksToXml(cells);
+    expect(xml).toMatch(new RegExp(`^<marks xmlns="${MARKS_NAMESPACE}"><cell sheet="a&quot;&lt;&gt;&amp;&apos;b" cell="AA10" `));
+    expect(marksFromXml(xml)).toEqual(cells);
+    // As Excel may hand it back: a declaration, single quotes, a raw ">" inside a value.
+    const back = `<?xml version="1.0"?><marks xmlns='${MARKS_NAMESPACE}'><cell sheet='x>y' cell='B2' pattern='None'></cell><cell cell="C3"/></marks>`;
+    expect(marksFromXml(back)).toEqual([{ sheet: "x>y", cell: "B2", fill: { pattern: "None" } }]);
   });
 });
 

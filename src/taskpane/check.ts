@@ -1,0 +1,92 @@
+/** The 校验 flow: one read of the workbook, the checks of the pack, and the report sheet. */
+import type { Catalog } from "../domain/catalog/catalog";
+import { checkWorkbook, type CheckResult } from "../domain/checks/check-workbook";
+import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
+import type { PackStamp, WorkbookPort } from "../domain/port";
+import { readDisclosure, type Disclosure } from "../domain/read/read";
+import { REPORT_SHEET, renderReport } from "../domain/render/report";
+import { freeSheetName } from "../domain/render/sheet-names";
+
+export interface CheckRun {
+  pack: Pack;
+  year: number;
+  department: string;
+  strict: boolean;
+  checkedAt: Date;
+  result: CheckResult;
+}
+
+export interface CheckRequest {
+  /** The workbook's stamp, if the tables were inserted by the add-in. */
+  stamp: PackStamp | null;
+  strict: boolean;
+  /** The catalogue to check codes against, for the budget year found. */
+  catalogFor: (year: number) => Catalog;
+  /** The year to assume when neither the stamp nor any title states one. */
+  fallbackYear: number;
+}
+
+export type CheckStage = "read" | "check";
+
+/** The year most titles state (a stray year in one title does not decide it), or null when none does. */
+export function yearOfTitles(disclosure: Disclosure): number | null {
+  const counts = new Map<number, number>();
+  for (const t of disclosure.tables.values()) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = year;
+  return best;
+}
+
+export async function runCheck(
+  port: WorkbookPort,
+  request: CheckRequest,
+  onStage: (stage: CheckStage) => void = () => {},
+): Promise<CheckRun> {
+  onStage("read");
+  const grids = await port.readGrids();
+  onStage("check");
+  const { stamp, strict } = request;
+  const pack = builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
+  // The catalogue depends on the year, which only the titles tell when there is no stamp.
+  const titles = stamp ? null : readDisclosure(pack, grids);
+  const year = stamp?.year ?? (titles && yearOfTitles(titles)) ?? request.fallbackYear;
+  const result = checkWorkbook(pack, grids, { strict, catalog: request.catalogFor(year) });
+  const department = stamp?.department ?? [...result.disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
+  return { pack, year, department, strict, checkedAt: new Date(), result };
+}
+
+/** Writes the report on a new sheet — 校验报告, or 校验报告 (2)… when taken — and returns its name. Three syncs. */
+export async function writeReport(port: WorkbookPort, run: CheckRun): Promise<string> {
+  const name = freeSheetName(REPORT_SHEET, await port.sheetNames());
+  const { pack, department, year, checkedAt, strict, result } = run;
+  await port.apply([renderReport({ pack, department, year, checkedAt, strict, tablesFound: result.tablesFound, findings: result.findings, name })]);
+  return name;
+}
+
+/** Rows of a UTF-8 CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks); a BOM is dropped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const src = text.replace(/^\ufeff/, "");
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') field += src[++i];
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      rows.push([...row, field]);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

@@ -1,0 +1,185 @@
+/**
+ * The 校验 pane in headless Chromium against the preview host: the 大同 sample's known errors are found,
+ * a finding leads to its cell, marks colour the cells and clearing them leaves every cell as it was.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { buildBundle, launchChromium, serve } from "../support/browser";
+
+jest.setTimeout(180_000);
+
+let dir: string;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await buildBundle();
+  server = await serve(dir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+type Sample = "载入大同示例" | "载入晋城示例";
+
+async function open(sample: Sample): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}/preview.html?empty`);
+  await page.getByRole("button", { name: sample }).click();
+  await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
+  await page.getByRole("tab", { name: "校验", exact: true }).click();
+  return page;
+}
+
+const grid = (page: Page) => page.locator("table[role=grid]");
+const cell = (page: Page, ref: string) => grid(page).locator(`td[data-cell="${ref}"]`);
+const sheetTab = (page: Page, name: string) => page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name, exact: true });
+const status = (page: Page) => page.getByTestId("check-status");
+
+async function check(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "开始校验" }).click();
+  const summary = page.getByTestId("check-summary");
+  await summary.waitFor();
+  return summary;
+}
+
+/** The count on a severity badge of the summary, e.g. 错误 3. */
+async function count(summary: Locator, severity: "错误" | "警告" | "提示"): Promise<number> {
+  const text = await summary.getByText(new RegExp(`^${severity} \\d+$`)).innerText();
+  return Number(text.split(" ")[1]);
+}
+
+/** Every cell of every sheet as drawn: inline style, computed background, tooltip, note markers. */
+async function looks(page: Page): Promise<Record<string, string>> {
+  const all: Record<string, string> = {};
+  const names = await page
+    .getByRole("tablist", { name: "工作表" })
+    .getByRole("tab")
+    .evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet") ?? ""));
+  for (const name of names) {
+    await sheetTab(page, name).click();
+    await grid(page).and(page.locator(`[data-sheet="${name}"]`)).waitFor();
+    const cells = await grid(page)
+      .locator("td")
+      .evaluateAll((tds) =>
+        tds.map((td) => [
+          td.getAttribute("data-cell"),
+          [td.getAttribute("style"), getComputedStyle(td).backgroundColor, td.getAttribute("title"), td.querySelectorAll("[role=img]").length].join("|"),
+        ]),
+      );
+    for (const [ref, look] of cells) all[`${name}!${ref}`] = look as string;
+  }
+  return all;
+}
+
+test("大同: finds the known errors, leads to the T01 cell, marks it and clears every mark", async () => {
+  const page = await open("载入大同示例");
+  const summary = await check(page);
+  expect(await count(summary, "错误")).toBeGreaterThan(0);
+  expect(await summary.innerText()).toContain("表1 预算收支总表");
+
+  const before = await looks(page);
+  await sheetTab(page, "表5 一般公共预算支出表").click();
+
+  // A04 or X02 on 表1 预算收支总表, the known errors of the 大同 sample.
+  const finding = page.locator('button[data-table="T01"][data-severity="error"]:is([data-rule="A04"], [data-rule="X02"])').first();
+  const ref = (await finding.getAttribute("data-cell"))!;
+  await finding.click();
+  await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("表1 预算收支总表");
+  await expect(cell(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
+  expect(await finding.getAttribute("aria-current")).toBe("true");
+  const background = () => cell(page, ref).evaluate((td) => getComputedStyle(td).backgroundColor);
+  const plain = await background();
+
+  await page.getByRole("button", { name: "标记", exact: true }).click();
+  await status(page).getByText(/^已标记 \d+ 个单元格/).waitFor();
+  expect(await background()).not.toBe(plain);
+  expect(await background()).toBe("rgb(255, 199, 206)");
+  expect(await cell(page, ref).getByRole("img").getAttribute("aria-label")).toMatch(/^批注：【预算公开校验】/);
+
+  await page.getByRole("button", { name: "清除标记" }).click();
+  await status(page).getByText("已清除标记，单元格恢复为标记前的样子。").waitFor();
+  expect(await looks(page)).toEqual(before);
+  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  await page.close();
+});
+
+test("a finding is reachable by keyboard, and shows its related cells", async () => {
+  const page = await open("载入大同示例");
+  await check(page);
+  const finding = page.locator('button[data-table="T01"][data-rule="A04"]').first();
+  await finding.focus();
+  await page.keyboard.press("Enter");
+  const ref = (await finding.getAttribute("data-cell"))!;
+  await expect(cell(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
+  expect(await grid(page).locator("td[data-related]").count()).toBeGreaterThan(0);
+  await page.close();
+});
+
+test("filters narrow the list; the report goes to a new sheet, a second one beside it", async () => {
+  const page = await open("载入大同示例");
+  await check(page);
+  const items = page.getByTestId("finding-list").locator("button[data-rule]");
+  const all = await items.count();
+  await page.getByRole("checkbox", { name: /^警告/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^提示/ }).uncheck();
+  const errors = await items.count();
+  expect(errors).toBeGreaterThan(0);
+  expect(errors).toBeLessThanOrEqual(all);
+  expect(await page.getByTestId("finding-list").locator('button[data-severity]:not([data-severity="error"])').count()).toBe(0);
+  await page.getByRole("searchbox").fill("A04");
+  expect(await items.count()).toBeGreaterThan(0);
+  expect(new Set(await items.evaluateAll((b) => b.map((e) => e.getAttribute("data-rule"))))).toEqual(new Set(["A04"]));
+
+  await page.getByRole("button", { name: "生成报告" }).click();
+  await status(page).getByText("已生成报告工作表“校验报告”。").waitFor();
+  await page.getByRole("button", { name: "生成报告" }).click();
+  await status(page).getByText("已生成报告工作表“校验报告 (2)”。").waitFor();
+  await sheetTab(page, "校验报告").click();
+  expect(await cell(page, "A1").innerText()).toBe("部门预算公开校验报告");
+  await page.close();
+});
+
+test("晋城: no error-level finding; an edit is re-checked automatically", async () => {
+  const page = await open("载入晋城示例");
+  const summary = await check(page);
+  expect(await count(summary, "错误")).toBe(0);
+  expect(await page.locator('button[data-severity="error"]').count()).toBe(0);
+
+  // 表1 B6 is 一般公共预算拨款收入: changing it unbalances the table.
+  await sheetTab(page, "表1 预算收支总表").click();
+  await cell(page, "B6").click();
+  const formula = page.getByLabel("单元格内容");
+  await formula.fill("1");
+  await formula.press("Enter");
+  await summary.getByText(/^错误 [1-9]\d*$/).waitFor({ timeout: 10_000 });
+  await page.close();
+});
+
+test("a complete catalogue imported as CSV replaces the built-in one, and the check runs again", async () => {
+  const page = await open("载入大同示例");
+  const summary = await check(page);
+  const warnings = await count(summary, "警告");
+  expect(await page.locator('button[data-rule="C09"]').count()).toBe(2);
+
+  const tmp = mkdtempSync(join(tmpdir(), "catalog-"));
+  const file = join(tmp, "收入分类科目.csv");
+  writeFileSync(file, "\ufeff科目编码,科目名称\r\n103,非税收入\r\n10301,政府性基金收入\r\n1030148,国有土地使用权出让收入\r\n");
+  await page.getByRole("combobox", { name: "目录类别" }).click();
+  await page.getByRole("option", { name: "收入分类科目" }).click();
+  await page.getByTestId("catalog-file").setInputFiles(file);
+  await status(page).getByText("已导入 2023 年收入分类科目 3 条，按完整目录校验。").waitFor();
+  await summary.getByText(`警告 ${warnings - 2}`, { exact: true }).waitFor();
+  expect(await page.locator('button[data-rule="C09"]').count()).toBe(0);
+  rmSync(tmp, { recursive: true, force: true });
+  await page.close();
+});
