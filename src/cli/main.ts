@@ -2,15 +2,18 @@
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { registerTemplate } from "./commands/template";
+import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
 import { CliError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, processIo, type Io } from "./context";
 
-export function createProgram(io: Io): Command {
+/** `setExitCode` lets a command that ran to its end still fail the run (validate: errors found, a file unusable). */
+export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = speakChinese(new Command("budget-disclosure"), io)
     .description("部门预算公开命令行工具")
     .version(version, "-V, --version", "显示版本号")
     .option("--debug", "出错时显示调用栈");
   registerTemplate(program, io);
+  registerValidate(program, io, setExitCode);
   return program;
 }
 
@@ -19,10 +22,13 @@ export function createProgram(io: Io): Command {
  * it never exits the process, so tests can call it in-process.
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = createProgram(io);
+  let exitCode = EXIT_OK;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync(argv);
-    return EXIT_OK;
+    return exitCode;
   } catch (e) {
     // Commander has already printed its help, version or parse error.
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_INPUT;

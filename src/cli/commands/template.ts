@@ -2,10 +2,11 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
-import { builtinPack, PackError, parsePackJson, type Pack } from "../../domain/packs";
+import { builtinPack, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
 import { jinchengSample, type Sample } from "../../domain/samples";
 import { CliError, fileProblem, type Io } from "../context";
+import { readPack } from "../pack-file";
 import { writePlans } from "../xlsx";
 
 interface TemplateOptions {
@@ -82,22 +83,6 @@ function parseDepartment(text: string | undefined, sample: Sample | undefined): 
   const name = text.trim();
   if (!name) throw new CliError("部门名称不能为空");
   return name;
-}
-
-function readPack(path: string): Pack {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, "utf8");
-  } catch (e) {
-    throw new CliError(`无法读取模板包 ${path}：${fileProblem(e)}`, { cause: e });
-  }
-  try {
-    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse rejects.
-    return parsePackJson(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    if (!(e instanceof PackError)) throw e;
-    throw new CliError(`模板包 ${path} 有误：\n${e.problems.map((p) => `  - ${p}`).join("\n")}`, { cause: e });
-  }
 }
 
 function parseTables(text: string, pack: Pack): string[] {

@@ -1,0 +1,80 @@
+/** --catalog: an official subject catalogue (.xlsx or .csv, code and name columns) to check against instead of the built-in list. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { builtinCatalog, importCatalog, levelOf, normalizeCode, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
+import type { CellValue } from "../domain/grid";
+import { CliError, fileProblem } from "./context";
+import { decodeCsv, parseCsv } from "./csv";
+import { readWorkbookFile } from "./grids";
+
+/** The catalogue of a budget year: its messages name the year, so each disclosure gets its own. */
+export type CatalogFor = (year: number) => Catalog;
+
+/** An imported catalogue file as plain data, which worker threads can be sent. */
+export interface CatalogImport {
+  kind: CatalogKind;
+  rows: CellValue[][];
+}
+
+// Every code of a kind begins with the same digit.
+const KINDS: Record<string, { kind: CatalogKind; label: string }> = {
+  "1": { kind: "income", label: "收入分类科目" },
+  "2": { kind: "functional", label: "支出功能分类科目" },
+  "3": { kind: "econDept", label: "部门预算支出经济分类科目" },
+  "5": { kind: "econGov", label: "政府预算支出经济分类科目" },
+};
+
+async function readRows(file: string): Promise<CellValue[][]> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv") {
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch (e) {
+      throw new CliError(`无法读取科目目录 ${file}：${fileProblem(e)}`, { cause: e });
+    }
+    return parseCsv(decodeCsv(data));
+  }
+  if (ext !== ".xlsx" && ext !== ".xlsm") throw new CliError(`科目目录应为 .xlsx 或 .csv 文件：${file}`);
+  const read = await readWorkbookFile(file);
+  if ("error" in read) throw new CliError(`科目目录 ${file} ${read.error}`);
+  return read.grids.find((g) => g.values.length > 0)?.values ?? [];
+}
+
+/** The first code in the file (a header row has none) decides the kind; importCatalog names any row of another kind. */
+function kindOf(rows: CellValue[][], file: string): { kind: CatalogKind; label: string } {
+  const code = rows.flatMap((row) => row.map(normalizeCode)).find((c) => levelOf(c) !== undefined);
+  if (code === undefined) throw new CliError(`科目目录 ${file} 中没有科目编码（3、5 或 7 位数字）`);
+  const found = KINDS[code[0]];
+  if (!found)
+    throw new CliError(`科目目录 ${file} 的科目编码 ${code} 以 ${code[0]} 开头，无法判断科目类别（2 支出功能分类、3 部门经济分类、5 政府经济分类、1 收入分类）`);
+  return found;
+}
+
+/** The built-in catalogue, or the imported one, of each year asked for (each built once). */
+export function catalogsFor(imported: CatalogImport | undefined): CatalogFor {
+  if (!imported) return builtinCatalog;
+  const byYear = new Map<number, Catalog>();
+  return (year) => {
+    let catalog = byYear.get(year);
+    if (!catalog) {
+      catalog = importCatalog(year, imported.kind, imported.rows);
+      byYear.set(year, catalog);
+    }
+    return catalog;
+  };
+}
+
+/** Reads and imports the whole file now, so a bad catalogue stops the run before any workbook is read. */
+export async function readCatalogFile(file: string, note: (text: string) => void): Promise<CatalogImport> {
+  const rows = await readRows(file);
+  const { kind, label } = kindOf(rows, file);
+  let catalog: Catalog;
+  try {
+    catalog = catalogsFor({ kind, rows })(new Date().getFullYear());
+  } catch (e) {
+    throw new CliError(`科目目录 ${file} 有误：${(e as Error).message}`, { cause: e });
+  }
+  note(`已导入科目目录 ${file}：${label} ${catalog.entries(kind).length} 个，按完整目录校验（其他类别仍用内置目录）\n`);
+  return { kind, rows };
+}

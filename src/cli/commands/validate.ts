@@ -1,0 +1,148 @@
+/** `validate`: check disclosure workbooks (files or whole folders) and report the findings as text, JSON or CSV. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Presets, SingleBar } from "cli-progress";
+import { availableParallelism } from "node:os";
+import type { Command } from "commander";
+import { builtinPack } from "../../domain/packs";
+import { readCatalogFile } from "../catalog-file";
+import { CliError, EXIT_INPUT, EXIT_OK, fileProblem, processIo, type Io } from "../context";
+import { readPack } from "../pack-file";
+import { FORMATS, formatReport, type Format } from "../report";
+import { validateFiles } from "../validate-pool";
+
+/** Some workbook has an error-level finding. */
+const EXIT_FINDINGS = 1;
+
+/** One core stays with this thread (it checks files too); measured: on 2 cores a worker only adds its start-up. */
+const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+interface ValidateOptions {
+  format?: string;
+  strict?: boolean;
+  catalog?: string;
+  jobs?: string;
+  pack?: string;
+  output?: string;
+}
+
+const EXAMPLES = `
+示例：
+  budget-disclosure validate 晋城市商务局.xlsx
+  budget-disclosure validate 各部门/ --format csv -o 校验结果.csv
+  budget-disclosure validate 各部门/ --catalog 2024年支出功能分类科目.xlsx --format json -o 校验结果.json
+
+退出码：0 没有错误；1 有“错误”级别的问题；2 有文件无法校验（无法读取、找不到任何预算公开表）或参数有误。
+`;
+
+export function registerValidate(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  program
+    .command("validate")
+    .description("校验部门预算公开工作簿（.xlsx/.xlsm）：表内与表间的勾稽关系、科目编码、表样")
+    .argument("[文件或目录...]", "要校验的工作簿，或包含工作簿的目录（含子目录）")
+    .option("--format <格式>", "报告格式：text（默认）、json 或 csv")
+    .option("--strict", "严格模式：金额必须完全相等，不计尾差")
+    .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
+    .option("--jobs <数量>", `同时校验的文件数（默认 ${DEFAULT_JOBS}，即处理器核数减一）`)
+    .option("--pack <文件>", "模板包 JSON 文件（默认使用内置模板包）")
+    .option("-o, --output <文件>", "把报告写入文件（默认输出到屏幕）")
+    .addHelpText("after", EXAMPLES)
+    .action(async (inputs: string[], options: ValidateOptions) => setExitCode(await validate(inputs, options, io)));
+}
+
+async function validate(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const format = parseFormat(options.format);
+  const jobs = parseJobs(options.jobs);
+  const output = options.output === undefined ? undefined : outputPath(options.output);
+  const pack = options.pack === undefined ? builtinPack() : readPack(options.pack);
+  const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
+  const files = workbookFiles(inputs);
+
+  // The bar redraws itself with terminal control codes: only on a terminal, and only when it tells something.
+  const bar =
+    files.length > 1 && io === processIo && process.stderr.isTTY
+      ? new SingleBar({ format: "校验 {bar} {value}/{total} 个文件", hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
+      : undefined;
+  const setup = { pack, strict: options.strict ?? false, catalog };
+  bar?.start(files.length, 0);
+  const reports = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => bar?.stop());
+
+  const report = formatReport(format, reports, pack);
+  if (output === undefined) io.out(report);
+  else writeReport(output, report);
+  for (const r of reports) if (r.error !== undefined) io.err(`错误：${r.file}：${r.error}\n`);
+  // An unusable file outweighs errors elsewhere: the run did not check everything it was given.
+  if (reports.some((r) => r.error !== undefined)) return EXIT_INPUT;
+  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseFormat(text: string | undefined): Format {
+  const format = (text ?? "text").toLowerCase();
+  if (!FORMATS.includes(format as Format)) throw new CliError(`--format 应为 ${FORMATS.join("、")} 之一，收到“${text}”`);
+  return format as Format;
+}
+
+function parseJobs(text: string | undefined): number {
+  const jobs = text === undefined ? DEFAULT_JOBS : /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(jobs >= 1 && jobs <= 64)) throw new CliError(`--jobs 应为 1 至 64 之间的整数，收到“${text}”`);
+  return jobs;
+}
+
+function outputPath(file: string): string {
+  // A report written over a workbook would destroy it, perhaps the very one under review.
+  if (/\.(xlsx|xlsm|xls)$/i.test(file)) throw new CliError(`-o 写入的是校验报告（文本、JSON 或 CSV），不能是工作簿文件：${file}`);
+  return file;
+}
+
+function writeReport(file: string, report: string): void {
+  try {
+    fs.writeFileSync(file, report);
+  } catch (e) {
+    throw new CliError(`无法写入 ${file}：${fileProblem(e)}`, { cause: e });
+  }
+}
+
+const isWorkbook = (name: string) => /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$");
+// Names in the order a Chinese file manager shows them: 表2 before 表10.
+const byName = (a: string, b: string) => a.localeCompare(b, "zh-CN", { numeric: true });
+
+/** Workbooks in a folder and its subfolders; Excel's ~$ lock files are not workbooks. */
+function walk(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`无法读取目录 ${dir}：${fileProblem(e)}`, { cause: e });
+  }
+  return entries
+    .sort((a, b) => byName(a.name, b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return walk(full);
+      return e.isFile() && isWorkbook(e.name) ? [full] : [];
+    });
+}
+
+/** The files named, and the workbooks in the folders named, each once, in the order given. */
+function workbookFiles(inputs: string[]): string[] {
+  if (inputs.length === 0) throw new CliError("请指定要校验的工作簿或目录，如 budget-disclosure validate 预算公开表.xlsx");
+  const files = inputs.flatMap((input) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (e) {
+      throw new CliError(`无法读取 ${input}：${fileProblem(e)}`, { cause: e });
+    }
+    if (!stat.isDirectory()) return [input];
+    const found = walk(input);
+    if (found.length === 0) throw new CliError(`目录 ${input} 中没有 .xlsx 或 .xlsm 文件`);
+    return found;
+  });
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
