@@ -1,34 +1,39 @@
 /**
- * Benchmark (npm run bench): how the insert path scales — render, Excel round-trips (office-addin-mock
- * counting context.sync()), preview host, and the CLI's .xlsx write and read-back — for the 晋城 sample
- * and for a large synthetic department (2,000 functional rows, 5,000 projects).
+ * Benchmark (npm run bench): how insert and check scale — render, Excel round-trips (office-addin-mock
+ * counting context.sync()), preview host, the CLI's .xlsx write, the checks, and the CLI's validation of a
+ * file next to exceljs loading it alone — for the 晋城 sample and a large consistent synthetic department.
  */
 import ExcelJS from "exceljs";
 import { writePlans } from "../src/cli/xlsx";
-import type { CellValue } from "../src/domain/grid";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { fileValidator } from "../src/cli/validate-file";
+import { builtinCatalog } from "../src/domain/catalog/catalog";
+import { checkWorkbook } from "../src/domain/checks/check-workbook";
 import { builtinPack } from "../src/domain/packs";
 import { renderTables, type TableRows } from "../src/domain/render/render";
 import { jinchengSample } from "../src/domain/samples";
 import { createExcelPort } from "../src/excel/workbook";
 import { MemoryWorkbook } from "../src/preview/memory-workbook";
 import { MockWorkbook } from "../tests/support/excel-mock";
+import { synthesize, type Item } from "../tests/support/synthetic";
 
 const pack = builtinPack();
+const catalog = builtinCatalog(2023);
 
-/** A large department: 2,000 项 rows (with their 类/款) in T02/T03/T05 and 5,000 projects in T12. */
+/**
+ * A large, consistent department: 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款) and
+ * each 项's project money split into 3 projects (≈ 5,000 projects). Codes beyond the catalogue are warnings.
+ */
 function largeRows(): TableRows {
-  const codes: string[] = [];
-  for (let k = 0; codes.length < 2000; k++) {
-    const cls = 201 + (k % 30);
-    codes.push(`${cls}${String(10 + (k % 80)).padStart(2, "0")}${String(1 + Math.floor(k / 2400) * 50 + (k % 50)).padStart(2, "0")}`);
-  }
-  const unique = [...new Set(codes)].sort();
-  const codeTable = (width: number) => [
-    ["合计", null, ...new Array<CellValue>(width - 2).fill(unique.length * 1.5)],
-    ...unique.map((c, i) => [c, `科目${i}`, ...new Array<CellValue>(width - 2).fill(1.5)]),
-  ];
-  const projects = Array.from({ length: 5000 }, (_, i) => [`项目${i + 1}`, 12.34, 12.34, null, null, null, null]);
-  return { ...jinchengSample.rows, T02: codeTable(9), T03: codeTable(5), T05: codeTable(5), T12: projects };
+  const items: Item[] = [];
+  catalog.classNames().forEach((cls, c) => {
+    for (let k = 1; k <= 10; k++)
+      for (let x = 1; x <= 6; x++)
+        items.push({ code: `${cls.code}${String(k).padStart(2, "0")}${String(x).padStart(2, "0")}`, basic: 1000 + c * 7 + k * 3 + x, project: 2000 + x * 11 + k, fund: c % 5 === 4 ? "fund" : "gpb" });
+  });
+  return synthesize({ department: "大型测试局", items, publicShare: 20, projectsPerItem: 3 });
 }
 
 function time<T>(runs: number, f: () => T): { ms: number; result: T } {
@@ -46,8 +51,8 @@ async function timeAsync<T>(f: () => Promise<T>): Promise<{ ms: number; result: 
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-async function measure(label: string, rows: TableRows, renderRuns: number) {
-  const options = { department: jinchengSample.department, year: 2023, rows };
+async function measure(label: string, department: string, rows: TableRows, renderRuns: number) {
+  const options = { department, year: 2023, rows };
   const render = time(renderRuns, () => renderTables(pack, options));
   const plans = render.result;
   const cells = plans.reduce((n, p) => n + p.values.length * p.columnWidths.length, 0);
@@ -65,6 +70,18 @@ async function measure(label: string, rows: TableRows, renderRuns: number) {
   });
   const read = await timeAsync(() => new ExcelJS.Workbook().xlsx.load(write.result));
 
+  // Checking: the task pane's path (grids in memory → read → checks) and the CLI's (a file on disk).
+  const grids = plans.map((p) => ({ name: p.name, top: 0, left: 0, values: p.values }));
+  const checkRuns = Math.max(1, Math.round(renderRuns / 5));
+  const checked = time(checkRuns, () => checkWorkbook(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: 2023 }));
+  const file = join(mkdtempSync(join(tmpdir(), "bench-")), "workbook.xlsx");
+  writeFileSync(file, Buffer.from(write.result));
+  const validate = fileValidator({ pack, strict: false });
+  const cli = await timeAsync(() => validate(file));
+  const load = await timeAsync(async () => new ExcelJS.Workbook().xlsx.readFile(file));
+  rmSync(file);
+  const counts = (["error", "warning", "info"] as const).map((s) => checked.result.findings.filter((f) => f.severity === s).length);
+
   console.log(`\n== ${label}：${plans.length} 张表，${cells.toLocaleString()} 个单元格 ==`);
   console.log(`生成表样 (render)              ${fmt(render.ms)}（${renderRuns} 次平均）`);
   console.log(`Excel 插入 context.sync() 次数  ${book.syncs}（每张表 ${(book.syncs / plans.length).toFixed(2)} 次）`);
@@ -72,12 +89,15 @@ async function measure(label: string, rows: TableRows, renderRuns: number) {
   console.log(`预览宿主插入                    ${fmt(preview.ms)}`);
   console.log(`CLI 写出 .xlsx (exceljs)        ${fmt(write.ms)}，${(write.result.byteLength / 1024).toFixed(0)} KiB`);
   console.log(`exceljs 读回同一文件（下限）    ${fmt(read.ms)}；写出/读回 = ${(write.ms / read.ms).toFixed(2)}`);
-  return { syncs: book.syncs };
+  console.log(`校验（读表 + 全部规则，内存中）  ${fmt(checked.ms)}（${checkRuns} 次平均）；错误 ${counts[0]}、警告 ${counts[1]}、提示 ${counts[2]}`);
+  console.log(`CLI 校验一个工作簿文件          ${fmt(cli.ms)}；exceljs 仅加载 ${fmt(load.ms)}；比值 ${(cli.ms / load.ms).toFixed(2)}`);
 }
 
 async function main() {
-  await measure("晋城示例", jinchengSample.rows, 50);
-  await measure("大型部门（2,000 个功能科目行，5,000 个项目）", largeRows(), 3);
+  await measure("晋城示例", jinchengSample.department, jinchengSample.rows, 50);
+  const large = largeRows();
+  const lines = (id: string) => large[id]?.length ?? 0;
+  await measure(`大型部门（${lines("T03")} 个功能科目行，${lines("T12")} 个项目行）`, "大型测试局", large, 3);
 }
 
 main().catch((e) => {

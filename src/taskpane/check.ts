@@ -3,7 +3,6 @@ import type { Catalog } from "../domain/catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../domain/checks/check-workbook";
 import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
-import { readDisclosure, type Disclosure } from "../domain/read/read";
 import { REPORT_SHEET, renderReport } from "../domain/render/report";
 import { freeSheetName } from "../domain/render/sheet-names";
 
@@ -28,15 +27,6 @@ export interface CheckRequest {
 
 export type CheckStage = "read" | "check";
 
-/** The year most titles state (a stray year in one title does not decide it), or null when none does. */
-export function yearOfTitles(disclosure: Disclosure): number | null {
-  const counts = new Map<number, number>();
-  for (const t of disclosure.tables.values()) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = year;
-  return best;
-}
-
 export async function runCheck(
   port: WorkbookPort,
   request: CheckRequest,
@@ -47,10 +37,8 @@ export async function runCheck(
   onStage("check");
   const { stamp, strict } = request;
   const pack = builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
-  // The catalogue depends on the year, which only the titles tell when there is no stamp.
-  const titles = stamp ? null : readDisclosure(pack, grids);
-  const year = stamp?.year ?? (titles && yearOfTitles(titles)) ?? request.fallbackYear;
-  const result = checkWorkbook(pack, grids, { strict, catalog: request.catalogFor(year) });
+  const result = checkWorkbook(pack, grids, { strict, catalogFor: request.catalogFor, year: stamp?.year, fallbackYear: request.fallbackYear });
+  const year = result.year;
   const department = stamp?.department ?? [...result.disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
   return { pack, year, department, strict, checkedAt: new Date(), result };
 }

@@ -7,7 +7,8 @@ import { REPORT_SHEET, REPORT_TITLE, renderReport, reportDate, type ReportInput 
 import { datongSample } from "../../src/domain/samples";
 import { createExcelPort } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
-import { parseCsv, runCheck, writeReport, yearOfTitles, type CheckRun } from "../../src/taskpane/check";
+import { parseCsv, runCheck, writeReport, type CheckRun } from "../../src/taskpane/check";
+import { yearOfTitles } from "../../src/domain/checks/check-workbook";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { readDisclosure } from "../../src/domain/read/read";
 import { MockWorkbook } from "../support/excel-mock";
@@ -161,7 +162,7 @@ describe("the check flow", () => {
 
   it("writes the report under a free name, never over a user's sheet", async () => {
     const wb = await datong(true);
-    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), tablesFound: [], findings } };
+    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), year: 2023, tablesFound: [], findings } };
     await wb.apply([{ ...renderReport(input), name: "校验报告", values: [["用户自己的表"]], merges: [], styles: [] }]);
 
     expect(await writeReport(wb, run)).toBe("校验报告 (2)");

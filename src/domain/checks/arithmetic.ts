@@ -99,20 +99,32 @@ function codeSides(ctx: CheckContext): { table: ReadTable; rows: CodeRow[]; amou
   });
 }
 
-/** A code's children as listed: longer codes under it with no listed code between (a 项 counts under its 类 when its 款 is missing). */
-function childrenOf(parent: CodeRow, rows: CodeRow[]): CodeRow[] {
-  const under = (a: string, b: string) => b.length > a.length && b.startsWith(a);
-  return rows.filter((c) => under(parent.code, c.code) && !rows.some((m) => under(parent.code, m.code) && under(m.code, c.code)));
+/** Each listed code's children: the rows whose nearest listed ancestor it is (a 项 counts under its 类 when its 款 is missing). */
+function childrenByCode(rows: CodeRow[]): Map<string, CodeRow[]> {
+  const listed = new Set(rows.map((r) => r.code));
+  const out = new Map<string, CodeRow[]>();
+  for (const row of rows)
+    for (let n = row.code.length - 1; n > 0; n--) {
+      const parent = row.code.slice(0, n);
+      if (!listed.has(parent)) continue;
+      const children = out.get(parent) ?? [];
+      children.push(row);
+      out.set(parent, children);
+      break;
+    }
+  return out;
 }
 
 const levels: Check = {
   rules: ["A02"],
   run(ctx) {
-    for (const { table, rows, amounts } of codeSides(ctx))
+    for (const { table, rows, amounts } of codeSides(ctx)) {
+      const children = childrenByCode(rows);
       for (const parent of rows) {
-        const children = childrenOf(parent, rows);
-        if (children.length) rowSum(ctx, "A02", table, parent.row, children.map((c) => c.row), "", amounts);
+        const under = children.get(parent.code);
+        if (under) rowSum(ctx, "A02", table, parent.row, under.map((c) => c.row), "", amounts);
       }
+    }
   },
 };
 

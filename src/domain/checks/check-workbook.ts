@@ -1,23 +1,46 @@
 /** Read a workbook's sheets and run every check: the one entry the task pane, the CLI and the tests share. */
+import type { Catalog } from "../catalog/catalog";
 import type { SheetGrid } from "../grid";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
-import type { CheckOptions } from "./context";
 import type { Finding } from "./finding";
 import { runChecks } from "./registry";
 
+export interface CheckWorkbookOptions {
+  strict: boolean;
+  /** The subject catalogue of a budget year (built-in, or the official one a reviewer imported). */
+  catalogFor: (year: number) => Catalog;
+  /** The budget year when the workbook says so (its stamp); otherwise the tables' titles tell. */
+  year?: number | null;
+  /** The year to assume when neither the stamp nor any title states one. */
+  fallbackYear: number;
+}
+
 export interface CheckResult {
   disclosure: Disclosure;
+  /** The budget year checked against. */
+  year: number;
   /** Ids of the pack's tables found, in pack order. */
   tablesFound: string[];
   findings: Finding[];
 }
 
-export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckOptions): CheckResult {
+/** The year most titles state (a stray year in one title does not decide it), or null when none does. */
+export function yearOfTitles(disclosure: Disclosure): number | null {
+  const counts = new Map<number, number>();
+  for (const t of disclosure.tables.values()) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = year;
+  return best;
+}
+
+export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWorkbookOptions): CheckResult {
   const disclosure = readDisclosure(pack, grids);
+  const year = options.year ?? yearOfTitles(disclosure) ?? options.fallbackYear;
   return {
     disclosure,
+    year,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: runChecks(disclosure, pack, options),
+    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year) }),
   };
 }
