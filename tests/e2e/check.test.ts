@@ -5,35 +5,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { buildBundle, launchChromium, serve } from "../support/browser";
+import type { Locator, Page } from "playwright-core";
+import { usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(180_000);
 
-let dir: string;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await buildBundle();
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const host = usePreviewHost();
 
 type Sample = "载入大同示例" | "载入晋城示例";
 
-async function open(sample: Sample): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}/preview.html?empty`);
+async function open(sample: Sample): Promise<PreviewPage> {
+  const page = await host.open("?empty");
   await page.getByRole("button", { name: sample }).click();
   await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
   await page.getByRole("tab", { name: "校验", exact: true }).click();
@@ -109,7 +91,7 @@ test("大同: finds the known errors, leads to the T01 cell, marks it and clears
   await page.getByRole("button", { name: "清除标记" }).click();
   await status(page).getByText("已清除标记，单元格恢复为标记前的样子。").waitFor();
   expect(await looks(page)).toEqual(before);
-  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  expect(page.errors).toEqual([]);
   await page.close();
 });
 

@@ -2,37 +2,19 @@
  * The whole add-in in headless Chromium against the preview host: the task pane inserts the official
  * tables into the in-memory workbook, and the grid shows them.
  */
-import { rmSync, writeFileSync, mkdtempSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
-import { buildBundle, launchChromium, serve } from "../support/browser";
+import type { Page } from "playwright-core";
+import { usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(120_000);
 
-let dir: string;
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const host = usePreviewHost();
 
-beforeAll(async () => {
-  dir = await buildBundle();
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(query = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}/preview.html${query}`);
+async function open(query = ""): Promise<PreviewPage> {
+  const page = await host.open(query);
   await page.getByRole("button", { name: "插入表格" }).waitFor();
-  (page as unknown as { errors: string[] }).errors = errors;
   return page;
 }
 
@@ -79,7 +61,7 @@ test("inserts all 13 tables through the task pane into an empty workbook", async
   await tab(page, "表12 项目支出表（本年）").click();
   expect(await cell(page, "C4").innerText()).toBe("2023年财政拨款");
   expect(await cell(page, "A6").innerText()).toBe("1");
-  expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  expect(page.errors).toEqual([]);
   await page.close();
 });
 

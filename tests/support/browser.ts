@@ -1,9 +1,9 @@
 /** Builds the task pane bundle, serves it on loopback and drives Debian's Chromium — for end-to-end tests and screenshots. */
-import { existsSync, mkdtempSync, readFile } from "fs";
+import { existsSync, mkdtempSync, readFile, rmSync } from "fs";
 import { createServer, type Server } from "http";
 import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -54,4 +54,35 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+export type PreviewPage = Page & { errors: string[] };
+
+/**
+ * For an e2e test file: builds the bundle, serves it and starts Chromium before its tests, and tears it all down
+ * after. `open(query)` gives a page on preview.html that collects uncaught page errors in `page.errors`.
+ */
+export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> } {
+  let dir: string | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dir = await buildBundle();
+    server = await serve(dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    async open(query = "") {
+      const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 } })) as PreviewPage;
+      page.errors = [];
+      page.on("pageerror", (e) => page.errors.push(e.message));
+      await page.goto(`${server!.url}/preview.html${query}`);
+      return page;
+    },
+  };
 }
