@@ -1,5 +1,6 @@
 /** What every check is handed: the disclosure read from the workbook, the pack, the catalogue, the tolerance. */
 import type { Catalog } from "../catalog/catalog";
+import type { DisclosureInputs } from "../inputs";
 import { Decimal, formatAmount, judge, parseAmount } from "../money";
 import type { Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
@@ -10,6 +11,8 @@ export interface CheckOptions {
   /** Exact comparison, without the rounding allowance of RULES.md. */
   strict: boolean;
   catalog: Catalog;
+  /** What the disclosure says besides the tables (texts, forms, the edited 情况说明); absent when not read. */
+  inputs?: DisclosureInputs | null;
 }
 
 type Figure = Decimal | string | null | undefined;
