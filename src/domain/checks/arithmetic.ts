@@ -5,9 +5,9 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import { Decimal, parseAmount, sum } from "../money";
-import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
+import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
-import { codeRows, columnName, econGroups, projectGroups, rowByLabel, rowName, shown, totalRow, type CodeRow } from "./model";
+import { codeRows, columnName, econGroups, projectsOf, rowByLabel, rowName, shown, totalRow, unitRows, type CodeRow } from "./model";
 import type { Check } from "./registry";
 
 interface Term {
@@ -252,15 +252,12 @@ const unitsAndProjects: Check = {
     const sumRows = (table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string) => rowSum(ctx, "A07", table, total, parts, detail);
     const t11 = ctx.table("T11");
     const t11Total = t11 && totalRow(t11);
-    const unitRows = t11 ? t11.rows.filter((r) => r !== t11Total && textOf(t11, r, "unit") !== "") : [];
-    if (t11 && t11Total) sumRows(t11, t11Total, unitRows, "各单位之和");
+    if (t11 && t11Total) sumRows(t11, t11Total, unitRows(ctx.disclosure), "各单位之和");
 
-    const unitNames = t11 ? unitRows.map((r) => textOf(t11, r, "unit")) : [];
-    const anyDepartment = [...ctx.disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "";
-    for (const id of ["T12", "T13"]) {
+    for (const id of ["T12", "T13"] as const) {
       const table = ctx.table(id);
-      if (!table) continue;
-      const g = projectGroups(table, table.department?.text || anyDepartment, unitNames);
+      const g = projectsOf(ctx.disclosure, id);
+      if (!table || !g) continue;
       for (const u of g.units) if (u.projects.length) sumRows(table, u.row, u.projects, "其下各项目之和");
       if (g.grand)
         if (g.units.length) sumRows(table, g.grand, g.units.map((u) => u.row), "各单位之和");

@@ -8,7 +8,7 @@ import { Decimal, judge, parseAmount, sum } from "../money";
 import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import type { Place } from "./finding";
-import { classRows, codeRows, columnName, econGroups, projectGroups, rowByLabel, shown, totalRow } from "./model";
+import { classRows, codeRows, columnName, econGroups, projectsOf, rowByLabel, shown, totalRow } from "./model";
 import type { Check } from "./registry";
 
 /** One side of an equation: a figure, or a sum of figures, with the cells it is read from. */
@@ -268,14 +268,10 @@ const X12 = rule("X12", ["T06", "T10"], (ctx, [t06, t10]) => {
 });
 
 /** T12/T13 in one figure per column: the department's total row when printed, else the sum of the projects. */
-function projectsTotal(ctx: CheckContext, id: string, key: string): Side | undefined {
+function projectsTotal(ctx: CheckContext, id: "T12" | "T13", key: string): Side | undefined {
   const table = ctx.table(id);
-  if (!table) return undefined;
-  const t11 = ctx.table("T11");
-  const unitTotal = t11 && totalRow(t11);
-  const units = t11 ? t11.rows.filter((r) => r !== unitTotal).map((r) => textOf(t11, r, "unit")).filter((n) => n !== "") : [];
-  const department = table.department?.text || ([...ctx.disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "");
-  const g = projectGroups(table, department, units);
+  const g = projectsOf(ctx.disclosure, id);
+  if (!table || !g) return undefined;
   const column = `“${columnName(table, key)}”`;
   return g.grand
     ? cell(ctx, table, g.grand, key, `“${shown(table, g.grand, "project")}”行`)

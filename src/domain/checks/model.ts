@@ -3,7 +3,7 @@
  * of T06, units and projects of T12/T13. Checks speak of these, never of cell addresses.
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
-import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
+import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
 /** "一、一般公共预算" → "一般公共预算"; also （一）, (1), 1., ①. */
 export function stripNumbering(s: string): string {
@@ -157,4 +157,22 @@ export function rowName(table: ReadTable, row: ReadRow, key: string): string {
   for (; i >= 0 && cols[i].kind !== "amount"; i--) words.unshift(shown(table, row, cols[i].key));
   const label = words.filter((w) => w !== "").join(" ");
   return label ? `第${row.row + 1}行（${label}）` : `第${row.row + 1}行`;
+}
+
+/** T11's unit rows: every named row but 部门合计. */
+export function unitRows(disclosure: Disclosure): ReadRow[] {
+  const t11 = disclosure.tables.get("T11");
+  if (!t11) return [];
+  const total = totalRow(t11);
+  return t11.rows.filter((r) => r !== total && textOf(t11, r, "unit") !== "");
+}
+
+/** The department, units and projects of T12 or T13, named as the disclosure's 部门名称 line and T11 name them. */
+export function projectsOf(disclosure: Disclosure, id: "T12" | "T13"): ProjectGroups | undefined {
+  const table = disclosure.tables.get(id);
+  if (!table) return undefined;
+  const t11 = disclosure.tables.get("T11");
+  const units = t11 ? unitRows(disclosure).map((r) => textOf(t11, r, "unit")) : [];
+  const department = table.department?.text || ([...disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "");
+  return projectGroups(table, department, units);
 }
