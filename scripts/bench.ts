@@ -4,7 +4,7 @@
  * file next to exceljs loading it alone — for the 晋城 sample and a large consistent synthetic department.
  */
 import ExcelJS from "exceljs";
-import { writePlans } from "../src/cli/xlsx";
+import { writePlans } from "../src/xlsx/write-plans";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { mkdirSync } from "fs";
 import { join } from "path";
-import { writePlans } from "../src/cli/xlsx";
+import { writePlans } from "../src/xlsx/write-plans";
 import { parseRange, shiftRange, type CellValue } from "../src/domain/grid";
 import { builtinPack } from "../src/domain/packs";
 import type { SheetPlan } from "../src/domain/render/plan";

@@ -1,12 +1,13 @@
 /** The budget-disclosure CLI. Each command lives in ./commands and registers itself on the program here. */
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
+import { registerExport } from "./commands/export";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
 import { CliError, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, processIo, type Io } from "./context";
 
-/** `setExitCode` lets a command that ran to its end still fail the run (validate: errors found, a file unusable). */
+/** `setExitCode` lets a command that ran to its end still fail the run (validate: errors found, a file unusable; export: refused). */
 export function createProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = speakChinese(new Command("budget-disclosure"), io)
     .description("部门预算公开命令行工具")
@@ -14,6 +15,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
     .option("--debug", "出错时显示调用栈");
   registerTemplate(program, io);
   registerValidate(program, io, setExitCode);
+  registerExport(program, io, setExitCode);
   return program;
 }
 

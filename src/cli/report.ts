@@ -18,7 +18,7 @@ const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告",
 const SEVERITIES = Object.keys(SEVERITY) as Severity[];
 
 /** A cell as Excel's Go To (Ctrl+G) takes it: the sheet name quoted when it has spaces or punctuation. */
-function excelRef(sheet: string, cell: string): string {
+export function excelRef(sheet: string, cell: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 

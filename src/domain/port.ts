@@ -19,6 +19,17 @@ export interface CellRef {
   cell: string; // A1 address
 }
 
+/** A chart to insert, on a new sheet of its own beside its data (万元). */
+export interface ChartSpec {
+  /** The sheet to create; a free variant ("… (2)") when the name is taken. */
+  sheet: string;
+  title: string;
+  type: "pie" | "bar";
+  categories: string[];
+  /** One per category. */
+  values: number[];
+}
+
 /** A value to put into one cell. */
 export interface CellWrite extends CellRef {
   value: string | number;
@@ -48,6 +59,11 @@ export interface WorkbookPort {
   mark(findings: Finding[]): Promise<void>;
   /** Put back exactly what mark() changed — the fills, and only the notes it added — two syncs at most. */
   clearMarks(): Promise<void>;
+  /**
+   * Each chart on a new sheet holding its data — two syncs: the sheet names, then the writes. Never
+   * overwrites: a taken name gets a free variant. Resolves to the names of the sheets created, in order.
+   */
+  insertCharts(specs: ChartSpec[]): Promise<string[]>;
   /** Write values into cells that are empty (e.g. the catalogue name beside a typed code) — one sync. */
   fillEmptyCells(writes: CellWrite[]): Promise<void>;
   /** Call `handler` after the user edits a cell; resolves to a function that stops listening. */

@@ -3,10 +3,11 @@
  * its work and syncs as few times as the API allows; the count is stated on each.
  */
 import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
-import { SheetExistsError, type CellRef, type PackStamp, type WorkbookPort } from "../domain/port";
+import { SheetExistsError, type CellRef, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
+import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, MARK_NOTE_HEAD, markTargets } from "../domain/render/marks";
 import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
-import { isNameTaken } from "../domain/render/sheet-names";
+import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 
 /**
  * Excel.run. `context` resumes an earlier batch's context, which removing an event handler needs.
@@ -66,7 +67,7 @@ function applyLook(range: Excel.Range, box: RangePos, spec: StyleSpec): void {
 }
 
 /** Queues one sheet: number formats, values, merges, formats, widths, frozen rows, print setup. */
-function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayout: boolean): void {
+function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayout: boolean): Excel.Worksheet {
   const sheet = sheets.add(plan.name);
   const styled = plan.styles.map((s) => ({ range: s.range, box: parseRange(s.range), spec: STYLE_SPECS[s.style] }));
 
@@ -96,6 +97,24 @@ function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayo
     sheet.pageLayout.paperSize = "A4";
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
+  return sheet;
+}
+
+// The string forms: the Excel enum object exists only inside Office.
+const CHART_TYPES: Record<ChartSpec["type"], Parameters<Excel.ChartCollection["add"]>[0]> = { pie: "Pie", bar: "ColumnClustered" };
+
+/** Queues a chart's sheet — its data as a plan, then the chart over the data (ExcelApi 1.1). */
+function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec, name: string, pageLayout: boolean): Excel.Worksheet {
+  const { plan, source, anchor } = chartSheet(spec, name);
+  const sheet = queueSheet(sheets, plan, pageLayout);
+  const chart = sheet.charts.add(CHART_TYPES[spec.type], sheet.getRange(source), "Columns");
+  chart.title.text = spec.title;
+  // A pie reads by its legend and shares; bars by their axis and amounts.
+  chart.legend.visible = spec.type === "pie";
+  if (spec.type === "pie") chart.dataLabels.showPercentage = true;
+  else chart.dataLabels.showValue = true;
+  chart.setPosition(anchor);
+  return sheet;
 }
 
 // ---- the stamp, kept in a custom XML part ----
@@ -367,6 +386,26 @@ export function createExcelPort(
         for (const plan of plans) queueSheet(sheets, plan, pageLayout);
         if (stamp && oldStamps) queueStamp(context, oldStamps, stamp);
         await context.sync();
+      });
+    },
+
+    /** Two syncs: the sheet names (a taken name gets a free variant), then every sheet and chart. */
+    insertCharts: (specs) => {
+      if (specs.length === 0) return Promise.resolve([]);
+      return runBatch(run, async (context) => {
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const taken = sheets.items.map((s) => s.name);
+        const names = specs.map((spec) => {
+          const name = freeSheetName(spec.sheet, taken);
+          taken.push(name);
+          return name;
+        });
+        const pageLayout = hasExcelApi("1.9");
+        const added = specs.map((spec, i) => queueChart(sheets, spec, names[i], pageLayout));
+        added[0].activate();
+        await context.sync();
+        return names;
       });
     },
 

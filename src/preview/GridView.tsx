@@ -13,8 +13,10 @@ const PX_PER_CHAR = 8;
 
 function display(value: CellValue, format: StyleSpec | undefined): string {
   if (value === null) return "";
-  if (typeof value === "number" && format?.numberFormat === AMOUNT_FORMAT)
-    return value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // The two number formats plans use: #,##0.00 (万元) and #,##0 (元).
+  const places = format?.numberFormat === AMOUNT_FORMAT ? 2 : format?.numberFormat === "#,##0" ? 0 : null;
+  if (typeof value === "number" && places !== null)
+    return value.toLocaleString("zh-CN", { minimumFractionDigits: places, maximumFractionDigits: places });
   return String(value);
 }
 

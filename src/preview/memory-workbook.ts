@@ -4,10 +4,11 @@
  */
 import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
 import type { Finding } from "../domain/checks/finding";
-import { SheetExistsError, type CellRef, type CellWrite, type PackStamp, type WorkbookPort } from "../domain/port";
+import { SheetExistsError, type CellRef, type CellWrite, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
+import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, markTargets } from "../domain/render/marks";
 import { cellSpecs, type SheetPlan, type StyleSpec } from "../domain/render/plan";
-import { isNameTaken } from "../domain/render/sheet-names";
+import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 
 export interface MemorySheet {
   name: string;
@@ -48,6 +49,8 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: Selection | null = null;
   /** Cells shown beside the selection: the related places of the finding last selected. */
   related: CellRef[] = [];
+  /** Charts inserted, with the sheet holding each; the preview lists them rather than drawing them. */
+  charts: (ChartSpec & { on: string })[] = [];
   /** Round-trips the task pane would have cost in Excel: each port call counts one per sync it stands for. */
   syncs = 0;
   private stamp: PackStamp | null = null;
@@ -89,6 +92,22 @@ export class MemoryWorkbook implements WorkbookPort {
     if (plans.length) this.activeSheet = plans[0].name;
     if (stamp) this.stamp = { ...stamp };
     this.changed();
+  }
+
+  /** Two syncs, as in Excel: the sheet names, then the writes. */
+  async insertCharts(specs: ChartSpec[]): Promise<string[]> {
+    if (specs.length === 0) return [];
+    this.syncs += 2;
+    const names: string[] = [];
+    for (const spec of specs) {
+      const name = freeSheetName(spec.sheet, this.sheets.map((s) => s.name));
+      this.sheets.push(sheetFromPlan(chartSheet(spec, name).plan));
+      this.charts.push({ ...spec, on: name });
+      names.push(name);
+    }
+    this.activeSheet = names[0];
+    this.changed();
+    return names;
   }
 
   async fillEmptyCells(writes: CellWrite[]): Promise<void> {
@@ -191,6 +210,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.selection = null;
     this.related = [];
     this.stamp = null;
+    this.charts = [];
     this.marks.clear();
     this.changed();
   }

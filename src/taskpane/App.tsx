@@ -1,10 +1,11 @@
-/** The task pane: 模板 and 校验; 导出 joins the same tab list later. */
+/** The task pane: 模板, 校验 and 导出. */
 import * as React from "react";
-import { Tab, TabList, Text, Tooltip } from "@fluentui/react-components";
+import { Tab, TabList, Text } from "@fluentui/react-components";
 import { builtinCatalog } from "../domain/catalog/catalog";
 import { codeNameFill } from "../domain/code-names";
 import type { WorkbookPort } from "../domain/port";
 import { CheckPane } from "./CheckPane";
+import { ExportPane } from "./ExportPane";
 import { TemplatePane } from "./TemplatePane";
 import { zh } from "./zh-CN";
 
@@ -50,18 +51,19 @@ export function App(props: { port: WorkbookPort }) {
         <Tab value="check" id="tab-check">
           {zh.tabs.check}
         </Tab>
-        <Tooltip content={zh.tabs.later} relationship="description">
-          <Tab value="export" disabled>
-            {zh.tabs.export}
-          </Tab>
-        </Tooltip>
+        <Tab value="export" id="tab-export">
+          {zh.tabs.export}
+        </Tab>
       </TabList>
-      {/* Both panes stay mounted, so switching tabs keeps the findings and the form. */}
+      {/* The panes stay mounted, so switching tabs keeps the findings, the form and the download. */}
       <div role="tabpanel" aria-labelledby="tab-template" hidden={tab !== "template"}>
         <TemplatePane port={port} />
       </div>
       <div role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
         <CheckPane port={port} />
+      </div>
+      <div role="tabpanel" aria-labelledby="tab-export" hidden={tab !== "export"}>
+        <ExportPane port={port} />
       </div>
     </div>
   );

@@ -17,12 +17,13 @@ import {
 import { builtinCatalog, importCatalog, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { Finding, Severity } from "../domain/checks/finding";
 import { RULES } from "../domain/checks/rules";
-import type { PackStamp, WorkbookPort } from "../domain/port";
+import type { WorkbookPort } from "../domain/port";
 import { SEVERITY_NAMES, hasPlace, markTargets } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";
 import { FileButton } from "./FileButton";
+import { errorText, useAction, useStamp } from "./hooks";
 import { parseCsv, runCheck, writeReport, type CheckRun, type CheckStage } from "./check";
-import { Status, type Message } from "./Status";
+import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
 import { zh } from "./zh-CN";
 
@@ -44,7 +45,6 @@ interface Imported {
 
 const ruleTitle = (id: string) => RULES.find((r) => r.id === id)?.title ?? "";
 const findingKey = (f: Finding, i: number) => `${i}:${f.rule}:${f.sheet}!${f.cell}`;
-const errorText = (e: unknown) => zh.errors.unexpected(e instanceof Error ? e.message : String(e));
 
 function matches(f: Finding, query: string): boolean {
   if (!query) return true;
@@ -59,14 +59,13 @@ function counts(findings: Finding[]): Record<Severity, number> {
 
 export function CheckPane(props: { port: WorkbookPort }) {
   const { port } = props;
-  const [stamp, setStamp] = React.useState<PackStamp | null>(null);
+  const stamp = useStamp(port);
+  const { busy, message, setMessage, act } = useAction();
   const [strict, setStrict] = React.useState(false);
   const [auto, setAuto] = React.useState(true);
   const [run, setRun] = React.useState<CheckRun | null>(null);
   const [stage, setStage] = React.useState<CheckStage | null>(null);
-  const [busy, setBusy] = React.useState(false);
   const [stale, setStale] = React.useState(false);
-  const [message, setMessage] = React.useState<Message | null>(null);
   const [severities, setSeverities] = React.useState<Set<Severity>>(() => new Set(SEVERITIES));
   const [table, setTable] = React.useState(ALL);
   const [query, setQuery] = React.useState("");
@@ -75,18 +74,6 @@ export function CheckPane(props: { port: WorkbookPort }) {
   const [marked, setMarked] = React.useState(false);
   const [imported, setImported] = React.useState<Imported | null>(null);
   const [kind, setKind] = React.useState<CatalogKind>("functional");
-
-  React.useEffect(() => {
-    let live = true;
-    port.metadata
-      .get()
-      .then((s) => live && setStamp(s))
-      // Without a stamp the pack is the default one and the year comes from the tables' titles.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [port]);
 
   const checking = React.useRef(false);
   const check = async (quiet = false, catalogs = imported) => {
@@ -145,17 +132,6 @@ export function CheckPane(props: { port: WorkbookPort }) {
     [findings, severities, table, q],
   );
 
-  const act = async (work: () => Promise<Message>) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      setMessage(await work());
-    } catch (e) {
-      setMessage({ intent: "error", text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const mark = () =>
     act(async () => {
@@ -478,7 +454,7 @@ function FindingList(props: {
   );
 }
 
-function FindingItem(props: { finding: Finding; current: boolean; onSelect: () => void }) {
+export function FindingItem(props: { finding: Finding; current: boolean; onSelect: () => void }) {
   const f = props.finding;
   const figures = (
     [

@@ -8,6 +8,7 @@ import {
   Input,
   Option,
   SpinButton,
+  Text,
 } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
@@ -16,6 +17,7 @@ import { codeRows, takesCodeRows } from "../domain/render/code-rows";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
 import { CodePicker } from "./CodePicker";
+import { insertInputSheets } from "./export";
 import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
 import { Status, type Message } from "./Status";
@@ -35,6 +37,7 @@ export function TemplatePane(props: { port: WorkbookPort }) {
   const [year, setYear] = React.useState<number | null>(defaultYear());
   const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(pack.tables.map((t) => t.id)));
   const [codes, setCodes] = React.useState<CatalogEntry[]>([]);
+  const [withInputs, setWithInputs] = React.useState(false);
   const [stage, setStage] = React.useState<InsertStage | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
   const [conflicts, setConflicts] = React.useState<{ list: Conflict[]; answer: (r: Resolution | null) => void } | null>(null);
@@ -109,11 +112,15 @@ export function TemplatePane(props: { port: WorkbookPort }) {
       );
       if (result.status === "cancelled") setMessage({ intent: "info", text: zh.template.cancelled });
       else {
+        // After the tables, so that the forms follow the projects of a 表12 already filled in.
+        const extra = withInputs ? await insertInputSheets(port, { pack, department: dept, year: year! }) : { inserted: [], kept: [] };
         const parts = [
           result.inserted.length ? zh.template.inserted(result.inserted.length, result.inserted) : zh.template.nothing,
           ...(result.skipped.length ? [zh.template.skipped(result.skipped)] : []),
+          ...(extra.inserted.length ? [zh.template.insertedInputs(extra.inserted)] : []),
+          ...(extra.kept.length ? [zh.template.kept(extra.kept)] : []),
         ];
-        setMessage({ intent: result.inserted.length ? "success" : "info", text: parts.join(" ") });
+        setMessage({ intent: result.inserted.length + extra.inserted.length ? "success" : "info", text: parts.join(" ") });
       }
     } catch (e) {
       setMessage({ intent: "error", text: zh.errors.unexpected((e as Error).message) });
@@ -183,6 +190,15 @@ export function TemplatePane(props: { port: WorkbookPort }) {
           ))}
         </div>
       </fieldset>
+      <Checkbox
+        label={zh.template.withInputs}
+        checked={withInputs}
+        onChange={(_e, d) => setWithInputs(d.checked === true)}
+        aria-describedby="with-inputs-hint"
+      />
+      <Text id="with-inputs-hint" size={200} style={{ marginTop: -8, paddingLeft: 32 }}>
+        {zh.template.withInputsHint}
+      </Text>
       {wantsCodes && (
         <CodePicker search={(q, limit) => catalog.search("functional", q, limit)} chosen={codes} onChange={setCodes} />
       )}

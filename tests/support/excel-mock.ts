@@ -35,6 +35,17 @@ interface Part {
   deleted: boolean;
 }
 
+/** One worksheet.charts.add() call and what the adapter set on the chart. */
+export interface AddedChart {
+  sheet: string;
+  type: string;
+  /** The address of the source range. */
+  source: string;
+  seriesBy: string;
+  chart: OfficeMockObject;
+  position?: string;
+}
+
 type Data = Record<string, unknown>;
 
 /**
@@ -62,6 +73,7 @@ export class MockWorkbook {
   areasSelected: string[] = [];
   changeHandlers: ((event: Partial<Excel.WorksheetChangedEventArgs>) => Promise<void>)[] = [];
   removedHandlers = 0;
+  charts: AddedChart[] = [];
   /** The context each run() was asked to resume, if any. */
   resumed: unknown[] = [];
   /** Thrown by the next sync, as Excel reports a failed batch. */
@@ -204,6 +216,19 @@ export class MockWorkbook {
       },
       getRanges: (address: string) => this.mock({ select: () => this.areasSelected.push(`${name}!${address}`) }),
       freezePanes: { freezeRows: (n: number) => (this.frozen[name] = n) },
+      charts: {
+        add: (type: string, source: OfficeMockObject, seriesBy: string) => {
+          const added: AddedChart = {
+            sheet: name,
+            type,
+            source: this.touched.find((t) => t.range === source)?.address ?? "?",
+            seriesBy,
+            chart: this.mock({ title: {}, legend: {}, dataLabels: {}, setPosition: (start: string) => (added.position = start) }),
+          };
+          this.charts.push(added);
+          return added.chart;
+        },
+      },
       notes: {
         add: (address: string, content: string) => (this.notes[`${name}!${address}`] = content),
         getItemOrNullObject: (address: string) => {

@@ -9,7 +9,7 @@ import { readWorkbookFile } from "../../src/cli/grids";
 import { csvText, decodeCsv, parseCsv } from "../../src/cli/csv";
 import { fileValidator } from "../../src/cli/validate-file";
 import { startWorker } from "../../src/cli/validate-pool";
-import { writePlans } from "../../src/cli/xlsx";
+import { writePlans } from "../../src/xlsx/write-plans";
 import type { Finding } from "../../src/domain/checks/finding";
 import { parseAmount } from "../../src/domain/money";
 import { builtinPack } from "../../src/domain/packs";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetPlan } from "../../src/domain/render/plan";
-import { writePlans } from "../../src/cli/xlsx";
+import { writePlans } from "../../src/xlsx/write-plans";
 
 const plan: SheetPlan = {
   name: "表X",

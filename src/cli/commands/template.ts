@@ -1,13 +1,12 @@
 /** `template`: the official tables as an .xlsx file, empty or filled with the 晋城 sample. */
-import * as fs from "node:fs";
 import type { Command } from "commander";
-import ExcelJS from "exceljs";
 import { builtinPack, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
 import { jinchengSample, type Sample } from "../../domain/samples";
-import { CliError, fileProblem, type Io } from "../context";
+import { CliError, type Io } from "../context";
+import { writeNewFile } from "../output";
 import { readPack } from "../pack-file";
-import { writePlans } from "../xlsx";
+import { plansToXlsx } from "../../xlsx/write-plans";
 
 interface TemplateOptions {
   year?: string;
@@ -52,9 +51,7 @@ async function template(options: TemplateOptions, io: Io): Promise<void> {
   const tables = options.tables === undefined ? undefined : parseTables(options.tables, pack);
 
   const plans = renderTables(pack, { department, year, tables, rows: sample?.rows });
-  const workbook = new ExcelJS.Workbook();
-  writePlans(workbook, plans);
-  writeNewFile(output, Buffer.from(await workbook.xlsx.writeBuffer()), options.force ?? false);
+  writeNewFile(output, await plansToXlsx(plans), options.force ?? false);
   io.out(`已写入 ${output}：${plans.length} 张表（${department}，${year}年）\n`);
 }
 
@@ -94,15 +91,4 @@ function parseTables(text: string, pack: Pack): string[] {
   if (unknown.length)
     throw new CliError(`模板包 ${pack.id} 中没有这些表：${unknown.join("、")}（可用：${known.join(",")}）`);
   return ids;
-}
-
-/** Never replaces a file unless asked: "wx" fails if it exists, with no window between check and write. */
-function writeNewFile(path: string, data: Buffer, force: boolean): void {
-  try {
-    fs.writeFileSync(path, data, { flag: force ? "w" : "wx" });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST")
-      throw new CliError(`${path} 已存在，未作改动。如需覆盖，请加 --force`, { cause: e });
-    throw new CliError(`无法写入 ${path}：${fileProblem(e)}`, { cause: e });
-  }
 }

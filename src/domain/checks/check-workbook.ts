@@ -1,6 +1,7 @@
 /** Read a workbook's sheets and run every check: the one entry the task pane, the CLI and the tests share. */
 import type { Catalog } from "../catalog/catalog";
 import type { SheetGrid } from "../grid";
+import { readInputs } from "../inputs/read-inputs";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
 import type { Finding } from "./finding";
@@ -41,6 +42,6 @@ export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWork
     disclosure,
     year,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year) }),
+    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year), inputs: readInputs(pack, grids) }),
   };
 }

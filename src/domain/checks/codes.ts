@@ -8,6 +8,7 @@ import { textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import { econGroups, shown } from "./model";
 import type { Check } from "./registry";
+import { chineseNumber } from "../chinese-number";
 
 interface CodeColumns {
   table: string;
@@ -174,14 +175,6 @@ const economic: Check = {
   },
 };
 
-const DIGITS = "一二三四五六七八九";
-
-/** 1…99 in Chinese numerals, as the 类 rows are numbered: 一, 十, 十一, 二十, 三十. */
-function chineseNumber(n: number): string {
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens > 1 ? DIGITS[tens - 1] : "") + (tens ? "十" : "") + (ones ? DIGITS[ones - 1] : "");
-}
 
 /**
  * Positions of `expected` and `actual` paired: equal items along their longest common subsequence, the

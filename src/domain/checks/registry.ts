@@ -5,6 +5,8 @@ import { arithmeticChecks } from "./arithmetic";
 import { codeChecks } from "./codes";
 import { CheckContext, type CheckOptions } from "./context";
 import { crossChecks } from "./cross";
+import { formChecks } from "./forms";
+import { narrativeChecks } from "./narrative";
 import { compareFindings, type Finding } from "./finding";
 import { structureChecks } from "./structure";
 
@@ -14,7 +16,7 @@ export interface Check {
   run(ctx: CheckContext): void;
 }
 
-export const CHECKS: Check[] = [...structureChecks, ...codeChecks, ...arithmeticChecks, ...crossChecks];
+export const CHECKS: Check[] = [...structureChecks, ...codeChecks, ...arithmeticChecks, ...crossChecks, ...narrativeChecks, ...formChecks];
 
 export function runChecks(disclosure: Disclosure, pack: Pack, options: CheckOptions): Finding[] {
   const ctx = new CheckContext(disclosure, pack, options);

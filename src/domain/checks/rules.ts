@@ -61,6 +61,18 @@ export const RULES: Rule[] = [
   { id: "X12", severity: "warning", tables: ["T06", "T10"], title: "三公经费与经济科目", message: "{table}{row}为 {actual}，小于{other}的 {expected}，相差 {difference}" },
   { id: "X13", severity: "error", tables: ["T03", "T05", "T08", "T12", "T13"], title: "项目支出与项目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
   { id: "X14", severity: "warning", tables: ["T05", "T06"], title: "功能与经济分类对应", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X15", severity: "error", tables: ["T12"], title: "绩效目标表资金与项目表一致", message: "绩效目标表“{project}”的年度资金总额 {yuan} 元折合 {actual} 万元，{table}中该项目为 {expected}，相差 {difference}" },
+  { id: "X16", severity: "warning", tables: ["T12"], title: "项目均有绩效目标表", message: "{table}{detail}" },
+  { id: "X17", severity: "error", tables: ["T01", "T02", "T03", "T04", "T05", "T06", "T10", "T11", "T12"], title: "情况说明与表格一致", message: "情况说明{section}中{item}{what}为 {actual}{unit}，应为 {expected}{unit}" },
+  // N — the 情况说明 text on its own terms
+  { id: "N01", severity: "error", tables: [], title: "情况说明章节齐全", message: "情况说明缺少“{section}”" },
+  { id: "N02", severity: "error", tables: [], title: "增减变动前后一致", message: "情况说明{section}中{item}{detail}" },
+  { id: "N03", severity: "warning", tables: [], title: "增减变动说明原因", message: "情况说明{section}中“{actual}”未说明原因（主要原因是……）" },
+  { id: "N04", severity: "error", tables: [], title: "同一项目金额一致", message: "情况说明{section}中{item}为 {actual}万元，{other}中为 {expected}万元" },
+  { id: "N05", severity: "warning", tables: [], title: "科目名称为当年名称", message: "情况说明{section}中的“{actual}”不是{year}年的科目名称，应为“{expected}”" },
+  { id: "N06", severity: "error", tables: ["T07", "T08", "T09", "T10", "T13"], title: "空表说明正确", message: "情况说明{section}{detail}" },
+  { id: "N07", severity: "warning", tables: [], title: "年份正确", message: "情况说明{section}中出现“{actual}”，既不是预算年度 {year} 年，也不是上年" },
+  { id: "N08", severity: "error", tables: [], title: "政府采购金额相加", message: "情况说明{section}中{detail}" },
 ];
 
 export function ruleOf(id: string): Rule {

@@ -32,23 +32,69 @@ const fixedRowSchema = z.object({
   merges: z.array(rangeString).optional(),
 });
 
+const sheetName = z.string().superRefine((s, ctx) => {
+  const problem = sheetNameProblem(s);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
+
+/** What a table and an input sheet share: title, columns, header, body. */
+const layout = {
+  sheetName,
+  /** Title with placeholders: {year}. */
+  title: z.string().min(1),
+  columns: z.array(columnSchema).min(1),
+  header: z.object({
+    rows: z.array(z.array(cell)).min(1),
+    /** Merges relative to the header's first row and column (A1 = top-left header cell). */
+    merges: z.array(rangeString),
+  }),
+};
+
+interface Layout {
+  columns: { key: string }[];
+  header: { rows: unknown[][]; merges: string[] };
+  body: { rows: { cells: unknown[]; merges?: string[] }[] };
+}
+
+/** Row widths, merges inside the header and rows, unique column keys. */
+function checkLayout(t: Layout, ctx: z.RefinementCtx): void {
+  const width = t.columns.length;
+  const checkRow = (row: unknown[], path: (string | number)[]) => {
+    if (row.length !== width)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${width} 个单元格（与列数相同），实际 ${row.length} 个` });
+  };
+  t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i]));
+  t.body.rows.forEach((r, i) => checkRow(r.cells, ["body", "rows", i, "cells"]));
+  const inside = (ref: string, rows: number) => {
+    const r = parseRange(ref);
+    return r.bottom < rows && r.right < width;
+  };
+  t.header.merges.forEach((m, i) => {
+    if (!inside(m, t.header.rows.length))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 超出表头范围` });
+    const other = t.header.merges.slice(0, i).find((o) => overlaps(parseRange(o), parseRange(m)));
+    if (other)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
+  });
+  t.body.rows.forEach((r, i) =>
+    (r.merges ?? []).forEach((m, j) => {
+      if (!inside(m, 1))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["body", "rows", i, "merges", j], message: `合并区域 ${m} 超出本行范围` });
+    }),
+  );
+  const keys = new Set<string>();
+  t.columns.forEach((c, i) => {
+    if (keys.has(c.key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns", i, "key"], message: `列标识 ${c.key} 重复` });
+    keys.add(c.key);
+  });
+}
+
 export const tableSchema = z
   .object({
     id: z.string().regex(/^T\d{2}$/, "应为 T01 形式的表号"),
     /** The printed number: 预算公开表N. */
     number: z.number().int().positive(),
-    sheetName: z.string().superRefine((s, ctx) => {
-      const problem = sheetNameProblem(s);
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-    }),
-    /** Title with placeholders: {year}. */
-    title: z.string().min(1),
-    columns: z.array(columnSchema).min(1),
-    header: z.object({
-      rows: z.array(z.array(cell)).min(1),
-      /** Merges relative to the header's first row and column (A1 = top-left header cell). */
-      merges: z.array(rangeString),
-    }),
+    ...layout,
     body: z.object({
       /** fixed: exactly these rows (T01, T04, T10); list: these leading rows, then rows the clerk adds. */
       kind: z.enum(["fixed", "list"]),
@@ -57,36 +103,49 @@ export const tableSchema = z
       blankRows: z.number().int().min(0).max(500),
     }),
   })
+  .superRefine(checkLayout);
+
+/** What an input row feeds: a field of DisclosureInputs (src/domain/inputs.ts), as its path. */
+export const INPUT_FIELDS = [
+  "overview.duties",
+  "overview.organization",
+  "assets",
+  "other",
+  "previous.incomeTotal",
+  "previous.expenseTotal",
+  "previous.gpbAppropriation",
+  "previous.threePublicTotal",
+  "previous.abroad",
+  "previous.reception",
+  "previous.vehicleTotal",
+  "previous.vehiclePurchase",
+  "previous.vehicleOperation",
+  "previous.operatingCost",
+  "procurement.goods",
+  "procurement.works",
+  "procurement.services",
+] as const;
+
+/**
+ * A sheet of inputs the tables do not hold (概况 texts, last year's figures, 政府采购): drawn and found like a
+ * table with fixed rows — a label column and a value column — but not one of the published tables.
+ */
+export const inputSheetSchema = z
+  .object({
+    id: z.string().regex(/^I\d{2}$/, "应为 I01 形式的编号"),
+    /** Printed above the title where a table prints 预算公开表N: what the sheet is for. */
+    hint: z.string().min(1),
+    ...layout,
+    body: z.object({
+      kind: z.literal("fixed"),
+      rows: z.array(fixedRowSchema.extend({ field: z.enum(INPUT_FIELDS) })).min(1),
+      blankRows: z.literal(0),
+    }),
+  })
   .superRefine((t, ctx) => {
-    const width = t.columns.length;
-    const checkRow = (row: unknown[], path: (string | number)[]) => {
-      if (row.length !== width)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${width} 个单元格（与列数相同），实际 ${row.length} 个` });
-    };
-    t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i]));
-    t.body.rows.forEach((r, i) => checkRow(r.cells, ["body", "rows", i, "cells"]));
-    const inside = (ref: string, rows: number) => {
-      const r = parseRange(ref);
-      return r.bottom < rows && r.right < width;
-    };
-    t.header.merges.forEach((m, i) => {
-      if (!inside(m, t.header.rows.length))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 超出表头范围` });
-      const other = t.header.merges.slice(0, i).find((o) => overlaps(parseRange(o), parseRange(m)));
-      if (other)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
-    });
-    t.body.rows.forEach((r, i) =>
-      (r.merges ?? []).forEach((m, j) => {
-        if (!inside(m, 1))
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["body", "rows", i, "merges", j], message: `合并区域 ${m} 超出本行范围` });
-      }),
-    );
-    const keys = new Set<string>();
-    t.columns.forEach((c, i) => {
-      if (keys.has(c.key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns", i, "key"], message: `列标识 ${c.key} 重复` });
-      keys.add(c.key);
-    });
+    checkLayout(t, ctx);
+    if (!t.columns.some((c) => c.kind === "label") || !t.columns.some((c) => c.kind === "text" || c.kind === "amount"))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns"], message: "应有一个 label 列和一个 text 或 amount 列" });
   });
 
 export const packSchema = z
@@ -99,24 +158,37 @@ export const packSchema = z
     /** Printed under a table that has no figures. */
     emptyNote: z.string().min(1),
     tables: z.array(tableSchema).min(1),
+    /** Input sheets, apart from the tables: S01 asks for the tables only. */
+    inputs: z.array(inputSheetSchema),
   })
   .superRefine((p, ctx) => {
     const ids = new Set<string>();
     const names = new Set<string>();
-    p.tables.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "id"], message: `表号 ${t.id} 重复` });
+    const fields = new Set<string>();
+    const sheets = [...p.tables.map((t, i) => ({ t, path: ["tables", i] })), ...p.inputs.map((t, i) => ({ t, path: ["inputs", i] }))];
+    sheets.forEach(({ t, path }) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "id"], message: `表号 ${t.id} 重复` });
       // Excel compares sheet names ignoring case.
       const name = t.sheetName.toLowerCase();
       if (names.has(name))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tables", i, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
       ids.add(t.id);
       names.add(name);
     });
+    p.inputs.forEach((t, i) =>
+      t.body.rows.forEach((r, j) => {
+        if (fields.has(r.field))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["inputs", i, "body", "rows", j, "field"], message: `字段 ${r.field} 重复` });
+        fields.add(r.field);
+      }),
+    );
   });
 
 export type Pack = z.infer<typeof packSchema>;
 export type TableDecl = z.infer<typeof tableSchema>;
 export type ColumnDecl = z.infer<typeof columnSchema>;
+export type InputSheetDecl = z.infer<typeof inputSheetSchema>;
+export type InputField = (typeof INPUT_FIELDS)[number];
 
 /** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
 export class PackError extends Error {

@@ -104,8 +104,9 @@ const META_REACH = 8;
 /** Consecutive blank rows that end a table. */
 const BLANKS_END = 2;
 
-export function readDisclosure(pack: Pack, grids: SheetGrid[]): Disclosure {
-  const matchers = pack.tables.map((decl) => ({ decl, match: titleMatcher(decl) }));
+/** `decls`: the declarations to look for — the pack's tables, or its input sheets (src/domain/inputs). */
+export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables): Disclosure {
+  const matchers = decls.map((decl) => ({ decl, match: titleMatcher(decl) }));
   const hits: TitleHit[] = [];
   grids.forEach((grid, sheet) =>
     grid.values.forEach((row, r) =>

@@ -14,6 +14,7 @@ export type StyleName =
   | "label" // body text cells, bordered
   | "code" // subject codes, bordered, kept as text
   | "amount" // bordered, #,##0.00
+  | "yuan" // 元 in the 绩效目标表, whole: bordered, #,##0
   | "total" // bold body row (合计 …), bordered
   | "note"; // 注：本表无数据
 
@@ -44,6 +45,7 @@ export const STYLE_SPECS: Record<StyleName, StyleSpec> = {
   label: { border: true, wrap: true, vAlign: "center" },
   code: { border: true, numberFormat: "@", hAlign: "left", vAlign: "center" },
   amount: { border: true, numberFormat: AMOUNT_FORMAT, hAlign: "right", vAlign: "center" },
+  yuan: { border: true, numberFormat: "#,##0", hAlign: "right", vAlign: "center" },
   total: { bold: true },
   note: { hAlign: "left" },
 };

@@ -1,8 +1,14 @@
 /** The built-in sample disclosures, every table as published: 晋城市商务局 2023, and 大同市商务局 2023 (OCR repaired). */
 import jincheng from "./jincheng-2023.json";
 import datong from "./datong-2023.json";
+import jinchengStored from "./jincheng-2023-inputs.json";
+import datongStored from "./datong-2023-inputs.json";
+import type { DisclosureInputs, PreviousYear, Procurement } from "../inputs";
+import { Decimal } from "../money";
 import type { CellValue } from "../grid";
 import type { TableRows } from "../render/render";
+import jinchengFormsData from "./jincheng-2023-forms.json";
+import { formFromJson, type FormContent, type FormJson } from "../inputs/forms";
 
 export interface Sample {
   department: string;
@@ -14,3 +20,24 @@ export interface Sample {
 
 export const jinchengSample: Sample = { ...jincheng, rows: jincheng.rows as Record<string, CellValue[][]> };
 export const datongSample: Sample = { ...datong, rows: datong.rows as Record<string, CellValue[][]> };
+
+/** Inputs as JSON keeps them: amounts as strings ("6249.10"), null where not entered. */
+type Stored<T> = Record<keyof T, string | null>;
+interface StoredInputs extends Omit<DisclosureInputs, "previous" | "procurement"> {
+  previous: Stored<PreviousYear>;
+  procurement: Stored<Procurement>;
+}
+
+const decimals = <T>(stored: Stored<T>): T =>
+  Object.fromEntries(Object.entries<string | null>(stored).map(([k, v]) => [k, v === null ? null : new Decimal(v)])) as T;
+
+function inputsOf(stored: StoredInputs): DisclosureInputs {
+  return { ...stored, previous: decimals<PreviousYear>(stored.previous), procurement: decimals<Procurement>(stored.procurement) };
+}
+
+/** What the two disclosures say besides the tables (第一部分, last year's figures from 第三部分, 政府采购, 十一/十二); no forms. */
+export const jinchengInputs: DisclosureInputs = inputsOf(jinchengStored.inputs);
+export const datongInputs: DisclosureInputs = inputsOf(datongStored.inputs);
+
+/** The 24 项目支出绩效目标表 of 晋城 (第三部分 十), amounts in 元, as read from the seed text (its notes say what is guessed). */
+export const jinchengForms: FormContent[] = (jinchengFormsData.forms as FormJson[]).map(formFromJson);

@@ -1,5 +1,5 @@
-/** SheetPlans → exceljs worksheets: the .xlsx drawing target of the CLI. */
-import type ExcelJS from "exceljs";
+/** SheetPlans → exceljs worksheets: the .xlsx drawing target of the CLI and of the export (Node and browser). */
+import ExcelJS from "exceljs";
 import { cellSpecs, PLAN_FONT, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
@@ -51,4 +51,11 @@ function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 /** Adds one worksheet per plan, in order. */
 export function writePlans(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void {
   for (const plan of plans) writePlan(workbook, plan);
+}
+
+/** The plans as the bytes of an .xlsx file. In the browser, exceljs resolves to its browser build. */
+export async function plansToXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  writePlans(workbook, plans);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,115 @@
+/** `export`: a checked workbook → the disclosure package, as a .zip or unpacked into a folder. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Command } from "commander";
+import { unzipSync } from "fflate";
+import { buildPackage, ExportRefused } from "../../domain/export";
+import { exportRequest, prepare } from "../../domain/export/prepare";
+import { builtinPack } from "../../domain/packs";
+import { catalogsFor, readCatalogFile } from "../catalog-file";
+import { CliError, fileProblem, type Io } from "../context";
+import { nodeExportHooks } from "../export-hooks";
+import { readWorkbookFile } from "../grids";
+import { writeNewFile } from "../output";
+import { readPack } from "../pack-file";
+import { excelRef } from "../report";
+
+/** Error-level findings stand and --draft was not given. */
+const EXIT_REFUSED = 1;
+
+interface ExportOptions {
+  output?: string;
+  draft?: boolean;
+  strict?: boolean;
+  catalog?: string;
+  pack?: string;
+  force?: boolean;
+}
+
+const EXAMPLES = `
+示例：
+  budget-disclosure export 晋城市商务局.xlsx -o 公开文件.zip
+  budget-disclosure export 晋城市商务局.xlsx -o 公开文件/            # 解压到目录
+  budget-disclosure export 大同市商务局.xlsx -o 草稿.zip --draft     # 有错误时导出草稿，每页标注“草稿”
+
+退出码：0 已导出；1 有“错误”级别的问题，未导出（可加 --draft 导出草稿）；2 参数有误、工作簿无法读取或输出已存在。
+`;
+
+export function registerExport(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  program
+    .command("export")
+    .description("导出部门预算公开文件包：Word 文档、表格 .xlsx、CSV 数据及说明、校验报告")
+    .argument("<工作簿>", "填好的部门预算公开工作簿（.xlsx/.xlsm）")
+    .option("-o, --output <目录或.zip>", "以.zip结尾时写入压缩包，否则解压写入该目录（必填）")
+    .option("--draft", "有错误时也导出，文档每页标注“草稿”")
+    .option("--strict", "严格模式：金额必须完全相等，不计尾差")
+    .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
+    .option("--pack <文件>", "模板包 JSON 文件（默认使用内置模板包）")
+    .option("--force", "覆盖已存在的压缩包或目录中的同名文件")
+    .addHelpText("after", EXAMPLES)
+    .action(async (file: string, options: ExportOptions) => setExitCode(await exportPackage(file, options, io)));
+}
+
+async function exportPackage(file: string, options: ExportOptions, io: Io): Promise<number> {
+  const output = options.output;
+  if (output === undefined) throw new CliError("请用 -o 指定输出的 .zip 文件或目录，如 -o 公开文件.zip");
+  const zipped = /\.zip$/i.test(output);
+  const force = options.force ?? false;
+  const strict = options.strict ?? false;
+  const pack = options.pack === undefined ? builtinPack() : readPack(options.pack);
+  const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
+
+  io.err(`读取 ${file}…\n`);
+  const read = await readWorkbookFile(file);
+  if ("error" in read) throw new CliError(`${file} ${read.error}`);
+  io.err("校验…\n");
+  const prepared = prepare(pack, read.grids, { strict, catalogFor: catalogsFor(catalog), fallbackYear: new Date().getFullYear() });
+  if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中未找到任何预算公开表（按模板包“${pack.name}”的表标题查找）`);
+
+  const request = exportRequest(pack, prepared, { strict, draft: options.draft ?? false, now: new Date() });
+  let built: Awaited<ReturnType<typeof buildPackage>>;
+  try {
+    // The last stage ("完成") is said by the summary on stdout.
+    built = await buildPackage(request, nodeExportHooks((stage, fraction) => {
+      if (fraction < 1) io.err(`${stage}…\n`);
+    }));
+  } catch (e) {
+    if (!(e instanceof ExportRefused)) throw e;
+    io.err(refusal(e));
+    return EXIT_REFUSED;
+  }
+
+  if (zipped) writeNewFile(output, built.zip, force);
+  else writeUnpacked(output, unzipSync(built.zip), force);
+  const draft = request.draft ? "（草稿，每页标注“草稿”）" : "";
+  io.out(`已导出${draft} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
+  return 0;
+}
+
+/** The blocking findings, each with the cell to fix, and the way out. */
+function refusal(e: ExportRefused): string {
+  const lines = e.errors.map((f) => `  ${f.rule} ${f.sheet ? excelRef(f.sheet, f.cell) : "（表外）"}  ${f.message}`);
+  return [
+    `未导出：校验发现 ${e.errors.length} 个“错误”级别的问题，须修正后才能导出公开文件：`,
+    ...lines,
+    "修正后重新导出；或加 --draft 导出草稿（文档每页标注“草稿”，不能作为正式公开文件）。",
+    "",
+  ].join("\n");
+}
+
+/** The package's files under `dir` (created); nothing is written while any of them exists, unless --force. */
+function writeUnpacked(dir: string, files: Record<string, Uint8Array>, force: boolean): void {
+  const targets = Object.entries(files).map(([name, data]) => ({ target: path.join(dir, ...name.split("/")), data }));
+  if (!force) {
+    const taken = targets.filter(({ target }) => fs.existsSync(target)).map(({ target }) => target);
+    if (taken.length) throw new CliError(`这些文件已存在，未作改动：${taken.join("、")}。如需覆盖，请加 --force`);
+  }
+  try {
+    for (const { target, data } of targets) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, data);
+    }
+  } catch (e) {
+    throw new CliError(`无法写入 ${dir}：${fileProblem(e)}`, { cause: e });
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * X17 and N01–N08 of RULES.md over 第三部分 情况说明 as the clerk edited it (options.inputs.narrative; nothing is said
+ * without one). X17 compares every figure the text states with the figures generated from the tables and inputs;
+ * the N rules read the text on its own terms. A finding stands at its section's cell in the 情况说明 sheet.
+ */
+import { Decimal, formatAmount, judge, sum } from "../money";
+import type { NarrativeSection } from "../inputs";
+import { NARRATIVE_SHEET } from "../inputs/narrative";
+import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
+import { isUp, readStatements, sectionNumberOf, TOKENS, type Statement } from "../narrative/statements";
+import { exactRate, FORMER_CLASS_NAMES, rateOf, SECTIONS, type SectionNumber } from "../narrative/wording";
+import type { CheckContext } from "./context";
+import type { Place } from "./finding";
+import type { Check } from "./registry";
+
+interface ReadSection {
+  number: SectionNumber | undefined;
+  /** How messages name it: “一、部门预算收支数据变动情况及原因”. */
+  name: string;
+  at: Place;
+  plain: string;
+  /** Its paragraphs, as compared. */
+  lines: string[];
+  statements: Statement[];
+}
+
+interface Narrative {
+  facts: NarrativeFacts;
+  sections: ReadSection[];
+  /** Where a finding about the text as a whole stands: its first section. */
+  at: Place;
+}
+
+/** A section's cell; a text without cell references is placed at the top of the 情况说明 sheet. */
+const placeOf = (s: NarrativeSection | undefined): Place =>
+  s?.ref ? { table: "", ...s.ref } : { table: "", sheet: NARRATIVE_SHEET, cell: "A1" };
+
+const read = new WeakMap<CheckContext, Narrative | null>();
+
+/** The edited text read once per run, with the facts of the tables it is compared with. */
+function narrativeOf(ctx: CheckContext): Narrative | null {
+  if (!read.has(ctx)) {
+    const inputs = ctx.options.inputs;
+    if (!inputs?.narrative) read.set(ctx, null);
+    else {
+      const department = [...ctx.disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "";
+      const catalog = ctx.options.catalog;
+      const facts = narrativeFacts({ disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
+      read.set(ctx, {
+        facts,
+        at: placeOf(inputs.narrative[0]),
+        sections: inputs.narrative.map((s) => {
+          const number = sectionNumberOf(s);
+          return {
+            number,
+            name: `“${s.number}${s.number && s.title ? "、" : ""}${s.title}”`,
+            at: placeOf(s),
+            plain: plainText(s.text),
+            lines: s.text.split("\n").map(plainText),
+            statements: number ? readStatements(s.text, facts.sections[number], catalog.year) : [],
+          };
+        }),
+      });
+    }
+  }
+  return read.get(ctx)!;
+}
+
+const narrativeCheck = (id: string, run: (ctx: CheckContext, n: Narrative) => void): Check => ({
+  rules: [id],
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    if (n) run(ctx, n);
+  },
+});
+
+const signed = (c: { word: string; amount: Decimal }): Decimal => (isUp(c.word) ? c.amount : c.amount.neg());
+const direction = (d: Decimal, up: string, down: string): string => (d.isZero() ? "持平" : d.gt(0) ? up : down);
+const ok = (ctx: CheckContext, a: Decimal, b: Decimal, parts = 1) => judge(a.minus(b), parts, { strict: ctx.options.strict }) === "ok";
+const quoted = (it: Item) => `“${it.name}”`;
+const pct = (v: Decimal) => v.toFixed(2);
+
+/**
+ * The rate `stated` against the rate of this year's figure `now` over last year's `last`: null when it fits, else
+ * the rate it should be. Outside strict mode `now` may be anywhere within ±0.005 of what is written and `last`
+ * within ±`lastSpread` (0.01 when it is derived from two written figures): the rate may have been computed before
+ * rounding; and the rate itself is rounded.
+ */
+function misfitRate(ctx: CheckContext, stated: Decimal, now: Decimal, last: Decimal, lastSpread = "0.005"): Decimal | null {
+  const expected = rateOf(now.minus(last), last);
+  if (!expected || ctx.options.strict) return expected && !stated.eq(expected) ? expected : null;
+  const half = new Decimal("0.005");
+  const spread = new Decimal(lastSpread);
+  const rates = [half, half.neg()].flatMap((a) => [spread, spread.neg()].map((b) => exactRate(now.plus(a).minus(last.plus(b)), last.plus(b))));
+  const known = rates.filter((r): r is Decimal => r !== null);
+  const fits = stated.gte(Decimal.min(...known).minus(half)) && stated.lte(Decimal.max(...known).plus(half));
+  return fits ? null : expected;
+}
+
+/** X17: each figure, share, change and last year's figure stated, against the tables and the inputs. */
+const X17 = narrativeCheck("X17", (ctx, n) => {
+  for (const s of n.sections) {
+    const sharesOk: boolean[] = [];
+    for (const st of s.statements) {
+      const it = st.item;
+      if (it.amount === null) continue;
+      const say = (what: string, actual: Decimal | string, expected: Decimal | string, unit: string) =>
+        ctx.report("X17", s.at, { params: { section: s.name, item: quoted(it), what, unit }, actual, expected, related: it.source });
+      const compare = (what: string, actual: Decimal, expected: Decimal, unit: string) =>
+        ctx.compare("X17", s.at, actual, expected, 1, { params: { section: s.name, item: quoted(it), what, unit }, related: it.source });
+
+      if (it.unit === "个") {
+        if (!st.amount.eq(it.amount)) say("", st.amount.toFixed(0), it.amount.toFixed(0), "个");
+      } else compare("", st.amount, it.amount, "万元");
+      if (it.share !== undefined && st.share !== undefined) sharesOk.push(compare("占比", st.share, it.share, "%"));
+
+      const last = it.previous;
+      if (last === undefined || last === null) continue;
+      const d = it.amount.minus(last);
+      if (st.previous !== undefined) compare("上年数", st.previous, last, "万元");
+      if (st.same && !d.isZero()) say("增减方向", "“持平”", `“${direction(d, "增加", "减少")}”`, "");
+      if (st.change) {
+        const stated = signed(st.change);
+        if (stated.isZero() !== d.isZero() || stated.gt(0) !== d.gt(0)) say("增减方向", `“${st.change.word}”`, `“${direction(d, "增加", "减少")}”`, "");
+        else compare("比上年增减额", stated.abs(), d.abs(), "万元");
+      }
+      if (st.rate && !last.isZero()) {
+        const misfit = misfitRate(ctx, st.rate.value.abs(), it.amount, last);
+        if (isUp(st.rate.word) !== d.gt(0)) say("增减方向", `“${st.rate.word}”`, `“${direction(d, "增长", "下降")}”`, "");
+        else if (misfit) say("增减幅度", st.rate.value.abs(), misfit, "%");
+      }
+    }
+    // The shares of a list sum to 100.00% when all are stated and each is right.
+    const listed = s.number ? n.facts.sections[s.number].filter((it) => it.share !== undefined && it.amount !== null) : [];
+    const first = (it: Item) => s.statements.find((st) => st.item === it && st.share !== undefined);
+    const stated = listed.map(first);
+    if (
+      listed.some((it) => !it.share!.isZero()) &&
+      listed.every((it, k) => stated[k] || it.share!.isZero()) &&
+      sharesOk.every(Boolean)
+    ) {
+      const total = sum(stated.map((st) => st?.share));
+      if (!total.eq(100))
+        ctx.report("X17", s.at, { params: { section: s.name, item: "所列各项", what: "占比合计", unit: "%" }, actual: total, expected: new Decimal(100) });
+    }
+  }
+});
+
+const N01 = narrativeCheck("N01", (ctx, n) => {
+  for (const s of SECTIONS)
+    if (!n.sections.some((r) => r.number === s.number && r.plain !== ""))
+      ctx.report("N01", n.at, { params: { section: `${s.number}、${s.title}` } });
+});
+
+/** N02: change, rate and last year's figure as stated beside a figure, against each other. */
+const N02 = narrativeCheck("N02", (ctx, n) => {
+  for (const s of n.sections)
+    for (const st of s.statements) {
+      const say = (detail: string, r: { expected?: Decimal; actual?: Decimal } = {}) =>
+        ctx.report("N02", s.at, { params: { section: s.name, item: quoted(st.item), detail }, ...r });
+      const { change, rate, same } = st;
+      if (change && (change.amount.isNeg() || change.amount.isZero()))
+        say(`写作“${change.word}${formatAmount(change.amount)}万元”，增减方向与数额矛盾${change.amount.isZero() ? "（无变化应写持平）" : ""}`);
+      if (change && rate && isUp(change.word) !== isUp(rate.word)) say(`先称“${change.word}”，后称“${rate.word}”，增减方向矛盾`);
+      if (same && change && !change.amount.isZero()) say(`既称“${same}”，又称“${change.word}${formatAmount(change.amount)}万元”`);
+      const d = st.previous !== undefined ? st.amount.minus(st.previous) : change ? signed(change) : undefined;
+      if (st.previous !== undefined && d) {
+        const prev = `${formatAmount(st.amount)}万元与上年 ${formatAmount(st.previous)}万元`;
+        if (change && !change.amount.isNeg() && !ok(ctx, signed(change), d, 2))
+          say(`称“${change.word}${formatAmount(change.amount)}万元”，按文中${prev}应为${direction(d, "增加", "减少")} ${formatAmount(d.abs())}万元`, {
+            expected: d,
+            actual: signed(change),
+          });
+        if (same && !ok(ctx, d, new Decimal(0), 2)) say(`称“${same}”，但文中${prev}相差 ${formatAmount(d)}万元`);
+        if (!change && !same && rate && isUp(rate.word) !== d.gt(0)) say(`称“${rate.word}”，但文中${prev}应为${direction(d, "增长", "下降")}`);
+      }
+      const misfit = rate && d && misfitRate(ctx, rate.value.abs(), st.amount, st.amount.minus(d), st.previous !== undefined ? "0.005" : "0.01");
+      if (rate && misfit) say(`称“${rate.word}${pct(rate.value)}%”，按文中数字应为 ${pct(misfit)}%`, { expected: misfit, actual: rate.value.abs() });
+    }
+});
+
+/** 主要原因是…, 原因为…, or 由于… with something after it. */
+const REASON = /原因(?:是|为|在于)?:?[^,;。:]{2,}|(?:由于|因为)[^,;。]{2,}/;
+
+/** N03: each sentence that states an increase or a decrease says why. */
+const N03 = narrativeCheck("N03", (ctx, n) => {
+  for (const s of n.sections) {
+    const reported = new Set<number>();
+    for (const m of s.plain.matchAll(TOKENS)) {
+      if (!m.groups!.change && !m.groups!.rate) continue;
+      const start = Math.max(s.plain.lastIndexOf("。", m.index!), s.plain.lastIndexOf(";", m.index!)) + 1;
+      const stops = [s.plain.indexOf("。", m.index!), s.plain.indexOf(";", m.index!)].filter((i) => i >= 0);
+      const sentence = s.plain.slice(start, stops.length ? Math.min(...stops) : undefined);
+      if (reported.has(start) || REASON.test(sentence)) continue;
+      reported.add(start);
+      ctx.report("N03", s.at, { params: { section: s.name }, actual: m[0] });
+    }
+  }
+});
+
+/** N04: an item stated twice (in one section or two) with two amounts; said once per item and section. */
+const N04 = narrativeCheck("N04", (ctx, n) => {
+  const seen = new Map<string, { st: Statement; s: ReadSection }>();
+  const said = new Set<string>();
+  for (const s of n.sections)
+    for (const st of s.statements) {
+      if (st.item.unit !== "万元") continue;
+      const before = seen.get(st.item.key);
+      const once = `${st.item.key} ${n.sections.indexOf(s)}`;
+      if (!before) seen.set(st.item.key, { st, s });
+      else if (!ok(ctx, st.amount, before.st.amount) && !said.has(once)) {
+        said.add(once);
+        ctx.report("N04", s.at, {
+          params: { section: s.name, item: quoted(st.item), other: before.s === s ? "前文" : before.s.name },
+          actual: st.amount,
+          expected: before.st.amount,
+          related: before.s === s ? [] : [before.s.at],
+        });
+      }
+    }
+});
+
+const N05 = narrativeCheck("N05", (ctx, n) => {
+  const catalog = ctx.options.catalog;
+  for (const s of n.sections)
+    for (const [name, code] of FORMER_CLASS_NAMES) {
+      const current = catalog.get("functional", code)?.name;
+      if (current && current !== name && s.plain.includes(plainText(name)))
+        ctx.report("N05", s.at, { params: { section: s.name, year: catalog.year }, actual: name, expected: current });
+    }
+});
+
+/** The funds an empty table may be explained by, their tables, and the items that state their figures. */
+const EMPTY_FUNDS = [
+  { word: "政府性基金", tables: ["T07", "T08"], keys: ["fund", "fiscal:fund"] },
+  { word: "国有资本经营", tables: ["T09"], keys: ["soe", "fiscal:soe"] },
+  { word: "三公", tables: ["T10"], keys: ["threePublic"] },
+  { word: "上年结转", tables: ["T13"], keys: [] },
+] as const;
+const FUND_WORD = new RegExp(EMPTY_FUNDS.map((f) => f.word).join("|"));
+const NO_FUND = new RegExp(`(?:无|没有|未安排|不涉及|未使用)[^,;。]{0,15}?(${EMPTY_FUNDS.map((f) => f.word).join("|")})`, "g");
+const EMPTY_TABLE = /表[^,;。]*?(?:为空表|无数据|空表|为空)/;
+
+/** N06: what the text says of empty tables, against the tables and against the figures it states. */
+const N06 = narrativeCheck("N06", (ctx, n) => {
+  /** Whether the fund's tables have figures; undefined when one is absent (S01 says so). */
+  const hasFigures = (f: (typeof EMPTY_FUNDS)[number]): boolean | undefined => {
+    const tables = f.tables.map((id) => ctx.table(id));
+    if (tables.some((t) => !t)) return undefined;
+    return tables.some((t) => t!.rows.some((r) => t!.decl.columns.some((c) => c.kind === "amount" && !ctx.value(t!, r, c.key).isZero())));
+  };
+  const tablesOf = (f: (typeof EMPTY_FUNDS)[number]) => f.tables.map((id) => ctx.label(id)).join("、");
+  const say = (s: ReadSection, detail: string) => ctx.report("N06", s.at, { params: { section: s.name, detail } });
+  for (const s of n.sections) {
+    for (const sentence of s.lines.flatMap((l) => l.split(/[。;]/))) {
+      const clause = sentence.split(/[,:]/).find((c) => EMPTY_TABLE.test(c) && FUND_WORD.test(c));
+      const named = clause?.match(FUND_WORD)?.[0];
+      const reasons = [...sentence.matchAll(NO_FUND)].map((m) => m[1]);
+      if (named && reasons.length && !reasons.includes(named)) say(s, `称${named}的表无数据，却以“无${reasons[0]}”说明原因`);
+      for (const word of new Set([...(named ? [named] : []), ...reasons])) {
+        const fund = EMPTY_FUNDS.find((f) => f.word === word)!;
+        if (hasFigures(fund)) say(s, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
+      }
+    }
+    for (const st of s.statements) {
+      const fund = EMPTY_FUNDS.find((f) => (f.keys as readonly string[]).includes(st.item.key));
+      if (fund && st.amount.gt(0) && hasFigures(fund) === false)
+        say(s, `称${quoted(st.item)}为 ${formatAmount(st.amount)}万元，但${tablesOf(fund)}无数据`);
+    }
+  }
+});
+
+/** A year written inside 《》, right after 截至/截止, or in a 立项依据 sentence is a document's or a date's, not a stray one. */
+const N07 = narrativeCheck("N07", (ctx, n) => {
+  const year = ctx.options.catalog.year;
+  for (const s of n.sections) {
+    const titles = [...s.plain.matchAll(/《[^》]*》/g)].map((m) => [m.index!, m.index! + m[0].length]);
+    const stray = new Set<string>();
+    for (const m of s.plain.matchAll(/(?<!\d)(\d{4})年/g)) {
+      const y = Number(m[1]);
+      const at = m.index!;
+      const sentence = s.plain.slice(Math.max(s.plain.lastIndexOf("。", at), s.plain.lastIndexOf(";", at)) + 1, at);
+      if (y === year || y === year - 1 || titles.some(([a, b]) => at > a && at < b) || /(截至|截止)到?$/.test(sentence) || sentence.includes("立项依据"))
+        continue;
+      stray.add(m[0]);
+    }
+    for (const y of stray) ctx.report("N07", s.at, { params: { section: s.name, year }, actual: y });
+  }
+});
+
+/** N08: 货物 + 工程 + 服务 = 总额, and the share reserved for small and medium firms ≤ 总额, as the text states them. */
+const N08 = narrativeCheck("N08", (ctx, n) => {
+  for (const s of n.sections.filter((r) => r.number === "九")) {
+    const stated = (key: string) => s.statements.find((st) => st.item.key === key)?.amount;
+    const total = stated("procurement");
+    const parts = ["goods", "works", "services"].map(stated);
+    if (total && parts.every((p) => p !== undefined)) {
+      const sumOf = sum(parts);
+      ctx.compare("N08", s.at, total, sumOf, 3, {
+        params: { section: s.name, detail: `政府采购预算总额 ${formatAmount(total)}万元不等于货物、工程、服务之和 ${formatAmount(sumOf)}万元` },
+      });
+    }
+    const smes = stated("smes");
+    if (total && smes && smes.gt(total) && !ok(ctx, smes, total))
+      ctx.report("N08", s.at, {
+        params: { section: s.name, detail: `预留中小企业的 ${formatAmount(smes)}万元超过政府采购预算总额 ${formatAmount(total)}万元` },
+        actual: smes,
+        expected: total,
+      });
+  }
+});
+
+export const narrativeChecks: Check[] = [X17, N01, N02, N03, N04, N05, N06, N07, N08];

@@ -1,0 +1,137 @@
+/**
+ * The disclosure package, one zip: the Word document, the tables as .xlsx, each table as CSV with a
+ * datapackage.json, and the check report (HTML, JSON). Pure: drawing SVG to PNG and writing the .xlsx are
+ * the host's (hooks), as Node and the browser do them differently.
+ */
+import { strToU8, zipSync, type Zippable } from "fflate";
+import type { Finding } from "../checks/finding";
+import type { Disclosure } from "../read/read";
+import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
+import type { Pack } from "../packs/schema";
+import type { SheetPlan } from "../render/plan";
+import { renderTables } from "../render/render";
+import { ALLOCATION_CHART, chartHasData, chartSpecs, chartSvg, THREE_PUBLIC_CHART } from "./charts";
+import { dataFiles } from "./data";
+import { REPORT_HTML, REPORT_JSON, reportHtml, reportJson } from "./report";
+import { rowsOf } from "./rows";
+import { buildDocx, type WordChart } from "./word";
+
+export { rowsOf } from "./rows";
+export { chartSpecs, chartSvg } from "./charts";
+
+export interface ExportRequest {
+  pack: Pack;
+  department: string;
+  year: number;
+  /** The tables as read from the workbook. */
+  disclosure: Disclosure;
+  /** Overview texts, forms … */
+  inputs: DisclosureInputs;
+  /** 第三部分 as edited or generated. */
+  narrative: NarrativeSection[];
+  /** 第四部分 */
+  glossary: GlossaryEntry[];
+  /** The 目录 lines. */
+  contents: string[];
+  /** The check's findings: listed in the report; errors refuse the export unless it is a draft. */
+  findings: Finding[];
+  /** Whether the findings came from a strict check (the report says so). */
+  strict?: boolean;
+  draft: boolean;
+  generatedAt: Date;
+}
+
+export interface ExportHooks {
+  /** SVG → PNG of width × height pixels (Node: resvg with a Chinese font; browser: a canvas). */
+  rasterize(svg: string, width: number, height: number): Promise<Uint8Array>;
+  /** The tables as an .xlsx (exceljs through writePlans). */
+  writeXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
+  /** Stage names in zh-CN, fraction done 0…1. */
+  progress?(stage: string, fraction: number): void;
+}
+
+/** Error-level findings stand, and the export was not asked for as a draft. */
+export class ExportRefused extends Error {
+  constructor(readonly errors: Finding[]) {
+    super(`校验发现 ${errors.length} 个错误，不能导出公开文件包。请先修正错误，或勾选“草稿”导出（每页标注“草稿”）。`);
+    this.name = "ExportRefused";
+  }
+}
+
+export const XLSX_PATH = "表格/预算公开表.xlsx";
+
+/** Characters Windows and macOS refuse in file names. */
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
+
+/** 晋城市商务局2023年度部门预算公开 (the .docx and the .zip are named alike). */
+export function packageName(department: string, year: number): string {
+  return `${safeName(department)}${year}年度部门预算公开`;
+}
+
+/** Drawn at this size in the document (pixels at 96 dpi, about 15 × 9.4 cm) and rasterized at twice that. */
+const CHART_SIZE = { width: 567, height: 354 };
+/** The section of 第三部分 each chart follows: 五(二) 当年拨款结构, 七 三公经费. */
+const CHART_AFTER: Record<string, string> = { [ALLOCATION_CHART]: "五", [THREE_PUBLIC_CHART]: "七" };
+
+export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Promise<{ fileName: string; zip: Uint8Array; files: string[] }> {
+  const errors = req.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0 && !req.draft) throw new ExportRefused(errors);
+  const progress = (stage: string, fraction: number) => hooks.progress?.(stage, fraction);
+  const { pack, department, year } = req;
+
+  progress("整理表格数据", 0);
+  const rows = rowsOf(pack, req.disclosure);
+  const plans = renderTables(pack, { department, year, rows });
+
+  progress("绘制图表", 0.1);
+  const charts: WordChart[] = [];
+  for (const spec of chartSpecs(req.disclosure)) {
+    const png = chartHasData(spec)
+      ? await hooks.rasterize(chartSvg(spec, CHART_SIZE.width, CHART_SIZE.height), CHART_SIZE.width * 2, CHART_SIZE.height * 2)
+      : undefined;
+    charts.push({ title: spec.title, after: CHART_AFTER[spec.title], png, ...CHART_SIZE });
+  }
+
+  progress("生成 Word 文档", 0.3);
+  const name = packageName(department, year);
+  const docx = await buildDocx({
+    department,
+    year,
+    plans,
+    inputs: req.inputs,
+    narrative: req.narrative,
+    glossary: req.glossary,
+    contents: req.contents,
+    charts,
+    draft: req.draft ? { errors: errors.length } : null,
+  });
+
+  progress("生成 Excel 表格", 0.6);
+  const xlsx = await hooks.writeXlsx(plans);
+
+  progress("生成 CSV 数据和校验报告", 0.8);
+  const report = {
+    pack,
+    department,
+    year,
+    checkedAt: req.generatedAt,
+    strict: req.strict ?? false,
+    tablesFound: pack.tables.filter((t) => req.disclosure.tables.has(t.id)).map((t) => t.id),
+    findings: req.findings,
+  };
+  const entries: [string, Uint8Array][] = [
+    [`${name}.docx`, docx],
+    [XLSX_PATH, xlsx],
+    ...dataFiles(pack, department, year, rows, req.generatedAt).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
+    [REPORT_HTML, strToU8(reportHtml(report))],
+    [REPORT_JSON, strToU8(reportJson({ ...report, draft: req.draft }))],
+  ];
+
+  progress("打包", 0.95);
+  const zippable: Zippable = {};
+  // Already-compressed parts are stored; the texts deflated.
+  for (const [path, data] of entries) zippable[path] = [data, { level: /\.(docx|xlsx)$/.test(path) ? 0 : 6, mtime: req.generatedAt }];
+  const zip = zipSync(zippable);
+  progress("完成", 1);
+  return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path) };
+}

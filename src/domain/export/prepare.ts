@@ -1,0 +1,65 @@
+/**
+ * From a workbook's sheets to an ExportRequest: the check, the inputs, the narrative as edited (or generated
+ * when the workbook has none), the glossary and the 目录. The task pane and the CLI both export through it.
+ */
+import type { Catalog } from "../catalog/catalog";
+import { checkWorkbook, type CheckResult } from "../checks/check-workbook";
+import type { SheetGrid } from "../grid";
+import type { DisclosureInputs, NarrativeSection } from "../inputs";
+import { readInputs } from "../inputs/read-inputs";
+import { generateNarrative } from "../narrative/narrative";
+import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../narrative/glossary";
+import type { Pack } from "../packs/schema";
+import type { Disclosure } from "../read/read";
+import type { ExportRequest } from "./index";
+
+export interface PrepareOptions {
+  strict: boolean;
+  catalogFor: (year: number) => Catalog;
+  /** What the workbook's stamp says, when the add-in inserted the tables; otherwise the tables tell. */
+  stamp?: { department: string; year: number } | null;
+  /** The year to assume when neither the stamp nor any title states one. */
+  fallbackYear: number;
+}
+
+/** The workbook read and checked: what the narrative and the export are made from. */
+export interface Prepared {
+  check: CheckResult;
+  department: string;
+  inputs: DisclosureInputs;
+  /** The 情况说明 as the workbook holds it, or generated from the tables and inputs when it holds none. */
+  narrative: NarrativeSection[];
+}
+
+/** The 部门名称 line of the first table that has one. */
+export function departmentOf(disclosure: Disclosure): string {
+  return [...disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
+}
+
+export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions): Prepared {
+  const check = checkWorkbook(pack, grids, { strict: options.strict, catalogFor: options.catalogFor, year: options.stamp?.year, fallbackYear: options.fallbackYear });
+  const { disclosure, year } = check;
+  const department = options.stamp?.department || departmentOf(disclosure);
+  const inputs = readInputs(pack, grids);
+  const narrative = inputs.narrative ?? generateNarrative({ disclosure, catalog: options.catalogFor(year), department, year, inputs });
+  return { check, department, inputs, narrative };
+}
+
+/** The request buildPackage takes, for a prepared workbook. */
+export function exportRequest(pack: Pack, prepared: Prepared, options: { strict: boolean; draft: boolean; now: Date }): ExportRequest {
+  const { check, department, inputs, narrative } = prepared;
+  return {
+    pack,
+    department,
+    year: check.year,
+    disclosure: check.disclosure,
+    inputs,
+    narrative,
+    glossary: inputs.glossary ?? [...DEFAULT_GLOSSARY],
+    contents: DEFAULT_CONTENTS(check.year, pack).map((line) => line.text),
+    findings: check.findings,
+    strict: options.strict,
+    draft: options.draft,
+    generatedAt: options.now,
+  };
+}

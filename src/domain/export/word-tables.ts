@@ -1,0 +1,247 @@
+/**
+ * Word tables: a disclosure table from the SAME SheetPlan the add-in and the .xlsx draw (merges become
+ * gridSpan / vMerge, styles become bold, alignment, borders), and a 项目支出绩效目标表 in the seed's layout.
+ */
+import {
+  AlignmentType,
+  HeadingLevel,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+} from "docx";
+import { parseRange, type CellValue } from "../grid";
+import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
+import { Decimal, formatAmount } from "../money";
+import { cellSpecs, type SheetPlan, type StyleSpec } from "../render/plan";
+
+export const SONG = "宋体";
+export const FANG = "仿宋";
+
+/** A face for every script: Word picks eastAsia for Chinese, ascii/hAnsi for digits and Latin letters. */
+export const face = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+
+/** Table text: 9 pt (小五), as published tables are set to fit their many columns. */
+const TABLE_SIZE = 18;
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const CELL_MARGINS = { top: 30, bottom: 30, left: 60, right: 60 };
+
+interface CellText {
+  text: string;
+  bold?: boolean;
+  align?: keyof typeof ALIGN;
+  columnSpan?: number;
+  rowSpan?: number;
+  width: number;
+}
+
+function cell(c: CellText): TableCell {
+  const run: IRunOptions = { text: c.text, bold: c.bold, size: TABLE_SIZE, font: face(SONG) };
+  return new TableCell({
+    // The paragraph mark takes the run's size too, or an empty cell stands as tall as the document's default text.
+    children: c.text.split("\n").map(
+      (line) =>
+        new Paragraph({
+          alignment: ALIGN[c.align ?? "left"],
+          spacing: { before: 0, after: 0 },
+          run: { size: TABLE_SIZE, font: face(SONG) },
+          children: [new TextRun({ ...run, text: line })],
+        }),
+    ),
+    columnSpan: c.columnSpan,
+    rowSpan: c.rowSpan,
+    verticalAlign: VerticalAlign.CENTER,
+    width: { size: c.width, type: WidthType.DXA },
+    margins: CELL_MARGINS,
+  });
+}
+
+/** Column widths in twips, the plan's widths (characters) scaled to the text width. */
+function scaledWidths(weights: number[], textWidth: number): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => Math.floor((textWidth * w) / total));
+}
+
+function table(rows: TableRow[], widths: number[]): Table {
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+function shown(value: CellValue, spec: StyleSpec): string {
+  if (value === null) return "";
+  // Amount cells hold numbers (rowsOf); text typed where an amount belongs is shown as typed.
+  return typeof value === "number" && spec.numberFormat ? formatAmount(new Decimal(String(value))) : String(value);
+}
+
+/** A line above or under the table: one text, or two (部门名称 … 单位：万元) pushed to either margin. */
+function lineParagraph(plan: SheetPlan, specs: Map<string, StyleSpec>, r: number, textWidth: number): Paragraph | null {
+  const texts = plan.values[r].flatMap((v, c) => (v === null || v === "" ? [] : [{ text: String(v), spec: specs.get(`${r},${c}`) ?? {} }]));
+  if (texts.length === 0) return null;
+  const first = texts[0];
+  const run = (t: { text: string; spec: StyleSpec }) =>
+    new TextRun({ text: t.text, bold: t.spec.bold, size: t.spec.fontSize ? t.spec.fontSize * 2 : 21, font: face(SONG) });
+  if (texts.length === 1)
+    return new Paragraph({
+      // The table's title is a heading, so Word's navigation pane lists the 13 tables.
+      heading: first.spec.fontSize ? HeadingLevel.HEADING_2 : undefined,
+      alignment: ALIGN[first.spec.hAlign ?? "left"],
+      spacing: { after: 60 },
+      children: [run(first)],
+    });
+  return new Paragraph({
+    tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+    spacing: { after: 60 },
+    children: [run(first), new TextRun({ text: "\t", size: 21 }), ...texts.slice(1).map(run)],
+  });
+}
+
+/**
+ * The plan's bordered rows become the Word table (the header rows repeat on every page), the rows above it
+ * (预算公开表N, title, 部门名称/单位) and below it (注：本表无数据) paragraphs.
+ */
+export function planBlocks(plan: SheetPlan, textWidth: number): (Paragraph | Table)[] {
+  const specs = cellSpecs(plan);
+  const bordered = plan.values.flatMap((row, r) => (row.some((_, c) => specs.get(`${r},${c}`)?.border) ? [r] : []));
+  const top = bordered[0];
+  const bottom = bordered[bordered.length - 1];
+  const widths = scaledWidths(plan.columnWidths, textWidth);
+
+  const spans = new Map<string, { rows: number; cols: number }>();
+  const covered = new Set<string>();
+  for (const merge of plan.merges) {
+    const m = parseRange(merge);
+    spans.set(`${m.top},${m.left}`, { rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+
+  const rows: TableRow[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const cells = plan.values[r].flatMap((value, c) => {
+      const key = `${r},${c}`;
+      if (covered.has(key)) return [];
+      const spec = specs.get(key) ?? {};
+      const span = spans.get(key) ?? { rows: 1, cols: 1 };
+      return [
+        cell({
+          text: shown(value, spec),
+          bold: spec.bold,
+          align: spec.hAlign,
+          columnSpan: span.cols > 1 ? span.cols : undefined,
+          rowSpan: span.rows > 1 ? span.rows : undefined,
+          width: widths.slice(c, c + span.cols).reduce((s, w) => s + w, 0),
+        }),
+      ];
+    });
+    rows.push(new TableRow({ children: cells, tableHeader: r < plan.freezeRows, cantSplit: true }));
+  }
+
+  const lines = (from: number, to: number) =>
+    Array.from({ length: Math.max(0, to - from) }, (_, i) => lineParagraph(plan, specs, from + i, textWidth)).filter(
+      (p): p is Paragraph => p !== null,
+    );
+  return [...lines(0, top), table(rows, widths), ...lines(bottom + 1, plan.values.length)];
+}
+
+/** Amounts of the forms are in 元, printed as the seeds print them: 94,940 (decimals only when there are some). */
+const yuan = (d: Decimal | null) => (d ? formatAmount(d).replace(/\.00$/, "") : "");
+
+const FUND_LINES: [string, keyof FundSplit][] = [
+  ["其中：中央财政资金", "central"],
+  ["省级财政资金", "provincial"],
+  ["市县（区）财政资金", "local"],
+  ["单位自筹", "self"],
+  ["其他资金", "other"],
+];
+
+const TEXT_LINES: [string, "overview" | "basis" | "necessity" | "measures" | "plan"][] = [
+  ["项目概况", "overview"],
+  ["立项依据", "basis"],
+  ["项目设立必要性", "necessity"],
+  ["保证项目实施的制度、措施", "measures"],
+  ["项目实施计划", "plan"],
+];
+
+/** Eight columns: a side label, 一级指标, then 二级/三级/指标值 of the 实施期 and of the year (the seed's grid). */
+const FORM_WEIGHTS = [10, 11, 12, 15, 11, 12, 15, 14];
+
+/** One 项目支出绩效目标表, in the seed's layout: funds of the 实施期 beside the year's, indicators side by side. */
+export function formTable(form: PerformanceForm, textWidth: number): Table {
+  const w = scaledWidths(FORM_WEIGHTS, textWidth);
+  const span = (from: number, n: number) => w.slice(from, from + n).reduce((s, x) => s + x, 0);
+  // Cells placed left to right from column `at`, each `cols` wide.
+  const row = (cells: { text: string; cols?: number; rowSpan?: number; bold?: boolean; align?: CellText["align"] }[], at = 0) => {
+    let col = at;
+    const children = cells.map((c) => {
+      const cols = c.cols ?? 1;
+      const made = cell({ ...c, columnSpan: cols > 1 ? cols : undefined, width: span(col, cols) });
+      col += cols;
+      return made;
+    });
+    return new TableRow({ children, cantSplit: true });
+  };
+  const label = (text: string, cols = 2, rowSpan?: number) => ({ text, cols, rowSpan, bold: true, align: "center" as const });
+  const { implementation: impl, annual } = form.funds;
+
+  const rows: TableRow[] = [
+    row([label("项目名称"), { text: form.project, cols: 6 }]),
+    row([label("主管部门及代码"), { text: form.department, cols: 2 }, label("实施单位"), { text: form.unit, cols: 2 }]),
+    row([label("项目属性"), { text: form.attribute, cols: 2 }, label("项目期"), { text: form.period, cols: 2 }]),
+    row([
+      label("项目资金（元）", 1, FUND_LINES.length + 1),
+      { text: "实施期资金总额：", cols: 2 },
+      { text: yuan(impl.total), align: "right" },
+      { text: "年度资金总额：", cols: 2 },
+      { text: yuan(annual.total), cols: 2, align: "right" },
+    ]),
+    ...FUND_LINES.map(([text, key]) =>
+      row(
+        [{ text, cols: 2 }, { text: yuan(impl[key]), align: "right" }, { text, cols: 2 }, { text: yuan(annual[key]), cols: 2, align: "right" }],
+        1,
+      ),
+    ),
+    ...TEXT_LINES.map(([text, key]) => row([label(text), { text: form[key], cols: 6 }])),
+    row([{ text: "", cols: 2 }, label("实施期目标", 3), label("年度目标", 3)]),
+    row([label("总体目标"), { text: form.goals.implementation, cols: 3 }, { text: form.goals.annual, cols: 3 }]),
+  ];
+
+  const count = Math.max(form.indicators.implementation.length, form.indicators.annual.length);
+  const blank: Indicator = { level1: "", level2: "", level3: "", value: "" };
+  const pairs = Array.from({ length: count }, (_, i) => ({
+    impl: form.indicators.implementation[i] ?? blank,
+    annual: form.indicators.annual[i] ?? blank,
+  }));
+  const level1 = pairs.map((p) => p.impl.level1 || p.annual.level1);
+  rows.push(
+    row([
+      label("绩效指标", 1, count + 1),
+      ...["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"].map((t) => label(t, 1)),
+    ]),
+  );
+  pairs.forEach((p, i) => {
+    // A run of equal 一级指标 is one merged cell, as printed.
+    const runStart = i === 0 || level1[i] === "" || level1[i] !== level1[i - 1];
+    let run = 1;
+    while (runStart && level1[i] !== "" && level1[i + run] === level1[i]) run++;
+    const indicator = (x: Indicator) => [{ text: x.level2 }, { text: x.level3 }, { text: x.value, align: "center" as const }];
+    rows.push(
+      runStart
+        ? row([{ text: level1[i], rowSpan: run > 1 ? run : undefined }, ...indicator(p.impl), ...indicator(p.annual)], 1)
+        : row([...indicator(p.impl), ...indicator(p.annual)], 2),
+    );
+  });
+  const { head, handler, phone, date } = form.contacts;
+  rows.push(
+    row([label("负责人：", 1), { text: head }, label("经办人：", 1), { text: handler }, label("联系电话：", 1), { text: phone }, label("填报日期：", 1), { text: date }]),
+  );
+  return table(rows, w);
+}

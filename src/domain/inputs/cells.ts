@@ -1,0 +1,25 @@
+/** A sheet's non-empty cells, row by row, with their places: what the form and text readers walk. */
+import { a1, type CellValue, type SheetGrid } from "../grid";
+import type { CellRef } from "../port";
+
+export interface GridCell {
+  /** 0-based row and column on the sheet. */
+  row: number;
+  col: number;
+  value: CellValue;
+  /** The value as text, trimmed. */
+  text: string;
+  ref: CellRef;
+}
+
+/** One entry per row of the grid (in order, blank rows as []), each the row's non-empty cells from left to right. */
+export function gridRows(grid: SheetGrid): GridCell[][] {
+  return grid.values.map((values, i) =>
+    values.flatMap((value, j) => {
+      const text = value === null || value === undefined ? "" : String(value).trim();
+      const row = grid.top + i;
+      const col = grid.left + j;
+      return text === "" ? [] : [{ row, col, value, text, ref: { sheet: grid.name, cell: a1(row, col) } }];
+    }),
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Reads what a 情况说明 text states: each figure with the item it belongs to (by the name standing before it),
+ * its share (占…%), and the change from last year said after it (比上年增加…万元, 增长…%, 与上年持平, 上年预算数为…).
+ * Hand-written texts word things differently; a figure whose name is not recognised is passed over.
+ */
+import { Decimal, parseAmount } from "../money";
+import type { NarrativeSection } from "../inputs";
+import { plainText, type Item } from "./facts";
+import { SECTIONS, type SectionNumber } from "./wording";
+
+export interface Statement {
+  item: Item;
+  /** The figure stated (a count for 个). */
+  amount: Decimal;
+  share?: Decimal;
+  /** 比上年增加/减少 X万元: the word and X (a sign written before X is kept). */
+  change?: { word: string; amount: Decimal };
+  /** 增长/下降 Y% */
+  rate?: { word: string; value: Decimal };
+  /** 与上年持平 / 与上年预算数相同, as written. */
+  same?: string;
+  /** Last year's figure, stated beside this year's (2022年预算数为141.07万元). */
+  previous?: Decimal;
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const WORD = "增加|减少|增长|下降|上升";
+/** 比上年 · 较2022年 · 与上年相比预算数 · 比2022年同口径 */
+const THAN = String.raw`(?:比|较|与|同)(?:上一?年度?|\d{4}年度?)(?:相比)?(?:同口径)?(?:预算数?)?(?:相比)?`;
+
+/** The phrases that carry figures, leftmost first; a change phrase before the bare amount it contains. */
+export const TOKENS = new RegExp(
+  [
+    `(?<change>${THAN}(?<changeWord>${WORD})了?(?<changeValue>-?${NUM})万元)`,
+    `(?<same>${THAN}(?:持平|相同|一致))`,
+    `(?<rate>(?<rateWord>${WORD})了?(?<rateValue>-?\\d+(?:\\.\\d+)?)%)`,
+    `(?<share>占(?:比)?(?:为)?(?<shareValue>\\d+(?:\\.\\d+)?)%)`,
+    `(?<amount>(?<amountValue>${NUM})万元)`,
+    `(?<count>(?<countValue>\\d+)个)`,
+  ].join("|"),
+  "g",
+);
+
+/** Where the name before a figure begins: after punctuation, or after the previous phrase. */
+const BOUNDARY = /[,;:。、!?]/g;
+
+/** Words that make a figure last year's: 上年 (not 上年结转), or the year before the budget year. */
+const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
+
+/** 增加, 增长, 上升 say up; 减少, 下降 say down. */
+export const isUp = (word: string): boolean => /增|升/.test(word);
+
+const value = (s: string): Decimal => {
+  const p = parseAmount(s.replace(/^-/, ""));
+  const v = p.kind === "amount" ? p.value : new Decimal(0);
+  return s.startsWith("-") ? v.neg() : v;
+};
+
+/**
+ * The item a name speaks of: the alias that ends last in it (the longest on a tie); among items sharing that alias
+ * (上年结转 of income and of expense), the first not yet stated.
+ */
+function itemOf(label: string, items: Item[], unit: Item["unit"], stated: Set<Item>): Item | undefined {
+  let best: { end: number; length: number; items: Item[] } | undefined;
+  for (const it of items) {
+    if (it.unit !== unit) continue;
+    for (const alias of it.aliases) {
+      const at = label.lastIndexOf(alias);
+      if (at < 0) continue;
+      const end = at + alias.length;
+      if (!best || end > best.end || (end === best.end && alias.length > best.length)) best = { end, length: alias.length, items: [it] };
+      else if (end === best.end && alias.length === best.length && !best.items.includes(it)) best.items.push(it);
+    }
+  }
+  return best && (best.items.find((it) => !stated.has(it)) ?? best.items[0]);
+}
+
+/**
+ * The statements of one section's text, in order, about `items` (the section's figures). A figure named as last
+ * year's (2022年预算数为…, 上年机关运行经费为…) is the previous figure of the item whose change the text states.
+ */
+export function readStatements(text: string, items: Item[], year: number): Statement[] {
+  const plain = plainText(text);
+  const last = lastYear(year);
+  const out: Statement[] = [];
+  const stated = new Set<Item>();
+  let current: Statement | undefined;
+  /** The latest statement of an item whose change the text states. */
+  let head: Statement | undefined;
+  let after = 0;
+  for (const m of plain.matchAll(TOKENS)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const before = plain.slice(after, start);
+    const cut = Math.max(...[...before.matchAll(BOUNDARY)].map((b) => b.index! + 1), 0);
+    const label = before.slice(cut);
+    after = start + m[0].length;
+    if (g.amount || g.count) {
+      const unit = g.amount ? "万元" : "个";
+      const it = itemOf(label, items, unit, stated);
+      const amount = value(g.amountValue ?? g.countValue);
+      if (unit === "万元" && head && (!it || it === head.item) && last.test(label)) {
+        if (head.previous === undefined) head.previous = amount;
+      } else if (it) {
+        current = { item: it, amount };
+        out.push(current);
+        stated.add(it);
+        if (it.previous !== undefined) head = current;
+      }
+    } else if (g.share) {
+      if (current && current.share === undefined) current.share = value(g.shareValue);
+    } else if (g.change) {
+      if (head && !head.change) head.change = { word: g.changeWord, amount: value(g.changeValue) };
+    } else if (g.rate) {
+      if (head && !head.rate) head.rate = { word: g.rateWord, value: value(g.rateValue) };
+    } else if (g.same) {
+      if (head && !head.same) head.same = m[0];
+    }
+  }
+  return out;
+}
+
+/** Which of the 12 sections a section of an edited text is: by its number, else by its title. */
+export function sectionNumberOf(section: NarrativeSection): SectionNumber | undefined {
+  const number = plainText(section.number).replace(/[、.]$/, "");
+  const title = plainText(section.title);
+  return (
+    SECTIONS.find((s) => s.number === number)?.number ??
+    SECTIONS.find((s) => title.includes(plainText(s.title)))?.number
+  );
+}

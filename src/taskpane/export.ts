@@ -1,0 +1,129 @@
+/**
+ * The 导出 flows: one read of the workbook, then the package built in the pane (charts drawn on a canvas, the
+ * .xlsx by exceljs's browser build); the 情况说明 sheet; the chart sheets. Nothing leaves the machine.
+ */
+import type { Catalog } from "../domain/catalog/catalog";
+import type { Finding } from "../domain/checks/finding";
+import { buildPackage, ExportRefused, type ExportHooks } from "../domain/export";
+import { chartHasData, chartSpecs } from "../domain/export/charts";
+import { exportRequest, prepare, type Prepared } from "../domain/export/prepare";
+import { formsForProjects, renderForms } from "../domain/inputs/forms";
+import { renderNarrative } from "../domain/inputs/narrative";
+import { renderInputSheets } from "../domain/inputs/sheets";
+import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
+import type { PackStamp, WorkbookPort } from "../domain/port";
+import { readDisclosure } from "../domain/read/read";
+import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
+import { plansToXlsx } from "../xlsx/write-plans";
+
+export interface ExportSetup {
+  /** The workbook's stamp, if the tables were inserted by the add-in. */
+  stamp: PackStamp | null;
+  strict: boolean;
+  draft: boolean;
+  catalogFor: (year: number) => Catalog;
+  /** The year to assume when neither the stamp nor any title states one. */
+  fallbackYear: number;
+}
+
+/** Reading and checking are the pane's steps; the package's own stages come named from buildPackage. */
+export type ExportProgress = { step: "read" | "check" } | { step: "build"; stage: string; fraction: number };
+
+export type ExportOutcome =
+  | { status: "done"; fileName: string; zip: Uint8Array; files: string[]; draft: boolean }
+  | { status: "refused"; errors: Finding[] }
+  | { status: "noTables" };
+
+const packOf = (stamp: PackStamp | null): Pack => builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
+
+/** One read of the workbook, checked and with its narrative: what the flows below start from. */
+async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft">): Promise<{ pack: Pack; prepared: Prepared; sheets: string[] }> {
+  const grids = await port.readGrids();
+  const pack = packOf(setup.stamp);
+  const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, fallbackYear: setup.fallbackYear });
+  return { pack, prepared, sheets: grids.map((g) => g.name) };
+}
+
+export async function runExport(port: WorkbookPort, setup: ExportSetup, onProgress: (p: ExportProgress) => void): Promise<ExportOutcome> {
+  onProgress({ step: "read" });
+  const { pack, prepared } = await readWorkbook(port, setup);
+  onProgress({ step: "check" });
+  if (prepared.check.tablesFound.length === 0) return { status: "noTables" };
+  const request = exportRequest(pack, prepared, { strict: setup.strict, draft: setup.draft, now: new Date() });
+  try {
+    const built = await buildPackage(request, browserHooks((stage, fraction) => onProgress({ step: "build", stage, fraction })));
+    return { status: "done", ...built, draft: setup.draft };
+  } catch (e) {
+    if (e instanceof ExportRefused) return { status: "refused", errors: e.errors };
+    throw e;
+  }
+}
+
+export type NarrativeOutcome = { status: "written" | "exists"; sheet: string } | { status: "noTables" };
+
+/**
+ * Writes the generated 情况说明 on a new sheet — a free name when the usual one is taken by a sheet that is not
+ * a 情况说明 — or, when the workbook already has one, leaves it as the clerk edited it.
+ */
+export async function writeNarrative(port: WorkbookPort, setup: Omit<ExportSetup, "draft" | "strict">): Promise<NarrativeOutcome> {
+  const { prepared, sheets } = await readWorkbook(port, { ...setup, strict: false });
+  const edited = prepared.inputs.narrative;
+  if (edited) return { status: "exists", sheet: edited.find((s) => s.ref)?.ref?.sheet ?? "" };
+  if (prepared.check.tablesFound.length === 0) return { status: "noTables" };
+  const plan = renderNarrative(prepared.narrative, prepared.check.year);
+  const sheet = freeSheetName(plan.name, sheets);
+  await port.apply([{ ...plan, name: sheet }]);
+  return { status: "written", sheet };
+}
+
+/**
+ * The pack's input sheets and, when the workbook's 表12 lists projects, one blank 绩效目标表 per project. A sheet
+ * of that name already there holds what the clerk entered: it is kept, and said so.
+ */
+export async function insertInputSheets(
+  port: WorkbookPort,
+  request: { pack: Pack; department: string; year: number },
+): Promise<{ inserted: string[]; kept: string[] }> {
+  const { pack, department, year } = request;
+  const grids = await port.readGrids();
+  const forms = formsForProjects(readDisclosure(pack, grids));
+  const plans = [...renderInputSheets(pack, { department, year }), ...(forms.length ? [renderForms(forms, year)] : [])];
+  const existing = grids.map((g) => g.name);
+  const fresh = plans.filter((p) => !isNameTaken(p.name, existing));
+  if (fresh.length) await port.apply(fresh);
+  return { inserted: fresh.map((p) => p.name), kept: plans.filter((p) => !fresh.includes(p)).map((p) => p.name) };
+}
+
+/** The two charts of the document, from T05 and T10, each on a new sheet; a chart without data is left out. */
+export async function insertChartSheets(port: WorkbookPort, stamp: PackStamp | null): Promise<{ inserted: string[]; empty: string[] }> {
+  const specs = chartSpecs(readDisclosure(packOf(stamp), await port.readGrids()));
+  const inserted = await port.insertCharts(specs.filter(chartHasData));
+  return { inserted, empty: specs.filter((s) => !chartHasData(s)).map((s) => s.title) };
+}
+
+/** SVG → PNG through an image and a canvas that is never shown; white behind it, as the page it goes on. */
+async function rasterize(svg: string, width: number, height: number): Promise<Uint8Array> {
+  const image = new Image(width, height);
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("无法绘制图表：浏览器不支持画布");
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, width, height);
+  context.drawImage(image, 0, 0, width, height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+  if (!blob) throw new Error("无法绘制图表：图片生成失败");
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+export function browserHooks(progress: ExportHooks["progress"]): ExportHooks {
+  return { rasterize, writeXlsx: plansToXlsx, progress };
+}
+
+/** 1.2 MB, 356 KB */
+export function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

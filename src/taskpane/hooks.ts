@@ -1,0 +1,42 @@
+/** What the panes share: the workbook's stamp, and one action at a time with its outcome as the pane's message. */
+import * as React from "react";
+import type { PackStamp, WorkbookPort } from "../domain/port";
+import type { Message } from "./Status";
+import { zh } from "./zh-CN";
+
+export const errorText = (e: unknown): string => zh.errors.unexpected(e instanceof Error ? e.message : String(e));
+
+/** The stamp the add-in left in the workbook; null until read, and for a workbook without one. */
+export function useStamp(port: WorkbookPort): PackStamp | null {
+  const [stamp, setStamp] = React.useState<PackStamp | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    port.metadata
+      .get()
+      .then((s) => live && setStamp(s))
+      // Without a stamp the pack is the default one and the tables tell the department and year.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [port]);
+  return stamp;
+}
+
+/** `act(work)`: busy while it runs, its message (or its failure) shown after. */
+export function useAction() {
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<Message | null>(null);
+  const act = async (work: () => Promise<Message>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage(await work());
+    } catch (e) {
+      setMessage({ intent: "error", text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, setMessage, act };
+}

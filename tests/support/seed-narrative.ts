@@ -1,0 +1,59 @@
+/**
+ * 第三部分 情况说明, 第四部分 名词解释 and the 目录 as a seed disclosure prints them, for comparing what the narrative
+ * module generates with the published text, and for checking published text.
+ */
+import type { GlossaryEntry, NarrativeSection } from "../../src/domain/inputs";
+import { SECTIONS } from "../../src/domain/narrative/wording";
+import { readSeed } from "./seed-text";
+
+type Seed = "jincheng" | "datong";
+
+/** The seed's lines, trimmed, without the list dashes of the OCR'd seed. */
+const lines = (seed: Seed) =>
+  readSeed(seed)
+    .split("\n")
+    .map((l) => l.trim().replace(/^- /, ""));
+
+/**
+ * Sections 一 … 十二 in order, each line of text a line of `text`. A section's text ends at its first table line
+ * (the forms of 十, the 目录 attached to 十二); chart captions (…结构图, …分布图) are left out.
+ */
+export function seedNarrative(seed: Seed): NarrativeSection[] {
+  const all = lines(seed);
+  const part = all.lastIndexOf("第三部分 2023年度部门预算情况说明");
+  const end = all.lastIndexOf("第四部分 名词解释");
+  const sections: NarrativeSection[] = [];
+  let inTables = false;
+  for (const line of all.slice(part + 1, end)) {
+    const next = SECTIONS[sections.length]?.number;
+    if (next && line.startsWith(`${next}、`)) {
+      sections.push({ number: next, title: line.slice(next.length + 1), text: "" });
+      inTables = false;
+    } else if (line.includes("\t") || /^晋城市财政局文件$/.test(line)) inTables = true;
+    else if (sections.length && !inTables && line !== "" && !/结构图$|分布图$/.test(line)) sections[sections.length - 1].text += `${line}\n`;
+  }
+  return sections.map((s) => ({ ...s, text: s.text.trim() }));
+}
+
+/** 名词解释: 一、term：text (一般公共预算 and 国有资本经营预算 are printed without the colon). */
+export function seedGlossary(seed: Seed): GlossaryEntry[] {
+  const all = lines(seed);
+  const entries: GlossaryEntry[] = [];
+  for (const line of all.slice(all.lastIndexOf("第四部分 名词解释") + 1).filter((l) => l !== "")) {
+    const m = /^[一二三四五六七八九十]+、(.+?)(?:[：:]|(?=是))(.*)$/.exec(line);
+    if (m) entries.push({ term: m[1], text: m[2] });
+    else entries[entries.length - 1].text += line;
+  }
+  return entries;
+}
+
+/** The 目录 lines without dots and page numbers. */
+export function seedContents(seed: Seed): string[] {
+  const all = lines(seed);
+  const start = all.indexOf("目 录");
+  const end = all.findIndex((l, i) => i > start && l.startsWith("第四部分"));
+  return all
+    .slice(start + 1, end + 1)
+    .filter((l) => l !== "")
+    .map((l) => l.replace(/\.{2,}.*$/, "").replace(/\t.*$/, ""));
+}

@@ -1,0 +1,120 @@
+/**
+ * `budget-disclosure export` on the fixtures made from the seeds: 晋城 (no errors) exports, as a zip or unpacked;
+ * 大同 (收入方漏填政府性基金预算: A04, X02) is refused, naming the cells, and exports as a draft.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { main } from "../../src/cli/main";
+import { parseCsv } from "../../src/domain/export/csv";
+
+jest.setTimeout(120_000);
+
+const FIXTURES = path.join(__dirname, "../fixtures");
+const JINCHENG = path.join(FIXTURES, "jincheng-official.xlsx");
+const DATONG = path.join(FIXTURES, "datong-official.xlsx");
+const JINCHENG_DOCX = "晋城市商务局2023年度部门预算公开.docx";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-export-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "budget-disclosure", "export", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+const csvs = (names: string[]) => names.filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n));
+
+describe("budget-disclosure export", () => {
+  it("exports 晋城 as a zip: the document, the tables, 13 CSVs with their datapackage, the report", async () => {
+    const zip = path.join(dir, "晋城.zip");
+    const r = await run(JINCHENG, "-o", zip);
+
+    expect(r.code).toBe(0);
+    const files = unzipSync(fs.readFileSync(zip));
+    const names = Object.keys(files);
+    expect(names).toEqual(expect.arrayContaining([JINCHENG_DOCX, "数据/datapackage.json", "校验报告.html", "校验报告.json"]));
+    expect(names.some((n) => n.endsWith(".xlsx"))).toBe(true);
+    expect(csvs(names)).toHaveLength(13);
+    // The CSV holds the workbook's figures: 表1's 本年收入合计 of 5,307.69 万元.
+    const t01 = parseCsv(strFromU8(files[csvs(names).find((n) => n.startsWith("数据/T01"))!]).replace(/^\uFEFF/, ""));
+    expect(t01.find((row) => row[0] === "本年收入合计")?.[1]).toBe("5307.69");
+    expect(JSON.parse(strFromU8(files["校验报告.json"])).draft).toBe(false);
+    // Progress on stderr, the files on stdout.
+    expect(r.err).toMatch(/^读取 .+…\n校验…\n/);
+    expect(r.err).toContain("生成 Word 文档…");
+    expect(r.out).toContain(`已导出 ${zip}`);
+    expect(r.out).toContain(JINCHENG_DOCX);
+  });
+
+  it("unpacks into a folder it creates, and overwrites nothing there without --force", async () => {
+    const out = path.join(dir, "公开", "晋城");
+    expect((await run(JINCHENG, "-o", out)).code).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(expect.arrayContaining([JINCHENG_DOCX, "数据", "校验报告.html"]));
+    expect(csvs(fs.readdirSync(path.join(out, "数据")).map((n) => `数据/${n}`))).toHaveLength(13);
+
+    const docx = path.join(out, JINCHENG_DOCX);
+    fs.writeFileSync(docx, "已修改");
+    const again = await run(JINCHENG, "-o", out);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("已存在，未作改动");
+    expect(again.err).toContain("--force");
+    expect(fs.readFileSync(docx, "utf8")).toBe("已修改");
+
+    expect((await run(JINCHENG, "-o", out, "--force")).code).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("does not replace an existing zip without --force", async () => {
+    const zip = path.join(dir, "晋城.zip");
+    fs.writeFileSync(zip, "旧文件");
+    const r = await run(JINCHENG, "-o", zip);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(zip, "utf8")).toBe("旧文件");
+  });
+
+  it("refuses 大同 with its errors listed by rule and cell, and writes nothing", async () => {
+    const zip = path.join(dir, "大同.zip");
+    const r = await run(DATONG, "-o", zip);
+
+    expect(r.code).toBe(1);
+    expect(fs.existsSync(zip)).toBe(false);
+    expect(r.err).toMatch(/未导出：校验发现 \d+ 个“错误”级别的问题/);
+    expect(r.err).toMatch(/^ {2}A04 '表1 预算收支总表'!B\d+ {2}\S/m);
+    expect(r.err).toMatch(/^ {2}X02 '表1 预算收支总表'!B\d+ {2}\S/m);
+    expect(r.err).toContain("--draft");
+    expect(r.out).toBe("");
+  });
+
+  it("exports 大同 as a draft with --draft", async () => {
+    const zip = path.join(dir, "大同.zip");
+    const r = await run(DATONG, "-o", zip, "--draft");
+
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("草稿");
+    const files = unzipSync(fs.readFileSync(zip));
+    expect(files["大同市商务局2023年度部门预算公开.docx"]).toBeDefined();
+    expect(csvs(Object.keys(files))).toHaveLength(13);
+    const report = JSON.parse(strFromU8(files["校验报告.json"]));
+    expect(report.draft).toBe(true);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
+  });
+
+  it("asks for -o, and names a workbook it cannot read", async () => {
+    const none = await run(JINCHENG);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("请用 -o 指定");
+
+    const bad = path.join(dir, "坏.xlsx");
+    fs.writeFileSync(bad, "不是工作簿");
+    const r = await run(bad, "-o", path.join(dir, "x.zip"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不是可读取的 .xlsx/.xlsm 工作簿");
+  });
+});

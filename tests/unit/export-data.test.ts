@@ -1,0 +1,153 @@
+/**
+ * The data files of the package: each table's CSV re-read into the published 晋城 figures, formula-like text
+ * made inert, datapackage.json describing them; and rowsOf, which hands the read figures to the drawings.
+ */
+import { unzipSync } from "fflate";
+import { nodeExportHooks } from "../../src/cli/export-hooks";
+import type { CellValue } from "../../src/domain/grid";
+import { buildPackage } from "../../src/domain/export";
+import { parseCsv } from "../../src/domain/export/csv";
+import { csvHeader, dataFiles } from "../../src/domain/export/data";
+import { rowsOf } from "../../src/domain/export/rows";
+import { Decimal } from "../../src/domain/money";
+import { readDisclosure } from "../../src/domain/read/read";
+import { jinchengSample } from "../../src/domain/samples";
+import { copyRows, disclosureOf, gridsOf, pack, rowIndex, setCell } from "../support/disclosure";
+import { jinchengRequest } from "../support/export-request";
+
+const DEPT = jinchengSample.department;
+const csvPath = (id: string) => `数据/${id}-${pack.tables.find((t) => t.id === id)!.sheetName.replace(/^表\d+\s*/, "")}.csv`;
+
+/** The package's data files, as text, for a disclosure of these rows. */
+async function dataOf(rows = jinchengSample.rows): Promise<Record<string, string>> {
+  const { zip } = await buildPackage(jinchengRequest({ disclosure: disclosureOf(rows, DEPT) }), nodeExportHooks());
+  const files = unzipSync(zip);
+  // Keep the byte-order mark, which a default TextDecoder would drop.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return Object.fromEntries(Object.keys(files).filter((p) => p.startsWith("数据/")).map((p) => [p, decoder.decode(files[p])]));
+}
+
+/** A sample cell and a CSV field say the same: equal amounts, or equal text, blank for nothing. */
+function same(kind: string, sample: CellValue | undefined, field: string): boolean {
+  if (sample === null || sample === undefined) return field === "";
+  return kind === "amount" ? field !== "" && new Decimal(field).equals(new Decimal(String(sample))) : field === String(sample);
+}
+
+describe("table CSVs", () => {
+  let data: Record<string, string>;
+  beforeAll(async () => {
+    data = await dataOf();
+  });
+
+  it("re-read into the published figures, every cell of every table", () => {
+    let amounts = 0;
+    for (const table of pack.tables) {
+      const text = data[csvPath(table.id)];
+      expect(text.startsWith("\uFEFF")).toBe(true);
+      expect(text.endsWith("\r\n")).toBe(true);
+      const [header, ...rows] = parseCsv(text.slice(1));
+      expect(header).toEqual(csvHeader(table, 2023).map((h) => h.label));
+      const sample = jinchengSample.rows[table.id] ?? [];
+      expect(rows).toHaveLength(sample.length);
+      rows.forEach((row, r) =>
+        table.columns.forEach((column, c) => {
+          if (!same(column.kind, sample[r][c], row[c])) throw new Error(`${table.id} 第${r + 1}行 ${column.key}：CSV 为“${row[c]}”，表中为 ${sample[r][c]}`);
+          if (column.kind === "amount" && row[c] !== "") amounts++;
+        }),
+      );
+    }
+    expect(amounts).toBeGreaterThan(300);
+  });
+
+  it("write amounts as plain decimals, under the Chinese header leaves", () => {
+    const t01 = parseCsv(data[csvPath("T01")].slice(1));
+    expect(t01[0]).toEqual(["收入·项目", "2023年", "支出·项目", "2023年合计", "当年预算安排", "上年结转安排"]);
+    expect(t01[1]).toEqual(["一、一般公共预算", "5307.69", "一、一般公共服务支出", "2636.14", "2636.14", ""]);
+    const t04 = parseCsv(data[csvPath("T04")].slice(1))[0];
+    expect(t04).toEqual(["收入·项目", "金额", "支出·项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]);
+    // T12's column numbers (1 … 7) are no names.
+    expect(parseCsv(data[csvPath("T12")].slice(1))[0]).toEqual(["项目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]);
+  });
+
+  it("give an empty table its header row only", () => {
+    expect(data[csvPath("T13")]).toBe("\uFEFF项目名称,合计,一般公共预算,政府性基金预算,国有资本经营预算\r\n");
+  });
+});
+
+describe("CSV escaping", () => {
+  it("makes formula-like text inert and leaves negative amounts numbers", async () => {
+    const rows = copyRows(jinchengSample);
+    const at = rowIndex(rows, "T12", "project", "开发区考核奖励和基础设施建设");
+    setCell(rows, "T12", at, "project", '=HYPERLINK("http://x","点击")');
+    setCell(rows, "T12", at + 1, "project", "-abc");
+    setCell(rows, "T12", at + 2, "project", "@SUM(A1)");
+    setCell(rows, "T12", at + 3, "project", "+86 电话");
+    setCell(rows, "T12", at + 3, "unitFunds", -12.5);
+    const data = await dataOf(rows);
+    const t12 = parseCsv(data[csvPath("T12")].slice(1));
+    const row = t12[at + 1];
+    expect(row[0]).toBe(`'=HYPERLINK("http://x","点击")`);
+    expect(t12[at + 2][0]).toBe("'-abc");
+    expect(t12[at + 3][0]).toBe("'@SUM(A1)");
+    expect(t12[at + 4][0]).toBe("'+86 电话");
+    expect(t12[at + 4][6]).toBe("-12.5");
+    // The raw line quotes the field that holds commas and quotes, RFC 4180 style.
+    expect(data[csvPath("T12")]).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
+
+    // No field of any CSV begins like a formula, unless it is an amount.
+    for (const table of pack.tables)
+      for (const r of parseCsv(data[csvPath(table.id)].slice(1)).slice(1))
+        r.forEach((field, c) => {
+          if (/^[=+\-@\t\r]/.test(field)) {
+            expect(table.columns[c].kind).toBe("amount");
+            expect(field).toMatch(/^-\d+(\.\d+)?$/);
+          }
+        });
+  });
+});
+
+describe("datapackage.json", () => {
+  it("describes the 13 CSVs as a Tabular Data Package, field names matching the header rows", async () => {
+    const data = await dataOf();
+    const descriptor = JSON.parse(data["数据/datapackage.json"]);
+    expect(descriptor).toMatchObject({ profile: "tabular-data-package", name: "budget-disclosure-2023", title: "晋城市商务局2023年度部门预算公开表" });
+    expect(descriptor.resources).toHaveLength(13);
+    descriptor.resources.forEach((resource: { path: string; encoding: string; schema: { fields: { name: string; type: string; key: string }[] } }, i: number) => {
+      const table = pack.tables[i];
+      expect(`数据/${resource.path}`).toBe(csvPath(table.id));
+      expect(resource.encoding).toBe("utf-8");
+      const header = parseCsv(data[csvPath(table.id)].slice(1))[0];
+      expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
+      expect(resource.schema.fields.map((f) => f.key)).toEqual(table.columns.map((c) => c.key));
+      expect(resource.schema.fields.map((f) => f.type)).toEqual(table.columns.map((c) => (c.kind === "amount" ? "number" : "string")));
+    });
+    // Names are unique within each resource, as Table Schema requires.
+    for (const r of descriptor.resources) expect(new Set(r.schema.fields.map((f: { name: string }) => f.name)).size).toBe(r.schema.fields.length);
+  });
+
+  it("is written for any rows, the created date from the request", () => {
+    const files = dataFiles(pack, DEPT, 2024, {}, new Date("2024-01-02T03:04:05Z"));
+    expect(JSON.parse(files[files.length - 1].text).created).toBe("2024-01-02T03:04:05.000Z");
+    expect(files[0].text).toBe("\uFEFF收入·项目,2024年,支出·项目,2024年合计,当年预算安排,上年结转安排\r\n");
+  });
+});
+
+describe("rowsOf", () => {
+  it("gives the read rows in pack column order, amounts typed as text as numbers, dashes as blanks", () => {
+    const rows = copyRows(jinchengSample);
+    setCell(rows, "T03", 1, "total", "2,636.14");
+    setCell(rows, "T03", 1, "basic", "—");
+    setCell(rows, "T03", 1, "project", "#REF!");
+    const read = rowsOf(pack, disclosureOf(rows, DEPT));
+    expect(read.T03![1]).toEqual(["201", "一般公共服务支出", 2636.14, null, "#REF!"]);
+    expect(read.T05).toEqual(jinchengSample.rows.T05);
+    expect(read.T01).toEqual(jinchengSample.rows.T01);
+  });
+
+  it("gives a table missing from the workbook no rows, so that it is drawn as empty", () => {
+    const grids = gridsOf(jinchengSample.rows, DEPT).filter((g) => g.name !== "表10 三公经费支出表");
+    const read = rowsOf(pack, readDisclosure(pack, grids));
+    expect(read.T10).toEqual([]);
+    expect(Object.keys(read)).toEqual(pack.tables.map((t) => t.id));
+  });
+});
