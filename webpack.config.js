@@ -28,7 +28,15 @@ module.exports = (_env, argv = {}) => {
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [{ test: /\.tsx?$/, loader: "ts-loader", exclude: /node_modules/, options: { transpileOnly: true } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: "ts-loader",
+          exclude: /node_modules/,
+          // ES modules let webpack tree-shake Fluent UI (21 MB → 3.3 MB minified); Node keeps CommonJS (tsconfig).
+          options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [

@@ -1,4 +1,5 @@
 /** The 校验 flow: one read of the workbook, the checks of the pack, and the report sheet. */
+import { departmentOf } from "../domain/read/read";
 import type { Catalog } from "../domain/catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../domain/checks/check-workbook";
 import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
@@ -39,7 +40,7 @@ export async function runCheck(
   const pack = builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
   const result = checkWorkbook(pack, grids, { strict, catalogFor: request.catalogFor, year: stamp?.year, fallbackYear: request.fallbackYear });
   const year = result.year;
-  const department = stamp?.department ?? [...result.disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
+  const department = stamp?.department ?? departmentOf(result.disclosure);
   return { pack, year, department, strict, checkedAt: new Date(), result };
 }
 

@@ -104,7 +104,7 @@ export const zh = {
       check: "正在校验…",
       narrative: "正在生成情况说明…",
     } as Record<string, string>,
-    stage: (name: string) => `正在生成：${name}…`,
+    stage: (name: string) => `${name}…`,
     refused: (n: number) => `有 ${n} 个错误，不能导出正式文件。请逐项修改后重新导出，或勾选“导出草稿（每页标注草稿）”。`,
     blocking: "需要修改的错误",
     done: (name: string, size: string) => `已生成 ${name}（${size}），请点击下方链接保存。`,

@@ -3,11 +3,10 @@
  * 大同 (收入方漏填政府性基金预算: A04, X02) is refused, naming the cells, and exports as a draft.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/domain/export/csv";
+import { runCli, useTempDir } from "../support/cli";
 
 jest.setTimeout(120_000);
 
@@ -16,24 +15,15 @@ const JINCHENG = path.join(FIXTURES, "jincheng-official.xlsx");
 const DATONG = path.join(FIXTURES, "datong-official.xlsx");
 const JINCHENG_DOCX = "晋城市商务局2023年度部门预算公开.docx";
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-export-"));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tempDir = useTempDir("cli-export-");
 
-async function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "budget-disclosure", "export", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCli("export", ...args);
 
 const csvs = (names: string[]) => names.filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n));
 
 describe("budget-disclosure export", () => {
   it("exports 晋城 as a zip: the document, the tables, 13 CSVs with their datapackage, the report", async () => {
-    const zip = path.join(dir, "晋城.zip");
+    const zip = path.join(tempDir(), "晋城.zip");
     const r = await run(JINCHENG, "-o", zip);
 
     expect(r.code).toBe(0);
@@ -54,7 +44,7 @@ describe("budget-disclosure export", () => {
   });
 
   it("unpacks into a folder it creates, and overwrites nothing there without --force", async () => {
-    const out = path.join(dir, "公开", "晋城");
+    const out = path.join(tempDir(), "公开", "晋城");
     expect((await run(JINCHENG, "-o", out)).code).toBe(0);
     expect(fs.readdirSync(out)).toEqual(expect.arrayContaining([JINCHENG_DOCX, "数据", "校验报告.html"]));
     expect(csvs(fs.readdirSync(path.join(out, "数据")).map((n) => `数据/${n}`))).toHaveLength(13);
@@ -72,7 +62,7 @@ describe("budget-disclosure export", () => {
   });
 
   it("does not replace an existing zip without --force", async () => {
-    const zip = path.join(dir, "晋城.zip");
+    const zip = path.join(tempDir(), "晋城.zip");
     fs.writeFileSync(zip, "旧文件");
     const r = await run(JINCHENG, "-o", zip);
     expect(r.code).toBe(2);
@@ -80,7 +70,7 @@ describe("budget-disclosure export", () => {
   });
 
   it("refuses 大同 with its errors listed by rule and cell, and writes nothing", async () => {
-    const zip = path.join(dir, "大同.zip");
+    const zip = path.join(tempDir(), "大同.zip");
     const r = await run(DATONG, "-o", zip);
 
     expect(r.code).toBe(1);
@@ -93,14 +83,18 @@ describe("budget-disclosure export", () => {
   });
 
   it("exports 大同 as a draft with --draft", async () => {
-    const zip = path.join(dir, "大同.zip");
+    const zip = path.join(tempDir(), "大同.zip");
     const r = await run(DATONG, "-o", zip, "--draft");
 
     expect(r.code).toBe(0);
     expect(r.out).toContain("草稿");
     const files = unzipSync(fs.readFileSync(zip));
-    expect(files["大同市商务局2023年度部门预算公开.docx"]).toBeDefined();
     expect(csvs(Object.keys(files))).toHaveLength(13);
+    // Every page's header says 草稿.
+    const docx = unzipSync(files["大同市商务局2023年度部门预算公开.docx"]);
+    const headers = Object.keys(docx).filter((n) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const h of headers) expect(strFromU8(docx[h])).toContain("草稿");
     const report = JSON.parse(strFromU8(files["校验报告.json"]));
     expect(report.draft).toBe(true);
     expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
@@ -111,9 +105,9 @@ describe("budget-disclosure export", () => {
     expect(none.code).toBe(2);
     expect(none.err).toContain("请用 -o 指定");
 
-    const bad = path.join(dir, "坏.xlsx");
+    const bad = path.join(tempDir(), "坏.xlsx");
     fs.writeFileSync(bad, "不是工作簿");
-    const r = await run(bad, "-o", path.join(dir, "x.zip"));
+    const r = await run(bad, "-o", path.join(tempDir(), "x.zip"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("不是可读取的 .xlsx/.xlsm 工作簿");
   });

@@ -1,27 +1,16 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import { builtinPack } from "../../src/domain/packs";
-import { main } from "../../src/cli/main";
 import { version } from "../../package.json";
+import { runCli, useTempDir } from "../support/cli";
 
 const pack = builtinPack();
-let dir: string;
+const tempDir = useTempDir("cli-template-");
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-template-"));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "budget-disclosure", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 async function open(file: string) {
   const workbook = new ExcelJS.Workbook();
@@ -34,7 +23,7 @@ const sheet = (workbook: ExcelJS.Workbook, tableId: string) =>
 
 describe("budget-disclosure template", () => {
   it("writes the 13 empty tables as the pack lays them out", async () => {
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(tempDir(), "out.xlsx");
     const r = await run("template", "--year", "2023", "--department", "晋城市商务局", "-o", out);
     expect(r).toEqual({ code: 0, out: `已写入 ${out}：13 张表（晋城市商务局，2023年）\n`, err: "" });
 
@@ -54,7 +43,7 @@ describe("budget-disclosure template", () => {
   });
 
   it("formats amount cells #,##0.00, codes as text, and draws the header bold and bordered", async () => {
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(tempDir(), "out.xlsx");
     await run("template", "--year", "2023", "--department", "晋城市商务局", "-o", out);
     const workbook = await open(out);
     const t01 = sheet(workbook, "T01");
@@ -70,7 +59,7 @@ describe("budget-disclosure template", () => {
   });
 
   it("--sample fills in the 晋城 figures and marks empty tables", async () => {
-    const out = path.join(dir, "sample.xlsx");
+    const out = path.join(tempDir(), "sample.xlsx");
     const r = await run("template", "--sample", "-o", out);
     expect(r.code).toBe(0);
     expect(r.out).toContain("（晋城市商务局，2023年）");
@@ -84,14 +73,14 @@ describe("budget-disclosure template", () => {
   });
 
   it.each([["T01,T10"], ["t01，T10"]])("--tables %s writes only those tables", async (tables) => {
-    const out = path.join(dir, "two.xlsx");
+    const out = path.join(tempDir(), "two.xlsx");
     const r = await run("template", "--sample", "--tables", tables, "-o", out);
     expect(r.out).toBe(`已写入 ${out}：2 张表（晋城市商务局，2023年）\n`);
     expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["表1 预算收支总表", "表10 三公经费支出表"]);
   });
 
   it("--year 2025 puts 2025 in every title", async () => {
-    const out = path.join(dir, "2025.xlsx");
+    const out = path.join(tempDir(), "2025.xlsx");
     await run("template", "--year", "2025", "--department", "某某局", "-o", out);
     const workbook = await open(out);
     for (const w of workbook.worksheets) expect(String(w.getCell("A2").value)).toMatch(/^2025年/);
@@ -99,15 +88,15 @@ describe("budget-disclosure template", () => {
   });
 
   it("--pack uses the pack file, and a bad one is refused naming the field", async () => {
-    const good = path.join(dir, "good.json");
+    const good = path.join(tempDir(), "good.json");
     fs.writeFileSync(good, "\uFEFF" + JSON.stringify({ ...shanxi, tables: shanxi.tables.slice(0, 2) }));
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(tempDir(), "out.xlsx");
     expect((await run("template", "--sample", "--pack", good, "-o", out)).code).toBe(0);
     expect((await open(out)).worksheets).toHaveLength(2);
 
-    const bad = path.join(dir, "bad.json");
+    const bad = path.join(tempDir(), "bad.json");
     fs.writeFileSync(bad, JSON.stringify({ ...shanxi, tables: shanxi.tables.map((t, i) => (i === 2 ? { ...t, sheetName: "" } : t)) }));
-    const out2 = path.join(dir, "out2.xlsx");
+    const out2 = path.join(tempDir(), "out2.xlsx");
     const r = await run("template", "--sample", "--pack", bad, "-o", out2);
     expect(r.code).toBe(2);
     expect(r.err).toContain(bad);
@@ -119,15 +108,15 @@ describe("budget-disclosure template", () => {
     ["a file that is not JSON", "{ 不是 JSON", "不是有效的 JSON"],
     ["a missing file", null, "无法读取模板包"],
   ])("--pack with %s exits 2", async (_, content, message) => {
-    const file = path.join(dir, "pack.json");
+    const file = path.join(tempDir(), "pack.json");
     if (content !== null) fs.writeFileSync(file, content);
-    const r = await run("template", "--sample", "--pack", file, "-o", path.join(dir, "out.xlsx"));
+    const r = await run("template", "--sample", "--pack", file, "-o", path.join(tempDir(), "out.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
   });
 
   it("refuses to replace an existing file unless --force", async () => {
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(tempDir(), "out.xlsx");
     fs.writeFileSync(out, "原有内容");
     const r = await run("template", "--sample", "-o", out);
     expect(r.code).toBe(2);
@@ -150,7 +139,7 @@ describe("budget-disclosure template", () => {
     [["--sample", "--tables", ","], "至少"],
     [["--sample", "--bogus"], "未知选项 --bogus"],
   ])("%j is refused with exit 2", async (args, message) => {
-    const out = path.join(dir, "out.xlsx");
+    const out = path.join(tempDir(), "out.xlsx");
     const r = await run("template", ...args, "-o", out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^错误：/);
@@ -161,13 +150,13 @@ describe("budget-disclosure template", () => {
 
   it("needs -o, ending in .xlsx", async () => {
     expect(await run("template", "--sample")).toMatchObject({ code: 2, err: expect.stringContaining("-o") });
-    const r = await run("template", "--sample", "-o", path.join(dir, "out.xls"));
+    const r = await run("template", "--sample", "-o", path.join(tempDir(), "out.xls"));
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining(".xlsx") });
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(fs.readdirSync(tempDir())).toEqual([]);
   });
 
   it("--debug adds the stack trace", async () => {
-    const r = await run("template", "--year", "1999", "--department", "某某局", "-o", path.join(dir, "out.xlsx"), "--debug");
+    const r = await run("template", "--year", "1999", "--department", "某某局", "-o", path.join(tempDir(), "out.xlsx"), "--debug");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\n\s+at /);
   });
@@ -201,7 +190,7 @@ describe("budget-disclosure", () => {
 
   it("runs from the bin script through tsx, with the exit code", () => {
     const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
-    const out = path.join(dir, "bin.xlsx");
+    const out = path.join(tempDir(), "bin.xlsx");
     const first = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });
     expect(first.stdout).toBe(`已写入 ${out}：13 张表（晋城市商务局，2023年）\n`);
     expect(first.status).toBe(0);

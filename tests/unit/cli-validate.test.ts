@@ -1,10 +1,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
-import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/cli/grids";
 import { csvText, decodeCsv, parseCsv } from "../../src/cli/csv";
 import { fileValidator } from "../../src/cli/validate-file";
@@ -16,22 +14,13 @@ import { builtinPack } from "../../src/domain/packs";
 import { renderTables, type TableRows } from "../../src/domain/render/render";
 import { jinchengSample } from "../../src/domain/samples";
 import { copyRows, rowIndex, setCell } from "../support/disclosure";
+import { runCli, useTempDir } from "../support/cli";
 
 const pack = builtinPack();
 const ALL_TABLES = pack.tables.map((t) => t.id);
-let dir: string;
+const tempDir = useTempDir("cli-validate-");
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-validate-"));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "budget-disclosure", "validate", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCli("validate", ...args);
 
 interface JsonReport {
   files: { file: string; tables_found: string[]; findings: Finding[]; error?: string }[];
@@ -44,7 +33,7 @@ async function runJson(...args: string[]) {
 
 /** The 晋城 sample as the add-in inserts it, optionally with other figures or sheet names. */
 async function sampleWorkbook(name: string, options: { rows?: TableRows; sheetNames?: Record<string, string> } = {}) {
-  const file = path.join(dir, name);
+  const file = path.join(tempDir(), name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const { department, year } = jinchengSample;
   const workbook = new ExcelJS.Workbook();
@@ -64,13 +53,13 @@ function rowsWithTotalOff(delta: number): TableRows {
 const rowsWithWrongTotal = () => rowsWithTotalOff(100);
 
 function unreadable(name: string) {
-  const file = path.join(dir, name);
+  const file = path.join(tempDir(), name);
   fs.writeFileSync(file, "这不是工作簿");
   return file;
 }
 
 async function noTables(name: string) {
-  const file = path.join(dir, name);
+  const file = path.join(tempDir(), name);
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet("Sheet1").getCell("A1").value = "会议纪要";
   await workbook.xlsx.writeFile(file);
@@ -96,7 +85,7 @@ describe("reading .xlsx into grids", () => {
     sheet.getCell("B4").value = "合并";
     sheet.mergeCells("B4:D5");
     workbook.addWorksheet("空表");
-    const file = path.join(dir, "mixed.xlsx");
+    const file = path.join(tempDir(), "mixed.xlsx");
     await workbook.xlsx.writeFile(file);
 
     const read = await readWorkbookFile(file);
@@ -117,7 +106,7 @@ describe("reading .xlsx into grids", () => {
     const xlsm = await sampleWorkbook("宏.xlsm");
     expect("grids" in (await readWorkbookFile(xlsm))).toBe(true);
     expect(await readWorkbookFile(unreadable("假.xlsx"))).toEqual({ error: expect.stringContaining("不是可读取的 .xlsx/.xlsm 工作簿") });
-    expect(await readWorkbookFile(path.join(dir, "没有.xlsx"))).toEqual({ error: "无法读取：文件或目录不存在" });
+    expect(await readWorkbookFile(path.join(tempDir(), "没有.xlsx"))).toEqual({ error: "无法读取：文件或目录不存在" });
   });
 });
 
@@ -215,9 +204,9 @@ describe("budget-disclosure validate", () => {
     await sampleWorkbook("各部门/表10.xlsx");
     await sampleWorkbook("各部门/表2.xlsm");
     await sampleWorkbook("各部门/下级/商务局.XLSX");
-    fs.writeFileSync(path.join(dir, "各部门", "~$表2.xlsm"), "lock");
-    fs.writeFileSync(path.join(dir, "各部门", "说明.txt"), "text");
-    const folder = path.join(dir, "各部门");
+    fs.writeFileSync(path.join(tempDir(), "各部门", "~$表2.xlsm"), "lock");
+    fs.writeFileSync(path.join(tempDir(), "各部门", "说明.txt"), "text");
+    const folder = path.join(tempDir(), "各部门");
     // In pinyin order, as a Chinese file manager lists them: 表 (biǎo) before 下 (xià), 表2 before 表10.
     const { code, json } = await runJson(folder, path.join(folder, "表2.xlsm"));
     expect(json.files.map((f) => path.relative(folder, f.file))).toEqual(["表2.xlsm", "表10.xlsx", path.join("下级", "商务局.XLSX")]);
@@ -253,13 +242,13 @@ describe("budget-disclosure validate", () => {
 
   it("-o writes the report to a file, and never over a workbook", async () => {
     const file = await sampleWorkbook("晋城.xlsx");
-    const out = path.join(dir, "结果.json");
+    const out = path.join(tempDir(), "结果.json");
     fs.writeFileSync(out, "旧报告");
     const r = await run(file, "--format", "json", "-o", out);
     expect(r).toEqual({ code: 0, out: "", err: "" });
     expect((JSON.parse(fs.readFileSync(out, "utf8")) as JsonReport).files[0].tables_found).toEqual(ALL_TABLES);
 
-    const csv = path.join(dir, "结果.csv");
+    const csv = path.join(tempDir(), "结果.csv");
     await run(file, "--format", "csv", "-o", csv);
     expect(fs.readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 
@@ -271,7 +260,7 @@ describe("budget-disclosure validate", () => {
   });
 
   it("--pack reads only the pack's tables", async () => {
-    const packFile = path.join(dir, "pack.json");
+    const packFile = path.join(tempDir(), "pack.json");
     fs.writeFileSync(packFile, JSON.stringify({ ...shanxi, tables: shanxi.tables.slice(0, 2) }));
     const { json } = await runJson(await sampleWorkbook("晋城.xlsx"), "--pack", packFile);
     expect(json.files[0].tables_found).toEqual(["T01", "T02"]);
@@ -281,7 +270,7 @@ describe("budget-disclosure validate", () => {
     const catalogCsv = "科目编码,科目名称\r\n201,一般公共服务支出\r\n20113,商贸事务\r\n2011301,行政运行\r\n";
 
     it("imports a .csv catalogue, says which kind on stderr, and checks against it", async () => {
-      const catalog = path.join(dir, "功能科目.csv");
+      const catalog = path.join(tempDir(), "功能科目.csv");
       fs.writeFileSync(catalog, `\uFEFF${catalogCsv}`);
       const r = await runJson(await sampleWorkbook("晋城.xlsx"), "--catalog", catalog);
       expect(r.err).toBe(`已导入科目目录 ${catalog}：支出功能分类科目 3 个，按完整目录校验（其他类别仍用内置目录）\n`);
@@ -295,7 +284,7 @@ describe("budget-disclosure validate", () => {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet("目录");
       sheet.addRows([[301, "工资福利支出"], ["30101", "基本工资"]]);
-      const catalog = path.join(dir, "经济科目.xlsx");
+      const catalog = path.join(tempDir(), "经济科目.xlsx");
       await workbook.xlsx.writeFile(catalog);
       const r = await run(await sampleWorkbook("晋城.xlsx"), "--catalog", catalog);
       expect(r.err).toContain("部门预算支出经济分类科目 2 个");
@@ -307,7 +296,7 @@ describe("budget-disclosure validate", () => {
       ["编码,名称\n401,某某\n", "以 4 开头"],
       ["编码,名称\n", "没有科目编码"],
     ])("refuses a bad catalogue with exit 2 before reading any workbook: %j", async (content, message) => {
-      const catalog = path.join(dir, "目录.csv");
+      const catalog = path.join(tempDir(), "目录.csv");
       fs.writeFileSync(catalog, content);
       const r = await run(await sampleWorkbook("晋城.xlsx"), "--catalog", catalog);
       expect(r.code).toBe(2);
@@ -334,8 +323,8 @@ describe("budget-disclosure validate", () => {
   });
 
   it("refuses an empty folder with exit 2", async () => {
-    fs.mkdirSync(path.join(dir, "空"));
-    const r = await run(path.join(dir, "空"));
+    fs.mkdirSync(path.join(tempDir(), "空"));
+    const r = await run(path.join(tempDir(), "空"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("没有 .xlsx 或 .xlsm 文件");
   });

@@ -1,3 +1,4 @@
+import { readInputs } from "../../src/domain/inputs/read-inputs";
 import type { Finding } from "../../src/domain/checks/finding";
 import { parseA1, parseRange } from "../../src/domain/grid";
 import { builtinPack } from "../../src/domain/packs";
@@ -162,7 +163,7 @@ describe("the check flow", () => {
 
   it("writes the report under a free name, never over a user's sheet", async () => {
     const wb = await datong(true);
-    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), year: 2023, tablesFound: [], findings } };
+    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, tablesFound: [], findings } };
     await wb.apply([{ ...renderReport(input), name: "校验报告", values: [["用户自己的表"]], merges: [], styles: [] }]);
 
     expect(await writeReport(wb, run)).toBe("校验报告 (2)");

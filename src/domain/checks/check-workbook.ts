@@ -1,6 +1,7 @@
 /** Read a workbook's sheets and run every check: the one entry the task pane, the CLI and the tests share. */
 import type { Catalog } from "../catalog/catalog";
 import type { SheetGrid } from "../grid";
+import type { DisclosureInputs } from "../inputs";
 import { readInputs } from "../inputs/read-inputs";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
@@ -19,6 +20,8 @@ export interface CheckWorkbookOptions {
 
 export interface CheckResult {
   disclosure: Disclosure;
+  /** What the workbook says besides the tables (texts, forms, the edited 情况说明). */
+  inputs: DisclosureInputs;
   /** The budget year checked against. */
   year: number;
   /** Ids of the pack's tables found, in pack order. */
@@ -37,11 +40,13 @@ export function yearOfTitles(disclosure: Disclosure): number | null {
 
 export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWorkbookOptions): CheckResult {
   const disclosure = readDisclosure(pack, grids);
+  const inputs = readInputs(pack, grids);
   const year = options.year ?? yearOfTitles(disclosure) ?? options.fallbackYear;
   return {
     disclosure,
+    inputs,
     year,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year), inputs: readInputs(pack, grids) }),
+    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year), inputs }),
   };
 }

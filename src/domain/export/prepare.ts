@@ -6,11 +6,10 @@ import type { Catalog } from "../catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../checks/check-workbook";
 import type { SheetGrid } from "../grid";
 import type { DisclosureInputs, NarrativeSection } from "../inputs";
-import { readInputs } from "../inputs/read-inputs";
 import { generateNarrative } from "../narrative/narrative";
 import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../narrative/glossary";
 import type { Pack } from "../packs/schema";
-import type { Disclosure } from "../read/read";
+import { departmentOf } from "../read/read";
 import type { ExportRequest } from "./index";
 
 export interface PrepareOptions {
@@ -31,16 +30,11 @@ export interface Prepared {
   narrative: NarrativeSection[];
 }
 
-/** The 部门名称 line of the first table that has one. */
-export function departmentOf(disclosure: Disclosure): string {
-  return [...disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
-}
-
 export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions): Prepared {
   const check = checkWorkbook(pack, grids, { strict: options.strict, catalogFor: options.catalogFor, year: options.stamp?.year, fallbackYear: options.fallbackYear });
   const { disclosure, year } = check;
   const department = options.stamp?.department || departmentOf(disclosure);
-  const inputs = readInputs(pack, grids);
+  const inputs = check.inputs;
   const narrative = inputs.narrative ?? generateNarrative({ disclosure, catalog: options.catalogFor(year), department, year, inputs });
   return { check, department, inputs, narrative };
 }

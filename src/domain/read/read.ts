@@ -248,3 +248,8 @@ export function cellOf(table: ReadTable, row: ReadRow, key: string): ReadCell | 
 export function textOf(table: ReadTable, row: ReadRow, key: string): string {
   return text(cellOf(table, row, key)?.value);
 }
+
+/** The 部门名称 line of the first table that has one. */
+export function departmentOf(disclosure: Disclosure): string {
+  return [...disclosure.tables.values()].find((t) => t.department?.text)?.department?.text ?? "";
+}

@@ -1,0 +1,23 @@
+/** The CLI in-process for tests: a fresh temp folder per test, and `run` capturing what it prints. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
+
+/** Registers beforeEach/afterEach that make and remove a temp folder; call the result for its path. */
+export function useTempDir(prefix: string): () => string {
+  let dir = "";
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
+
+/** `budget-disclosure ...args`, without exiting: the exit code and everything written to stdout and stderr. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "budget-disclosure", ...args], { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
