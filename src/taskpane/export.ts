@@ -15,6 +15,8 @@ import type { PackStamp, WorkbookPort } from "../domain/port";
 import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { plansToXlsx } from "../xlsx/write-plans";
+import { renderGlossary } from "../domain/inputs/narrative";
+import { DEFAULT_GLOSSARY } from "../domain/narrative/glossary";
 
 export interface ExportSetup {
   /** The workbook's stamp, if the tables were inserted by the add-in. */
@@ -77,7 +79,8 @@ export async function writeNarrative(port: WorkbookPort, setup: Omit<ExportSetup
 }
 
 /**
- * The pack's input sheets and, when the workbook's 表12 lists projects, one blank 绩效目标表 per project. A sheet
+ * The pack's input sheets, the default 名词解释 to edit and, when the workbook's 表12 lists projects, one blank
+ * 绩效目标表 per project. A sheet
  * of that name already there holds what the clerk entered: it is kept, and said so.
  */
 export async function insertInputSheets(
@@ -87,7 +90,11 @@ export async function insertInputSheets(
   const { pack, department, year } = request;
   const grids = await port.readGrids();
   const forms = formsForProjects(readDisclosure(pack, grids));
-  const plans = [...renderInputSheets(pack, { department, year }), ...(forms.length ? [renderForms(forms, year)] : [])];
+  const plans = [
+    ...renderInputSheets(pack, { department, year }),
+    ...(forms.length ? [renderForms(forms, year)] : []),
+    renderGlossary(DEFAULT_GLOSSARY),
+  ];
   const existing = grids.map((g) => g.name);
   const fresh = plans.filter((p) => !isNameTaken(p.name, existing));
   if (fresh.length) await port.apply(fresh);

@@ -6,7 +6,8 @@ import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import type { SheetGrid } from "../../src/domain/grid";
 import { blankForm, formsForProjects, formToJson, readForms, renderForms, type FormContent } from "../../src/domain/inputs/forms";
-import { readGlossary, readNarrative, renderNarrative } from "../../src/domain/inputs/narrative";
+import { readGlossary, readNarrative, renderGlossary, renderNarrative } from "../../src/domain/inputs/narrative";
+import { DEFAULT_GLOSSARY } from "../../src/domain/narrative/glossary";
 import { readInputs } from "../../src/domain/inputs/read-inputs";
 import { readInputSheets, renderInputSheets, type SheetInputs } from "../../src/domain/inputs/sheets";
 import type { PerformanceForm } from "../../src/domain/inputs";
@@ -375,5 +376,15 @@ describe("readInputs: everything besides the tables, from one workbook", () => {
 
     const none = readInputs(pack, gridsOf(copyRows(jinchengSample), "晋城市商务局"));
     expect([none.forms, none.narrative, none.glossary, none.assets, none.procurement.goods]).toEqual([[], null, null, "", null]);
+  });
+});
+
+describe("名词解释 sheet", () => {
+  it("the default glossary drawn for editing reads back entry by entry, and an edit is kept", () => {
+    const plan = renderGlossary(DEFAULT_GLOSSARY);
+    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: plan.values }])).toEqual([...DEFAULT_GLOSSARY]);
+    const edited = plan.values.map((r) => [...r]);
+    edited[2][1] = "改写后的解释";
+    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: edited }])![0]).toEqual({ term: DEFAULT_GLOSSARY[0].term, text: "改写后的解释" });
   });
 });

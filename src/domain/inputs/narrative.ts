@@ -36,6 +36,28 @@ export function renderNarrative(sections: NarrativeSection[], year: number): She
   };
 }
 
+export const GLOSSARY_SHEET = "名词解释";
+
+/** The 名词解释 sheet the clerk edits: the title, a 名词 | 解释 header, one row per entry. */
+export function renderGlossary(entries: readonly GlossaryEntry[]): SheetPlan {
+  const values: CellValue[][] = [[GLOSSARY_SHEET, null], ["名词", "解释"], ...entries.map((e) => [e.term, e.text])];
+  const last = values.length;
+  return {
+    name: GLOSSARY_SHEET,
+    tableId: "glossary",
+    values,
+    merges: [],
+    styles: [
+      { range: "A1", style: "title" },
+      { range: "A2:B2", style: "header" },
+      ...(entries.length ? [{ range: `A3:B${last}`, style: "label" as const }] : []),
+    ],
+    columnWidths: [24, WIDTH - 24],
+    freezeRows: 2,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  };
+}
+
 const NUMBERS: string[] = SECTIONS.map((s) => s.number);
 /** 一 … 十二, then 、 and a short title: a heading, not a sentence (no colon) and not a contents line (no page number). */
 const HEADING = /^(十[一二]?|[一二三四五六七八九])、\s*([^:：]{1,40})$/;
