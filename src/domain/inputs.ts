@@ -98,4 +98,6 @@ export interface DisclosureInputs {
   narrative: NarrativeSection[] | null;
   /** The 名词解释 as edited; null for the default glossary. */
   glossary: GlossaryEntry[] | null;
+  /** The 目录 lines as edited; null for the default contents. */
+  contents: string[] | null;
 }

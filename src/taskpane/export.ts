@@ -15,8 +15,8 @@ import type { PackStamp, WorkbookPort } from "../domain/port";
 import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { plansToXlsx } from "../xlsx/write-plans";
-import { renderGlossary } from "../domain/inputs/narrative";
-import { DEFAULT_GLOSSARY } from "../domain/narrative/glossary";
+import { renderContents, renderGlossary } from "../domain/inputs/narrative";
+import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../domain/narrative/glossary";
 
 export interface ExportSetup {
   /** The workbook's stamp, if the tables were inserted by the add-in. */
@@ -79,7 +79,7 @@ export async function writeNarrative(port: WorkbookPort, setup: Omit<ExportSetup
 }
 
 /**
- * The pack's input sheets, the default 名词解释 to edit and, when the workbook's 表12 lists projects, one blank
+ * The pack's input sheets, the default 名词解释 and 目录 to edit and, when the workbook's 表12 lists projects, one blank
  * 绩效目标表 per project. A sheet
  * of that name already there holds what the clerk entered: it is kept, and said so.
  */
@@ -94,6 +94,7 @@ export async function insertInputSheets(
     ...renderInputSheets(pack, { department, year }),
     ...(forms.length ? [renderForms(forms, year)] : []),
     renderGlossary(DEFAULT_GLOSSARY),
+    renderContents(DEFAULT_CONTENTS(year, pack).map((line) => line.text)),
   ];
   const existing = grids.map((g) => g.name);
   const fresh = plans.filter((p) => !isNameTaken(p.name, existing));

@@ -25,7 +25,7 @@ export const zh = {
     nothing: "未插入任何表格。",
     cancelled: "已取消，工作簿未做修改。",
     stampNote: (dept: string, year: number) => `本工作簿记录的部门：${dept}，年度：${year}`,
-    withInputs: "同时插入公开文本、说明数据、绩效目标表和名词解释",
+    withInputs: "同时插入公开文本、说明数据、绩效目标表、名词解释和目录",
     withInputsHint: "“公开文本”（职责、机构设置、国有资产、其他说明）和“说明数据”（上年数、政府采购）两个工作表，以及工作簿中表12每个项目一张空白的项目支出绩效目标表（表12尚无项目时不插入）。",
     insertedInputs: (names: string[]) => `已插入说明工作表：${names.join("、")}`,
     kept: (names: string[]) => `已有工作表，保留原内容：${names.join("、")}`,

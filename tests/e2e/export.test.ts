@@ -131,9 +131,9 @@ test("模板: the input sheets and one blank 绩效目标表 per 表12 project j
     await box.waitFor();
     return box.innerText();
   };
-  await page.getByRole("checkbox", { name: "同时插入公开文本、说明数据、绩效目标表和名词解释" }).check();
+  await page.getByRole("checkbox", { name: "同时插入公开文本、说明数据、绩效目标表、名词解释和目录" }).check();
 
-  expect(await insert()).toContain("已插入说明工作表：公开文本、说明数据、绩效目标表、名词解释");
+  expect(await insert()).toContain("已插入说明工作表：公开文本、说明数据、绩效目标表、名词解释、目录");
   await sheetTab(page, "绩效目标表").click();
   const forms = grid(page).locator("td", { hasText: /^项目名称$/ });
   // 晋城's 表12 lists 24 projects under its units.
@@ -144,7 +144,7 @@ test("模板: the input sheets and one blank 绩效目标表 per 表12 project j
 
   await sheetTab(page, "名词解释").click();
   expect(await grid(page).innerText()).toContain("财政专户管理资金");
-  expect(await insert()).toContain("已有工作表，保留原内容：公开文本、说明数据、绩效目标表、名词解释");
+  expect(await insert()).toContain("已有工作表，保留原内容：公开文本、说明数据、绩效目标表、名词解释、目录");
   expect(page.errors).toEqual([]);
   await page.close();
 });

@@ -6,8 +6,8 @@ import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import type { SheetGrid } from "../../src/domain/grid";
 import { blankForm, formsForProjects, formToJson, readForms, renderForms, type FormContent } from "../../src/domain/inputs/forms";
-import { readGlossary, readNarrative, renderGlossary, renderNarrative } from "../../src/domain/inputs/narrative";
-import { DEFAULT_GLOSSARY } from "../../src/domain/narrative/glossary";
+import { readContents, readGlossary, readNarrative, renderContents, renderGlossary, renderNarrative } from "../../src/domain/inputs/narrative";
+import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../../src/domain/narrative/glossary";
 import { readInputs } from "../../src/domain/inputs/read-inputs";
 import { readInputSheets, renderInputSheets, type SheetInputs } from "../../src/domain/inputs/sheets";
 import type { PerformanceForm } from "../../src/domain/inputs";
@@ -368,14 +368,15 @@ describe("readInputs: everything besides the tables, from one workbook", () => {
       glossary,
     ];
     const read = readInputs(pack, grids);
-    const { forms, narrative, glossary: terms, ...sheets } = read;
+    const { forms, narrative, glossary: terms, contents, ...sheets } = read;
+    expect(contents).toBeNull();
     expect(plain(sheets)).toEqual(plain(inputs));
     expect(forms.map(content)).toEqual(jinchengForms.map(formToJson));
     expect(narrative).toHaveLength(12);
     expect(terms).toEqual([{ term: "基本支出", text: "指…" }]);
 
     const none = readInputs(pack, gridsOf(copyRows(jinchengSample), "晋城市商务局"));
-    expect([none.forms, none.narrative, none.glossary, none.assets, none.procurement.goods]).toEqual([[], null, null, "", null]);
+    expect([none.forms, none.narrative, none.glossary, none.contents, none.assets, none.procurement.goods]).toEqual([[], null, null, null, "", null]);
   });
 });
 
@@ -386,5 +387,17 @@ describe("名词解释 sheet", () => {
     const edited = plan.values.map((r) => [...r]);
     edited[2][1] = "改写后的解释";
     expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: edited }])![0]).toEqual({ term: DEFAULT_GLOSSARY[0].term, text: "改写后的解释" });
+  });
+});
+
+describe("目录 sheet", () => {
+  it("the default contents drawn for editing read back line by line, with an edit kept", () => {
+    const lines = DEFAULT_CONTENTS(2023, pack).map((l) => l.text);
+    const plan = renderContents(lines);
+    const grid = { name: plan.name, top: 0, left: 0, values: plan.values.map((r) => [...r]) };
+    expect(readContents([grid])).toEqual(lines);
+    grid.values[1][0] = "第一部分 部门概况";
+    expect(readContents([grid])![0]).toBe("第一部分 部门概况");
+    expect(readContents(gridsOf(copyRows(jinchengSample), "晋城市商务局"))).toBeNull();
   });
 });

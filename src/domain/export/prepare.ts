@@ -50,7 +50,7 @@ export function exportRequest(pack: Pack, prepared: Prepared, options: { strict:
     inputs,
     narrative,
     glossary: inputs.glossary ?? [...DEFAULT_GLOSSARY],
-    contents: DEFAULT_CONTENTS(check.year, pack).map((line) => line.text),
+    contents: inputs.contents ?? DEFAULT_CONTENTS(check.year, pack).map((line) => line.text),
     findings: check.findings,
     strict: options.strict,
     draft: options.draft,

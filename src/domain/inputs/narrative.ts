@@ -58,6 +58,32 @@ export function renderGlossary(entries: readonly GlossaryEntry[]): SheetPlan {
   };
 }
 
+export const CONTENTS_SHEET = "目录";
+
+/** The 目录 sheet the clerk edits: the title, then one line per row (parts and the headings within them). */
+export function renderContents(lines: readonly string[]): SheetPlan {
+  return {
+    name: CONTENTS_SHEET,
+    tableId: "contents",
+    values: [[CONTENTS_SHEET], ...lines.map((l) => [l])],
+    merges: [],
+    styles: [{ range: "A1", style: "title" }],
+    columnWidths: [WIDTH - 40],
+    freezeRows: 1,
+    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+  };
+}
+
+/** The lines under a 目录 title standing alone at the top of a sheet; null when no sheet has one. */
+export function readContents(grids: SheetGrid[]): string[] | null {
+  for (const grid of grids) {
+    const rows = gridRows(grid).filter((r) => r.length > 0);
+    if (rows.length < 2 || rows[0].length !== 1 || normalizeName(rows[0][0].text) !== CONTENTS_SHEET) continue;
+    return rows.slice(1).map((r) => r.map((c) => c.text).join(" "));
+  }
+  return null;
+}
+
 const NUMBERS: string[] = SECTIONS.map((s) => s.number);
 /** 一 … 十二, then 、 and a short title: a heading, not a sentence (no colon) and not a contents line (no page number). */
 const HEADING = /^(十[一二]?|[一二三四五六七八九])、\s*([^:：]{1,40})$/;
