@@ -274,7 +274,11 @@ function splitCell(c: GridCell): Cell[] {
 }
 
 /** Every form on a sheet, in order. A 项目名称 with none of the form's other labels under it (T12's header) is no form. */
+/** Labels only a form has (表12 has 项目名称 too): a sheet without any is not read cell by cell. */
+const FORM_MARK = /主管部门|项目属性|项目资金|绩效指标/;
+
 export function readForms(grid: SheetGrid): PerformanceForm[] {
+  if (!grid.values.some((row) => row.some((v) => typeof v === "string" && FORM_MARK.test(v)))) return [];
   const rows = gridRows(grid).map((row) => {
     const cells = row.flatMap(splitCell);
     cells.forEach((c, i) => (c.next = cells[i + 1]));
