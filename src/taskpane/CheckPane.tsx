@@ -21,7 +21,7 @@ import type { WorkbookPort } from "../domain/port";
 import { SEVERITY_NAMES, hasPlace, markTargets } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";
 import { FileButton } from "./FileButton";
-import { errorText, useAction, useStamp } from "./hooks";
+import { errorText, goToFinding, useAction, useStamp } from "./hooks";
 import { parseCsv, runCheck, writeReport, type CheckRun, type CheckStage } from "./check";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
@@ -152,12 +152,8 @@ export function CheckPane(props: { port: WorkbookPort }) {
 
   const select = async (f: Finding, key: string) => {
     setSelected(key);
-    if (!hasPlace(f)) return;
-    try {
-      await port.select({ sheet: f.sheet, cell: f.cell }, f.related);
-    } catch (e) {
-      setMessage({ intent: "error", text: errorText(e) });
-    }
+    const problem = await goToFinding(port, f);
+    if (problem) setMessage({ intent: "error", text: problem });
   };
 
   const importFile = async (file: File) => {

@@ -4,10 +4,9 @@ import { Button, Checkbox, Field, Link, ProgressBar, Text, Tooltip } from "@flue
 import { builtinCatalog } from "../domain/catalog/catalog";
 import type { Finding } from "../domain/checks/finding";
 import type { WorkbookPort } from "../domain/port";
-import { hasPlace } from "../domain/render/marks";
 import { FindingItem } from "./CheckPane";
 import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProgress } from "./export";
-import { errorText, useAction, useStamp } from "./hooks";
+import { goToFinding, useAction, useStamp } from "./hooks";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
 import { zh } from "./zh-CN";
@@ -70,12 +69,8 @@ export function ExportPane(props: { port: WorkbookPort }) {
 
   const select = async (f: Finding, i: number) => {
     setSelected(i);
-    if (!hasPlace(f)) return;
-    try {
-      await port.select({ sheet: f.sheet, cell: f.cell }, f.related);
-    } catch (e) {
-      setMessage({ intent: "error", text: errorText(e) });
-    }
+    const problem = await goToFinding(port, f);
+    if (problem) setMessage({ intent: "error", text: problem });
   };
 
   return (

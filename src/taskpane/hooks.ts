@@ -1,10 +1,23 @@
 /** What the panes share: the workbook's stamp, and one action at a time with its outcome as the pane's message. */
 import * as React from "react";
+import type { Finding } from "../domain/checks/finding";
 import type { PackStamp, WorkbookPort } from "../domain/port";
+import { hasPlace } from "../domain/render/marks";
 import type { Message } from "./Status";
 import { zh } from "./zh-CN";
 
 export const errorText = (e: unknown): string => zh.errors.unexpected(e instanceof Error ? e.message : String(e));
+
+/** Takes the user to a finding's cell and its related cells; the Chinese error when that fails, else null. */
+export async function goToFinding(port: WorkbookPort, f: Finding): Promise<string | null> {
+  if (!hasPlace(f)) return null;
+  try {
+    await port.select({ sheet: f.sheet, cell: f.cell }, f.related);
+    return null;
+  } catch (e) {
+    return errorText(e);
+  }
+}
 
 /** The stamp the add-in left in the workbook; null until read, and for a workbook without one. */
 export function useStamp(port: WorkbookPort): PackStamp | null {
