@@ -4,7 +4,7 @@ import { Tab, TabList, Text } from "@fluentui/react-components";
 import { builtinCatalog } from "../domain/catalog/catalog";
 import { codeNameFill } from "../domain/code-names";
 import type { WorkbookPort } from "../domain/port";
-import { CheckPane } from "./CheckPane";
+import { CheckPane, DEFAULT_CHECK_SETTINGS, type CheckSettings } from "./CheckPane";
 import { ExportPane } from "./ExportPane";
 import { TemplatePane } from "./TemplatePane";
 import { zh } from "./zh-CN";
@@ -38,6 +38,8 @@ function useCodeNames(port: WorkbookPort) {
 export function App(props: { port: WorkbookPort }) {
   const { port } = props;
   const [tab, setTab] = React.useState("template");
+  // 校验 and 导出 check the same way: one 严格模式 switch, one imported catalogue.
+  const [settings, setSettings] = React.useState<CheckSettings>(DEFAULT_CHECK_SETTINGS);
   useCodeNames(port);
   return (
     <div style={{ padding: 12, display: "flex", flexDirection: "column", gap: 8 }}>
@@ -60,10 +62,10 @@ export function App(props: { port: WorkbookPort }) {
         <TemplatePane port={port} />
       </div>
       <div role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        <CheckPane port={port} />
+        <CheckPane port={port} settings={settings} onSettings={setSettings} />
       </div>
       <div role="tabpanel" aria-labelledby="tab-export" hidden={tab !== "export"}>
-        <ExportPane port={port} />
+        <ExportPane port={port} settings={settings} />
       </div>
     </div>
   );

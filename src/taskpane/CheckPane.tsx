@@ -43,6 +43,19 @@ interface Imported {
   counts: Partial<Record<CatalogKind, number>>;
 }
 
+/** How the workbook is checked; the 导出 pane checks the same way. */
+export interface CheckSettings {
+  strict: boolean;
+  /** An official catalogue the user imported, for its budget year. */
+  imported: Imported | null;
+}
+
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { strict: false, imported: null };
+
+/** The catalogue of a year: the imported one for its year, else the built-in one. */
+export const catalogFor = (imported: Imported | null) => (year: number) =>
+  imported?.year === year ? imported.catalog : builtinCatalog(year);
+
 const ruleTitle = (id: string) => RULES.find((r) => r.id === id)?.title ?? "";
 const findingKey = (f: Finding, i: number) => `${i}:${f.rule}:${f.sheet}!${f.cell}`;
 
@@ -57,11 +70,11 @@ function counts(findings: Finding[]): Record<Severity, number> {
   return n;
 }
 
-export function CheckPane(props: { port: WorkbookPort }) {
-  const { port } = props;
+export function CheckPane(props: { port: WorkbookPort; settings: CheckSettings; onSettings: (s: CheckSettings) => void }) {
+  const { port, settings, onSettings } = props;
+  const { strict, imported } = settings;
   const stamp = useStamp(port);
   const { busy, message, setMessage, act } = useAction();
-  const [strict, setStrict] = React.useState(false);
   const [auto, setAuto] = React.useState(true);
   const [run, setRun] = React.useState<CheckRun | null>(null);
   const [stage, setStage] = React.useState<CheckStage | null>(null);
@@ -72,7 +85,6 @@ export function CheckPane(props: { port: WorkbookPort }) {
   const [limit, setLimit] = React.useState(PAGE);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [marked, setMarked] = React.useState(false);
-  const [imported, setImported] = React.useState<Imported | null>(null);
   const [kind, setKind] = React.useState<CatalogKind>("functional");
 
   const checking = React.useRef(false);
@@ -80,8 +92,7 @@ export function CheckPane(props: { port: WorkbookPort }) {
     checking.current = true;
     if (!quiet) setMessage(null);
     try {
-      const catalogFor = (year: number) => (catalogs?.year === year ? catalogs.catalog : builtinCatalog(year));
-      const next = await runCheck(port, { stamp, strict, catalogFor, fallbackYear: defaultYear() }, setStage);
+      const next = await runCheck(port, { stamp, strict, catalogFor: catalogFor(catalogs), fallbackYear: defaultYear() }, setStage);
       setRun(next);
       setStale(false);
       setLimit(PAGE);
@@ -166,7 +177,7 @@ export function CheckPane(props: { port: WorkbookPort }) {
       const catalog = importCatalog(year, kind, rows, base);
       const n = catalog.entries(kind).length;
       const next = { year, catalog, counts: { ...(imported?.year === year ? imported.counts : {}), [kind]: n } };
-      setImported(next);
+      onSettings({ ...settings, imported: next });
       setMessage({ intent: "success", text: zh.check.catalog.imported(year, label, n) });
       // Results on screen should reflect the catalogue just imported.
       if (run) await check(true, next);
@@ -186,7 +197,7 @@ export function CheckPane(props: { port: WorkbookPort }) {
           {stage ? zh.check.running : zh.check.run}
         </Button>
         <Tooltip content={zh.check.strictHint} relationship="description">
-          <Switch label={zh.check.strict} checked={strict} onChange={(_e, d) => setStrict(d.checked)} />
+          <Switch label={zh.check.strict} checked={strict} onChange={(_e, d) => onSettings({ ...settings, strict: d.checked })} />
         </Tooltip>
         <Tooltip content={zh.check.autoHint} relationship="description">
           <Switch label={zh.check.auto} checked={auto} onChange={(_e, d) => setAuto(d.checked)} />

@@ -1,10 +1,9 @@
 /** 导出 pane: the 情况说明 sheet, the export with its progress and blocking findings, the download, the charts. */
 import * as React from "react";
 import { Button, Checkbox, Field, Link, ProgressBar, Text, Tooltip } from "@fluentui/react-components";
-import { builtinCatalog } from "../domain/catalog/catalog";
 import type { Finding } from "../domain/checks/finding";
 import type { WorkbookPort } from "../domain/port";
-import { FindingItem } from "./CheckPane";
+import { catalogFor, FindingItem, type CheckSettings } from "./CheckPane";
 import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProgress } from "./export";
 import { goToFinding, useAction, useStamp } from "./hooks";
 import { Status } from "./Status";
@@ -20,8 +19,8 @@ function progressText(p: ExportProgress): string {
   return p.step === "build" ? zh.export.stage(p.stage) : zh.export.stages[p.step];
 }
 
-export function ExportPane(props: { port: WorkbookPort }) {
-  const { port } = props;
+export function ExportPane(props: { port: WorkbookPort; settings: CheckSettings }) {
+  const { port, settings } = props;
   const stamp = useStamp(port);
   const { busy, message, setMessage, act } = useAction();
   const [draft, setDraft] = React.useState(false);
@@ -33,14 +32,15 @@ export function ExportPane(props: { port: WorkbookPort }) {
   // A package's object URL holds its bytes until revoked: one at a time, and none after the pane is gone.
   React.useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
-  const setup = { stamp, catalogFor: builtinCatalog, fallbackYear: defaultYear() };
+  // Checked as the 校验 pane checks: its 严格模式 and its imported catalogue.
+  const setup = { stamp, catalogFor: catalogFor(settings.imported), fallbackYear: defaultYear() };
 
   const exportPackage = () =>
     act(async () => {
       setBlocking([]);
       setSelected(null);
       setDownload(null);
-      const outcome = await runExport(port, { ...setup, strict: false, draft }, setProgress);
+      const outcome = await runExport(port, { ...setup, strict: settings.strict, draft }, setProgress);
       if (outcome.status === "noTables") return { intent: "error", text: zh.export.noTables };
       if (outcome.status === "refused") {
         setBlocking(outcome.errors);

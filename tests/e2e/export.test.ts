@@ -148,3 +148,16 @@ test("模板: the input sheets and one blank 绩效目标表 per 表12 project j
   expect(page.errors).toEqual([]);
   await page.close();
 });
+
+test("the 导出 pane checks as the 校验 pane is set: 晋城 in 严格模式 is refused for its 0.01 differences", async () => {
+  const page = await open("载入晋城示例");
+  await page.getByRole("tab", { name: "校验", exact: true }).click();
+  await page.getByRole("switch", { name: "严格模式" }).check();
+  await page.getByRole("tab", { name: "导出", exact: true }).click();
+  await page.getByRole("button", { name: "开始导出" }).click();
+  await status(page).getByText(/^有 \d+ 个错误，不能导出正式文件/).waitFor();
+  const differences = await page.getByTestId("export-blocking").locator("button").allInnerTexts();
+  expect(differences.length).toBeGreaterThan(0);
+  expect(differences.every((t) => /差额 -?0\.01/.test(t))).toBe(true);
+  await page.close();
+});
