@@ -6,25 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Locator, Page } from "playwright-core";
-import { usePreviewHost, type PreviewPage } from "../support/browser";
+import { cellAt, grid, openSample, sheetTab, usePreviewHost } from "../support/browser";
 
 jest.setTimeout(180_000);
 
 const host = usePreviewHost();
 
-type Sample = "载入大同示例" | "载入晋城示例";
+const open = (sample: "载入大同示例" | "载入晋城示例") => openSample(host, sample, "校验");
 
-async function open(sample: Sample): Promise<PreviewPage> {
-  const page = await host.open("?empty");
-  await page.getByRole("button", { name: sample }).click();
-  await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
-  await page.getByRole("tab", { name: "校验", exact: true }).click();
-  return page;
-}
 
-const grid = (page: Page) => page.locator("table[role=grid]");
-const cell = (page: Page, ref: string) => grid(page).locator(`td[data-cell="${ref}"]`);
-const sheetTab = (page: Page, name: string) => page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name, exact: true });
 const status = (page: Page) => page.getByTestId("check-status");
 
 async function check(page: Page): Promise<Locator> {
@@ -77,16 +67,16 @@ test("大同: finds the known errors, leads to the T01 cell, marks it and clears
   const ref = (await finding.getAttribute("data-cell"))!;
   await finding.click();
   await expect(grid(page).getAttribute("data-sheet")).resolves.toBe("表1 预算收支总表");
-  await expect(cell(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(cellAt(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
   expect(await finding.getAttribute("aria-current")).toBe("true");
-  const background = () => cell(page, ref).evaluate((td) => getComputedStyle(td).backgroundColor);
+  const background = () => cellAt(page, ref).evaluate((td) => getComputedStyle(td).backgroundColor);
   const plain = await background();
 
   await page.getByRole("button", { name: "标记", exact: true }).click();
   await status(page).getByText(/^已标记 \d+ 个单元格/).waitFor();
   expect(await background()).not.toBe(plain);
   expect(await background()).toBe("rgb(255, 199, 206)");
-  expect(await cell(page, ref).getByRole("img").getAttribute("aria-label")).toMatch(/^批注：【预算公开校验】/);
+  expect(await cellAt(page, ref).getByRole("img").getAttribute("aria-label")).toMatch(/^批注：【预算公开校验】/);
 
   await page.getByRole("button", { name: "清除标记" }).click();
   await status(page).getByText("已清除标记，单元格恢复为标记前的样子。").waitFor();
@@ -102,7 +92,7 @@ test("a finding is reachable by keyboard, and shows its related cells", async ()
   await finding.focus();
   await page.keyboard.press("Enter");
   const ref = (await finding.getAttribute("data-cell"))!;
-  await expect(cell(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(cellAt(page, ref).getAttribute("aria-selected")).resolves.toBe("true");
   expect(await grid(page).locator("td[data-related]").count()).toBeGreaterThan(0);
   await page.close();
 });
@@ -127,7 +117,7 @@ test("filters narrow the list; the report goes to a new sheet, a second one besi
   await page.getByRole("button", { name: "生成报告" }).click();
   await status(page).getByText("已生成报告工作表“校验报告 (2)”。").waitFor();
   await sheetTab(page, "校验报告").click();
-  expect(await cell(page, "A1").innerText()).toBe("部门预算公开校验报告");
+  expect(await cellAt(page, "A1").innerText()).toBe("部门预算公开校验报告");
   await page.close();
 });
 
@@ -139,7 +129,7 @@ test("晋城: no error-level finding; an edit is re-checked automatically", asyn
 
   // 表1 B6 is 一般公共预算拨款收入: changing it unbalances the table.
   await sheetTab(page, "表1 预算收支总表").click();
-  await cell(page, "B6").click();
+  await cellAt(page, "B6").click();
   const formula = page.getByLabel("单元格内容");
   await formula.fill("1");
   await formula.press("Enter");

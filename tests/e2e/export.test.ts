@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
-import { usePreviewHost, type PreviewPage } from "../support/browser";
+import { grid, openSample, sheetTab, usePreviewHost } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -19,19 +19,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Sample = "载入大同示例" | "载入晋城示例";
-
-const sheetTab = (page: Page, name: string) => page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name, exact: true });
-const grid = (page: Page) => page.locator("table[role=grid]");
 const status = (page: Page) => page.getByTestId("export-status");
 
-async function open(sample: Sample): Promise<PreviewPage> {
-  const page = await host.open("?empty");
-  await page.getByRole("button", { name: sample }).click();
-  await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
-  await page.getByRole("tab", { name: "导出", exact: true }).click();
-  return page;
-}
+const open = (sample: "载入大同示例" | "载入晋城示例") => openSample(host, sample, "导出");
 
 /** Runs the export, clicks the download link and returns the files of the zip it saved. */
 async function exportZip(page: Page, name: string): Promise<{ fileName: string; files: Record<string, Uint8Array> }> {

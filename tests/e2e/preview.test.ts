@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { usePreviewHost, type PreviewPage } from "../support/browser";
+import { cellAt as cell, usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(120_000);
 
@@ -18,7 +18,13 @@ async function open(query = ""): Promise<PreviewPage> {
   return page;
 }
 
-const cell = (page: Page, ref: string) => page.locator(`table[role=grid] td[data-cell="${ref}"]`);
+/** Through the 模板 pane: only the tables numbered `numbers`, then 插入表格. */
+async function insertOnly(page: Page, ...numbers: number[]): Promise<void> {
+  await page.getByRole("checkbox", { name: "全选" }).uncheck();
+  for (const n of numbers) await page.getByRole("checkbox", { name: new RegExp(`^${n}\\. `) }).check();
+  await page.getByRole("button", { name: "插入表格" }).click();
+}
+
 const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
 
 async function status(page: Page): Promise<string> {
@@ -68,10 +74,7 @@ test("inserts all 13 tables through the task pane into an empty workbook", async
 test("never overwrites: a taken sheet name is renamed or skipped, the sample stays as it was", async () => {
   const page = await open();
   await tab(page, "表1 预算收支总表").waitFor();
-  await page.getByRole("checkbox", { name: "全选" }).uncheck();
-  await page.getByRole("checkbox", { name: /^1\. / }).check();
-  await page.getByRole("checkbox", { name: /^10\. / }).check();
-  await page.getByRole("button", { name: "插入表格" }).click();
+  await insertOnly(page, 1, 10);
 
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
@@ -94,9 +97,7 @@ test("never overwrites: a taken sheet name is renamed or skipped, the sample sta
 test("cancelling the conflict question changes nothing", async () => {
   const page = await open();
   await tab(page, "表1 预算收支总表").waitFor();
-  await page.getByRole("checkbox", { name: "全选" }).uncheck();
-  await page.getByRole("checkbox", { name: /^3\. / }).check();
-  await page.getByRole("button", { name: "插入表格" }).click();
+  await insertOnly(page, 3);
   await page.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
   expect(await status(page)).toBe("已取消，工作簿未做修改。");
   // The closing dialog hides the page from the accessibility tree for a moment.

@@ -86,3 +86,21 @@ export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> }
     },
   };
 }
+
+/** The preview's grid, one of its cells, and a sheet tab under it. */
+export const grid = (page: Page) => page.locator("table[role=grid]");
+export const cellAt = (page: Page, ref: string) => grid(page).locator(`td[data-cell="${ref}"]`);
+export const sheetTab = (page: Page, name: string) => page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name, exact: true });
+
+/** A blank preview with one of its samples loaded (all 13 tables), on the task pane's `pane` tab. */
+export async function openSample(
+  host: ReturnType<typeof usePreviewHost>,
+  sample: "载入大同示例" | "载入晋城示例",
+  pane: "校验" | "导出",
+): Promise<PreviewPage> {
+  const page = await host.open("?empty");
+  await page.getByRole("button", { name: sample }).click();
+  await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
+  await page.getByRole("tab", { name: pane, exact: true }).click();
+  return page;
+}

@@ -1,7 +1,6 @@
 import { SheetExistsError, type CellRef, type PackStamp } from "../../src/domain/port";
 import { MARK_FILLS, MARK_NOTE_HEAD } from "../../src/domain/render/marks";
 import { finding } from "../support/finding";
-import type { SheetPlan } from "../../src/domain/render/plan";
 import { builtinPack } from "../../src/domain/packs";
 import { renderTables } from "../../src/domain/render/render";
 import { jinchengSample } from "../../src/domain/samples";
@@ -17,35 +16,11 @@ import {
   stampToXml,
   toUserError,
 } from "../../src/excel/workbook";
+import { smallPlan as plan } from "../support/plans";
 
 const NOT_LOADED = "Error, property was not loaded";
 const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
 
-function plan(name: string, code: string, amount: number): SheetPlan {
-  return {
-    name,
-    tableId: name,
-    values: [
-      ["预算公开表1", null, null],
-      [`${name} 标题`, null, null],
-      ["科目编码", "科目名称", "金额"],
-      [code, "一般公共服务支出", amount],
-      ["合计", null, amount],
-    ],
-    merges: ["A2:C2", "A5:B5"],
-    styles: [
-      { range: "A2:C2", style: "title" },
-      { range: "A3:C3", style: "header" },
-      { range: "A4", style: "code" },
-      { range: "B4", style: "label" },
-      { range: "C4:C5", style: "amount" },
-      { range: "A5:C5", style: "total" },
-    ],
-    columnWidths: [12, 30, 16],
-    freezeRows: 3,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-  };
-}
 
 const stamp: PackStamp = { pack: "shanxi-2023", version: "1.0.0", department: "某某局", year: 2023 };
 
