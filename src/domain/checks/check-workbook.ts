@@ -6,6 +6,7 @@ import { readInputs } from "../inputs/read-inputs";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
 import type { Finding } from "./finding";
+import { mostCommon } from "./model";
 import { runChecks } from "./registry";
 
 export interface CheckWorkbookOptions {
@@ -31,11 +32,7 @@ export interface CheckResult {
 
 /** The year most titles state (a stray year in one title does not decide it), or null when none does. */
 export function yearOfTitles(disclosure: Disclosure): number | null {
-  const counts = new Map<number, number>();
-  for (const t of disclosure.tables.values()) if (t.year !== null) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [year, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = year;
-  return best;
+  return mostCommon([...disclosure.tables.values()].flatMap((t) => (t.year === null ? [] : [t.year]))) ?? null;
 }
 
 export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWorkbookOptions): CheckResult {

@@ -100,6 +100,11 @@ export class CheckContext {
    * `actual` should equal `expected`, a sum of `parts` figures (1 for a single figure in another table).
    * Within the tolerance nothing is said; in the rounding zone an info; beyond it the rule's severity.
    */
+  /** Whether two figures agree within the tolerance (`parts`: how many figures were summed into them). */
+  within(a: Decimal, b: Decimal, parts = 1): boolean {
+    return judge(a.minus(b), parts, { strict: this.options.strict }) === "ok";
+  }
+
   compare(ruleId: string, at: Place, actual: Decimal, expected: Decimal, parts: number, r: Omit<Report, "expected" | "actual"> = {}): boolean {
     const verdict = judge(actual.minus(expected), parts, { strict: this.options.strict });
     if (verdict === "ok") return true;

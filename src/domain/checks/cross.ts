@@ -4,11 +4,11 @@
  * several tables with the figure most of them agree on. A blank cell, or a row the table does not print, is 0.00.
  */
 import { normalizeName } from "../catalog/catalog";
-import { Decimal, judge, parseAmount, sum } from "../money";
+import { Decimal, parseAmount, sum } from "../money";
 import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import type { Place } from "./finding";
-import { classRows, codeRows, columnName, econGroups, projectsOf, rowByLabel, shown, totalRow } from "./model";
+import { byCode, classRows, columnName, econGroups, projectsOf, rowByLabel, shown, totalRow } from "./model";
 import type { Check } from "./registry";
 
 /** One side of an equation: a figure, or a sum of figures, with the cells it is read from. */
@@ -69,7 +69,7 @@ function equal(ctx: CheckContext, ruleId: string, left: Side, right: Side, param
  */
 function agree(ctx: CheckContext, ruleId: string, sides: (Side | undefined)[]): void {
   const present = sides.filter((s): s is Side => !!s && s.cells.length > 0 && !s.invalid);
-  const same = (a: Side, b: Side) => judge(a.value.minus(b.value), 1, { strict: ctx.options.strict }) === "ok";
+  const same = (a: Side, b: Side) => ctx.within(a.value, b.value);
   const votes = present.map((s) => present.filter((o) => same(s, o)).length);
   const reference = present[votes.indexOf(Math.max(...votes))];
   for (const s of present) if (s !== reference) equal(ctx, ruleId, s, reference);
@@ -86,13 +86,6 @@ function income(ctx: CheckContext, id: string, label: string): Side | undefined 
   const table = ctx.table(id);
   const row = table && rowByLabel(table, "incomeItem", label);
   return table && row && cell(ctx, table, row, "incomeAmount", `“${shown(table, row, "incomeItem")}”`, false);
-}
-
-/** Code rows by code (the first row of a code printed twice). */
-function byCode(table: ReadTable, codeKey = "code", nameKey = "name"): Map<string, ReadRow> {
-  const map = new Map<string, ReadRow>();
-  for (const r of codeRows(table, codeKey, nameKey)) if (!map.has(r.code)) map.set(r.code, r.row);
-  return map;
 }
 
 const union = <T>(...keys: Iterable<T>[]): T[] => [...new Set(keys.flatMap((k) => [...k]))];

@@ -3,7 +3,7 @@
  * of T06, units and projects of T12/T13. Checks speak of these, never of cell addresses.
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
-import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
+import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
 /** "一、一般公共预算" → "一般公共预算"; also （一）, (1), 1., ①. */
 export function stripNumbering(s: string): string {
@@ -43,6 +43,13 @@ export function codeRows(table: ReadTable, codeKey = "code", nameKey = "name"): 
     const code = textOf(table, row, codeKey);
     return /^\d+$/.test(code) ? [{ code, name: textOf(table, row, nameKey), row }] : [];
   });
+}
+
+/** Code rows by code (the first row of a code printed twice). */
+export function byCode(table: ReadTable, codeKey = "code", nameKey = "name"): Map<string, ReadRow> {
+  const map = new Map<string, ReadRow>();
+  for (const r of codeRows(table, codeKey, nameKey)) if (!map.has(r.code)) map.set(r.code, r.row);
+  return map;
 }
 
 /** The 类 rows on the expense side of T01/T04, by class code, matched by name (numbering ignored). */
@@ -173,6 +180,15 @@ export function projectsOf(disclosure: Disclosure, id: "T12" | "T13"): ProjectGr
   if (!table) return undefined;
   const t11 = disclosure.tables.get("T11");
   const units = t11 ? unitRows(disclosure).map((r) => textOf(t11, r, "unit")) : [];
-  const department = table.department?.text || ([...disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "");
+  const department = table.department?.text || departmentOf(disclosure);
   return projectGroups(table, department, units);
+}
+
+/** The value most tables agree on (the first seen on a tie): what the odd ones out are measured against. */
+export function mostCommon<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
 }

@@ -3,7 +3,8 @@
  * without one). X17 compares every figure the text states with the figures generated from the tables and inputs;
  * the N rules read the text on its own terms. A finding stands at its section's cell in the 情况说明 sheet.
  */
-import { Decimal, formatAmount, judge, sum } from "../money";
+import { Decimal, formatAmount, sum } from "../money";
+import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { NARRATIVE_SHEET } from "../inputs/narrative";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
@@ -43,7 +44,7 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
     const inputs = ctx.options.inputs;
     if (!inputs?.narrative) read.set(ctx, null);
     else {
-      const department = [...ctx.disclosure.tables.values()].find((t) => t.department)?.department?.text ?? "";
+      const department = departmentOf(ctx.disclosure);
       const catalog = ctx.options.catalog;
       const facts = narrativeFacts({ disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
       read.set(ctx, {
@@ -76,7 +77,7 @@ const narrativeCheck = (id: string, run: (ctx: CheckContext, n: Narrative) => vo
 
 const signed = (c: { word: string; amount: Decimal }): Decimal => (isUp(c.word) ? c.amount : c.amount.neg());
 const direction = (d: Decimal, up: string, down: string): string => (d.isZero() ? "持平" : d.gt(0) ? up : down);
-const ok = (ctx: CheckContext, a: Decimal, b: Decimal, parts = 1) => judge(a.minus(b), parts, { strict: ctx.options.strict }) === "ok";
+const ok = (ctx: CheckContext, a: Decimal, b: Decimal, parts = 1) => ctx.within(a, b, parts);
 const quoted = (it: Item) => `“${it.name}”`;
 const pct = (v: Decimal) => v.toFixed(2);
 

@@ -7,7 +7,7 @@ import { parseAmount } from "../money";
 import type { ReadTable } from "../read/read";
 import { fillPlaceholders } from "../render/render";
 import type { CheckContext } from "./context";
-import { columnName, rowName } from "./model";
+import { columnName, mostCommon, rowName } from "./model";
 import type { Check } from "./registry";
 
 /** The tables found, in pack order. */
@@ -15,14 +15,6 @@ function found(ctx: CheckContext): ReadTable[] {
   return ctx.pack.tables.flatMap((d) => ctx.table(d.id) ?? []);
 }
 
-/** The value most tables agree on (the first seen on a tie): what the odd ones out are measured against. */
-function mostCommon<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
-}
 
 /** The budget year: the one most titles state. */
 function budgetYear(ctx: CheckContext): number | undefined {

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from "../catalog/catalog";
 import type { Place } from "../checks/finding";
-import { classRows, codeRows, econGroups, projectsOf, rowByLabel, rowsByLabel, totalRow } from "../checks/model";
+import { byCode, classRows, econGroups, projectsOf, rowByLabel, rowsByLabel, totalRow } from "../checks/model";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount, sum } from "../money";
 import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
@@ -175,7 +175,8 @@ export function narrativeFacts({ disclosure, catalog, department, year, inputs }
     ...classItems(catalog, t04, t04Classes, "expenseTotal", "fiscalClass"),
   ];
 
-  const t05Classes = new Map(t05 ? codeRows(t05).filter((c) => c.code.length === 3).map((c) => [c.code, c.row]) : []);
+  // The first row of a code printed twice, as the cross checks take it.
+  const t05Classes = new Map(t05 ? [...byCode(t05)].filter(([code]) => code.length === 3) : []);
   const gpb = [
     item("gpb", "一般公共预算当年拨款", ["当年拨款"], figure(t05, [t05 && totalRow(t05)], "total"), { previous: last.gpbAppropriation }),
     ...withShares(classItems(catalog, t05, t05Classes, "total", "gpbClass")),
