@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { builtinCatalog, importCatalog, levelOf, normalizeCode, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { CellValue } from "../domain/grid";
 import { CliError, fileProblem } from "./context";
-import { decodeCsv, parseCsv } from "./csv";
+import { parseCsv } from "../domain/export/csv";
+import { decodeCsv } from "./csv";
 import { readWorkbookFile } from "./grids";
 
 /** The catalogue of a budget year: its messages name the year, so each disclosure gets its own. */

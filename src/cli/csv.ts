@@ -9,4 +9,3 @@ export function decodeCsv(data: Buffer): string {
   }
 }
 
-export { csvText, parseCsv } from "../domain/export/csv";

@@ -1,7 +1,7 @@
 /** The validate report in its three formats: text for the reviewer, JSON for programs, CSV for Excel. */
 import type { Finding, Severity } from "../domain/checks/finding";
 import type { Pack } from "../domain/packs";
-import { csvText } from "./csv";
+import { csvText } from "../domain/export/csv";
 
 /** One workbook's result; `error` when it could not be checked at all (then nothing else is filled in). */
 export interface FileReport {

@@ -38,7 +38,7 @@ export interface CellWrite extends CellRef {
 export interface WorkbookPort {
   /** Names of the existing sheets — one sync. */
   sheetNames(): Promise<string[]>;
-  /** The used range of every sheet, or of the named ones — one sync. */
+  /** The used range of the named sheets — one sync; of every sheet — two (the sheets must be listed first). */
   readGrids(sheets?: string[]): Promise<SheetGrid[]>;
   /**
    * Create the planned sheets, write and format them, and stamp the workbook — two syncs at most:
@@ -54,17 +54,18 @@ export interface WorkbookPort {
   /**
    * Show the findings on their cells: a fill by severity (render/marks.ts) and a note naming them, where
    * the host has notes. Remembers each cell's fill as it was before the first mark, in the workbook, so a
-   * second call adds to the marks without losing the originals — two syncs: read the fills, then write.
+   * second call adds to the marks without losing the originals — two syncs (three when marks of a closed pane
+   * must be merged): read the fills, then write.
    */
   mark(findings: Finding[]): Promise<void>;
-  /** Put back exactly what mark() changed — the fills, and only the notes it added — two syncs at most. */
+  /** Put back exactly what mark() changed — the fills, and only the notes it added — two syncs (four at most). */
   clearMarks(): Promise<void>;
   /**
    * Each chart on a new sheet holding its data — two syncs: the sheet names, then the writes. Never
    * overwrites: a taken name gets a free variant. Resolves to the names of the sheets created, in order.
    */
   insertCharts(specs: ChartSpec[]): Promise<string[]>;
-  /** Write values into cells that are empty (e.g. the catalogue name beside a typed code) — one sync. */
+  /** Write values into cells that are empty (e.g. the catalogue name beside a typed code) — two syncs: read, write. */
   fillEmptyCells(writes: CellWrite[]): Promise<void>;
   /** Call `handler` after the user edits a cell; resolves to a function that stops listening. */
   onEdit(handler: (ref: CellRef) => void): Promise<() => Promise<void>>;

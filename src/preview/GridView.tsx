@@ -5,20 +5,12 @@
 import * as React from "react";
 import { isSubjectCode } from "../domain/code-names";
 import { a1, columnLetters, parseA1, type CellValue } from "../domain/grid";
-import { AMOUNT_FORMAT, type StyleSpec } from "../domain/render/plan";
+import { cellText, type StyleSpec } from "../domain/render/plan";
 import { zh } from "../taskpane/zh-CN";
 import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
 
 const PX_PER_CHAR = 8;
 
-function display(value: CellValue, format: StyleSpec | undefined): string {
-  if (value === null) return "";
-  // The two number formats plans use: #,##0.00 (万元) and #,##0 (元).
-  const places = format?.numberFormat === AMOUNT_FORMAT ? 2 : format?.numberFormat === "#,##0" ? 0 : null;
-  if (typeof value === "number" && places !== null)
-    return value.toLocaleString("zh-CN", { minimumFractionDigits: places, maximumFractionDigits: places });
-  return String(value);
-}
 
 function cellStyle(format: StyleSpec | undefined): React.CSSProperties {
   return {
@@ -204,7 +196,7 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
                         outlineOffset: -2,
                       }}
                     >
-                      {display(sheet.cells[r]?.[c] ?? null, format)}
+                      {cellText(sheet.cells[r]?.[c] ?? null, format)}
                       {note && <NoteMarker text={note} />}
                     </td>
                   );

@@ -51,7 +51,7 @@ export class MemoryWorkbook implements WorkbookPort {
   related: CellRef[] = [];
   /** Charts inserted, with the sheet holding each; the preview lists them rather than drawing them. */
   charts: (ChartSpec & { on: string })[] = [];
-  /** Round-trips the task pane would have cost in Excel: each port call counts one per sync it stands for. */
+  /** Round-trips the task pane would have cost in Excel: each port call counts the syncs the Excel adapter makes. */
   syncs = 0;
   private stamp: PackStamp | null = null;
   private listeners = new Set<Listener>();
@@ -78,11 +78,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readGrids(names?: string[]): Promise<SheetGrid[]> {
-    this.syncs++;
+    this.syncs += names ? 1 : 2;
     return this.sheets.filter((s) => !names || names.some((n) => n.toLowerCase() === s.name.toLowerCase())).map((s) => ({ name: s.name, top: 0, left: 0, values: s.cells.map((r) => [...r]) }));
   }
 
   async apply(plans: SheetPlan[], stamp?: PackStamp): Promise<void> {
+    const twice = plans.find((p, i) => isNameTaken(p.name, plans.slice(0, i).map((q) => q.name)));
+    if (twice) throw new Error(`要插入的表中有重名的工作表：${twice.name}`);
     this.syncs++;
     const existing = this.sheets.map((s) => s.name);
     const taken = plans.map((p) => p.name).filter((n) => isNameTaken(n, existing));
@@ -111,7 +113,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async fillEmptyCells(writes: CellWrite[]): Promise<void> {
-    this.syncs++;
+    this.syncs += 2;
     for (const w of writes) {
       const sheet = this.sheet(w.sheet);
       if (!sheet) continue;
@@ -176,11 +178,11 @@ export class MemoryWorkbook implements WorkbookPort {
 
   metadata = {
     get: async (): Promise<PackStamp | null> => {
-      this.syncs++;
+      this.syncs += this.stamp ? 2 : 1;
       return this.stamp ? { ...this.stamp } : null;
     },
     set: async (stamp: PackStamp): Promise<void> => {
-      this.syncs++;
+      this.syncs += 2;
       this.stamp = { ...stamp };
     },
   };

@@ -8,6 +8,7 @@ import { CheckPane, DEFAULT_CHECK_SETTINGS, type CheckSettings } from "./CheckPa
 import { ExportPane } from "./ExportPane";
 import { TemplatePane } from "./TemplatePane";
 import { zh } from "./zh-CN";
+import { useStamp } from "./hooks";
 
 /** Fill the catalogue name beside each code the user types, wherever a code column stands. */
 function useCodeNames(port: WorkbookPort) {
@@ -40,6 +41,7 @@ export function App(props: { port: WorkbookPort }) {
   const [tab, setTab] = React.useState("template");
   // 校验 and 导出 check the same way: one 严格模式 switch, one imported catalogue.
   const [settings, setSettings] = React.useState<CheckSettings>(DEFAULT_CHECK_SETTINGS);
+  const { stamp, refresh } = useStamp(port);
   useCodeNames(port);
   return (
     <div style={{ padding: 12, display: "flex", flexDirection: "column", gap: 8 }}>
@@ -59,13 +61,13 @@ export function App(props: { port: WorkbookPort }) {
       </TabList>
       {/* The panes stay mounted, so switching tabs keeps the findings, the form and the download. */}
       <div role="tabpanel" aria-labelledby="tab-template" hidden={tab !== "template"}>
-        <TemplatePane port={port} />
+        <TemplatePane port={port} stamp={stamp} onInserted={refresh} />
       </div>
       <div role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        <CheckPane port={port} settings={settings} onSettings={setSettings} />
+        <CheckPane port={port} stamp={stamp} settings={settings} onSettings={setSettings} />
       </div>
       <div role="tabpanel" aria-labelledby="tab-export" hidden={tab !== "export"}>
-        <ExportPane port={port} settings={settings} />
+        <ExportPane port={port} stamp={stamp} settings={settings} />
       </div>
     </div>
   );

@@ -17,12 +17,13 @@ import {
 import { builtinCatalog, importCatalog, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { Finding, Severity } from "../domain/checks/finding";
 import { RULES } from "../domain/checks/rules";
-import type { WorkbookPort } from "../domain/port";
+import type { PackStamp, WorkbookPort } from "../domain/port";
 import { SEVERITY_NAMES, hasPlace, markTargets } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";
 import { FileButton } from "./FileButton";
-import { errorText, goToFinding, useAction, useStamp } from "./hooks";
-import { parseCsv, runCheck, writeReport, type CheckRun, type CheckStage } from "./check";
+import { errorText, goToFinding, useAction } from "./hooks";
+import { parseCsv } from "../domain/export/csv";
+import { runCheck, writeReport, type CheckRun, type CheckStage } from "./check";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
 import { zh } from "./zh-CN";
@@ -70,10 +71,14 @@ function counts(findings: Finding[]): Record<Severity, number> {
   return n;
 }
 
-export function CheckPane(props: { port: WorkbookPort; settings: CheckSettings; onSettings: (s: CheckSettings) => void }) {
-  const { port, settings, onSettings } = props;
+export function CheckPane(props: {
+  port: WorkbookPort;
+  stamp: PackStamp | null;
+  settings: CheckSettings;
+  onSettings: (s: CheckSettings) => void;
+}) {
+  const { port, stamp, settings, onSettings } = props;
   const { strict, imported } = settings;
-  const stamp = useStamp(port);
   const { busy, message, setMessage, act } = useAction();
   const [auto, setAuto] = React.useState(true);
   const [run, setRun] = React.useState<CheckRun | null>(null);

@@ -2,10 +2,10 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Link, ProgressBar, Text, Tooltip } from "@fluentui/react-components";
 import type { Finding } from "../domain/checks/finding";
-import type { WorkbookPort } from "../domain/port";
+import type { PackStamp, WorkbookPort } from "../domain/port";
 import { catalogFor, FindingItem, type CheckSettings } from "./CheckPane";
 import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProgress } from "./export";
-import { goToFinding, useAction, useStamp } from "./hooks";
+import { goToFinding, useAction } from "./hooks";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
 import { zh } from "./zh-CN";
@@ -19,9 +19,8 @@ function progressText(p: ExportProgress): string {
   return p.step === "build" ? zh.export.stage(p.stage) : zh.export.stages[p.step];
 }
 
-export function ExportPane(props: { port: WorkbookPort; settings: CheckSettings }) {
-  const { port, settings } = props;
-  const stamp = useStamp(port);
+export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null; settings: CheckSettings }) {
+  const { port, stamp, settings } = props;
   const { busy, message, setMessage, act } = useAction();
   const [draft, setDraft] = React.useState(false);
   const [progress, setProgress] = React.useState<ExportProgress | null>(null);

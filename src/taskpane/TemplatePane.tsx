@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
-import type { WorkbookPort } from "../domain/port";
+import type { PackStamp, WorkbookPort } from "../domain/port";
 import { codeRows, takesCodeRows } from "../domain/render/code-rows";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
@@ -22,14 +22,15 @@ import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
 import { Status, type Message } from "./Status";
 import { zh } from "./zh-CN";
+import { errorText } from "./hooks";
 
 /** Budgets are prepared in the autumn for the coming year. */
 export function defaultYear(now = new Date()): number {
   return now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
 }
 
-export function TemplatePane(props: { port: WorkbookPort }) {
-  const { port } = props;
+export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | null; onInserted: () => void }) {
+  const { port, stamp, onInserted } = props;
   const [packs, setPacks] = React.useState<Pack[]>(() => builtinPacks());
   const [packId, setPackId] = React.useState(packs[0].id);
   const pack = packs.find((p) => p.id === packId) ?? packs[0];
@@ -44,23 +45,13 @@ export function TemplatePane(props: { port: WorkbookPort }) {
 
   const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
 
+  // A workbook the add-in stamped before: start from its department and year.
   React.useEffect(() => {
-    let live = true;
-    port.metadata
-      .get()
-      .then((stamp) => {
-        if (!live || !stamp) return;
-        setDepartment((d) => d || stamp.department);
-        setYear(stamp.year);
-        setMessage({ intent: "info", text: zh.template.stampNote(stamp.department, stamp.year) });
-      })
-      .catch(() => {
-        // A workbook without a stamp, or a host that cannot read custom XML: start from the defaults.
-      });
-    return () => {
-      live = false;
-    };
-  }, [port]);
+    if (!stamp) return;
+    setDepartment((d) => d || stamp.department);
+    setYear(stamp.year);
+    setMessage((m) => m ?? { intent: "info", text: zh.template.stampNote(stamp.department, stamp.year) });
+  }, [stamp]);
 
   const allChosen = pack.tables.every((t) => chosen.has(t.id));
   const wantsCodes = pack.tables.some((t) => chosen.has(t.id) && takesCodeRows(t));
@@ -112,6 +103,8 @@ export function TemplatePane(props: { port: WorkbookPort }) {
       );
       if (result.status === "cancelled") setMessage({ intent: "info", text: zh.template.cancelled });
       else {
+        // The insert stamped the workbook: the other panes check and export by the new stamp.
+        if (result.inserted.length) onInserted();
         // After the tables, so that the forms follow the projects of a 表12 already filled in.
         const extra = withInputs ? await insertInputSheets(port, { pack, department: dept, year: year! }) : { inserted: [], kept: [] };
         const parts = [
@@ -123,7 +116,7 @@ export function TemplatePane(props: { port: WorkbookPort }) {
         setMessage({ intent: result.inserted.length + extra.inserted.length ? "success" : "info", text: parts.join(" ") });
       }
     } catch (e) {
-      setMessage({ intent: "error", text: zh.errors.unexpected((e as Error).message) });
+      setMessage({ intent: "error", text: errorText(e) });
     } finally {
       setStage(null);
     }

@@ -51,31 +51,3 @@ export async function writeReport(port: WorkbookPort, run: CheckRun): Promise<st
   await port.apply([renderReport({ pack, department, year, checkedAt, strict, tablesFound: result.tablesFound, findings: result.findings, name })]);
   return name;
 }
-
-/** Rows of a UTF-8 CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks); a BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const src = text.replace(/^\ufeff/, "");
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') field += src[++i];
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}

@@ -19,9 +19,13 @@ export async function goToFinding(port: WorkbookPort, f: Finding): Promise<strin
   }
 }
 
-/** The stamp the add-in left in the workbook; null until read, and for a workbook without one. */
-export function useStamp(port: WorkbookPort): PackStamp | null {
+/**
+ * The stamp the add-in left in the workbook (null until read, and for a workbook without one), read once for all
+ * panes, and `refresh` to read it again after an insert has written a new one.
+ */
+export function useStamp(port: WorkbookPort): { stamp: PackStamp | null; refresh: () => void } {
   const [stamp, setStamp] = React.useState<PackStamp | null>(null);
+  const [reads, setReads] = React.useState(0);
   React.useEffect(() => {
     let live = true;
     port.metadata
@@ -32,8 +36,8 @@ export function useStamp(port: WorkbookPort): PackStamp | null {
     return () => {
       live = false;
     };
-  }, [port]);
-  return stamp;
+  }, [port, reads]);
+  return { stamp, refresh: React.useCallback(() => setReads((n) => n + 1), []) };
 }
 
 /** `act(work)`: busy while it runs, its message (or its failure) shown after. */

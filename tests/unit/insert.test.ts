@@ -60,3 +60,11 @@ describe("insert flow over the preview workbook", () => {
     expect(wb.sheets).toHaveLength(2);
   });
 });
+
+test("the preview, like Excel, refuses two planned sheets of one name before writing anything", async () => {
+  const wb = new MemoryWorkbook();
+  const [t01] = renderTables(pack, { department: "甲", year: 2023, tables: ["T01"] });
+  await expect(wb.apply([t01, { ...t01, name: t01.name.toUpperCase() }])).rejects.toThrow("要插入的表中有重名的工作表");
+  expect(wb.sheets).toEqual([]);
+  expect(wb.syncs).toBe(0);
+});

@@ -1,3 +1,4 @@
+import { cellText, STYLE_SPECS } from "../../src/domain/render/plan";
 import { builtinPack, parsePack, parsePackJson, PackError } from "../../src/domain/packs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import { renderTables, HEADER_TOP } from "../../src/domain/render/render";
@@ -185,5 +186,17 @@ describe("sheet names Excel refuses", () => {
 
   it("accepts every name of the built-in pack", () => {
     expect(pack.tables.map((t) => sheetNameProblem(t.sheetName))).toEqual(new Array(13).fill(null));
+  });
+});
+
+describe("cells as Word, HTML and the preview print them", () => {
+  it("amounts with separators and their decimals; a code typed as a number stays a code", () => {
+    expect(cellText(5307.69, STYLE_SPECS.amount)).toBe("5,307.69");
+    expect(cellText(1090.3, STYLE_SPECS.amount)).toBe("1,090.30");
+    expect(cellText(94940, STYLE_SPECS.yuan)).toBe("94,940");
+    expect(cellText(2011301, STYLE_SPECS.code)).toBe("2011301");
+    expect(cellText(201, { ...STYLE_SPECS.code, ...STYLE_SPECS.total })).toBe("201");
+    expect(cellText("—", STYLE_SPECS.amount)).toBe("—");
+    expect(cellText(null, STYLE_SPECS.amount)).toBe("");
   });
 });

@@ -8,7 +8,8 @@ import { REPORT_SHEET, REPORT_TITLE, renderReport, reportDate, type ReportInput 
 import { datongSample } from "../../src/domain/samples";
 import { createExcelPort } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
-import { parseCsv, runCheck, writeReport, type CheckRun } from "../../src/taskpane/check";
+import { parseCsv } from "../../src/domain/export/csv";
+import { runCheck, writeReport, type CheckRun } from "../../src/taskpane/check";
 import { yearOfTitles } from "../../src/domain/checks/check-workbook";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { readDisclosure } from "../../src/domain/read/read";
@@ -148,7 +149,7 @@ describe("the check flow", () => {
       catalogFor: (year) => (asked.push(year), builtinCatalog(year)),
       fallbackYear: 1999,
     });
-    expect(wb.syncs).toBe(2); // the stamp above, and the one read of the check
+    expect(wb.syncs).toBe(4); // the stamp above (2 in Excel), and the one read of every sheet (2)
     expect(asked).toEqual([2023]);
     expect(run.result.tablesFound).toHaveLength(13);
     expect(run).toMatchObject({ year: 2023, department: "大同市商务局", strict: false });

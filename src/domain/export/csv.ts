@@ -1,7 +1,8 @@
 /** CSV as Excel reads and writes it: RFC 4180 quoting, a byte-order mark, formula-like text made inert. */
 
-/** Rows of fields; quoted fields may hold commas, doubled quotes and line breaks. Blank lines give no row. */
-export function parseCsv(text: string): string[][] {
+/** Rows of fields; quoted fields may hold commas, doubled quotes and line breaks. Blank lines give no row; a BOM is dropped. */
+export function parseCsv(csv: string): string[][] {
+  const text = csv.replace(/^\uFEFF/, "");
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

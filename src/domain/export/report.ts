@@ -4,8 +4,7 @@
  */
 import { compareFindings, type Severity } from "../checks/finding";
 import { parseRange } from "../grid";
-import { Decimal, formatAmount } from "../money";
-import { cellSpecs, type SheetPlan, type StyleSpec } from "../render/plan";
+import { cellSpecs, cellText, type SheetPlan, type StyleSpec } from "../render/plan";
 import { REPORT_TITLE, renderReport, type ReportInput } from "../render/report";
 
 export const REPORT_HTML = "校验报告.html";
@@ -41,8 +40,7 @@ export function planHtml(plan: SheetPlan): string {
       if (covered.has(key)) return [];
       const spec = specs.get(key) ?? {};
       const span = spans.get(key);
-      const text =
-        value === null ? "" : typeof value === "number" && spec.numberFormat ? formatAmount(new Decimal(String(value))) : String(value);
+      const text = cellText(value, spec);
       const attrs = [
         span && span.cols > 1 ? ` colspan="${span.cols}"` : "",
         span && span.rows > 1 ? ` rowspan="${span.rows}"` : "",

@@ -16,10 +16,10 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
-import { parseRange, type CellValue } from "../grid";
+import { parseRange } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
 import { Decimal, formatAmount } from "../money";
-import { cellSpecs, type SheetPlan, type StyleSpec } from "../render/plan";
+import { cellSpecs, cellText, type SheetPlan, type StyleSpec } from "../render/plan";
 
 export const SONG = "宋体";
 export const FANG = "仿宋";
@@ -77,11 +77,6 @@ function table(rows: TableRow[], widths: number[]): Table {
   });
 }
 
-function shown(value: CellValue, spec: StyleSpec): string {
-  if (value === null) return "";
-  // Amount cells hold numbers (rowsOf); text typed where an amount belongs is shown as typed.
-  return typeof value === "number" && spec.numberFormat ? formatAmount(new Decimal(String(value))) : String(value);
-}
 
 /** A line above or under the table: one text, or two (部门名称 … 单位：万元) pushed to either margin. */
 function lineParagraph(plan: SheetPlan, specs: Map<string, StyleSpec>, r: number, textWidth: number): Paragraph | null {
@@ -133,7 +128,7 @@ export function planBlocks(plan: SheetPlan, textWidth: number): (Paragraph | Tab
       const span = spans.get(key) ?? { rows: 1, cols: 1 };
       return [
         cell({
-          text: shown(value, spec),
+          text: cellText(value, spec),
           bold: spec.bold,
           align: spec.hAlign,
           columnSpan: span.cols > 1 ? span.cols : undefined,

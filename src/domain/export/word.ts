@@ -73,8 +73,6 @@ const section = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_
 const centered = (text: string, size: number, bold = true, before = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 240 }, children: [new TextRun({ text, bold, size, font: face(SONG) })] });
 
-/** 1 → 一, 12 → 十二, 21 → 二十一 (the glossary's numbering; up to 99). */
-
 function chartBlocks(chart: WordChart): Paragraph[] {
   if (!chart.png) return [body(`${chart.title}：本年度无相关数据，不附图。`)];
   return [

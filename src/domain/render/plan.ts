@@ -3,6 +3,7 @@
  * The Excel adapter, the preview host, the .xlsx writer and (later) the Word export all draw from it.
  */
 import { parseRange, type CellValue } from "../grid";
+import { Decimal, formatAmount } from "../money";
 
 /** Named styles; each drawing target maps them to its own formatting. */
 export type StyleName =
@@ -19,6 +20,7 @@ export type StyleName =
   | "note"; // 注：本表无数据
 
 export const AMOUNT_FORMAT = "#,##0.00";
+export const YUAN_FORMAT = "#,##0";
 
 /** What each style sets. Every drawing target (Excel, .xlsx, preview, Word) translates these the same way. */
 export interface StyleSpec {
@@ -45,7 +47,7 @@ export const STYLE_SPECS: Record<StyleName, StyleSpec> = {
   label: { border: true, wrap: true, vAlign: "center" },
   code: { border: true, numberFormat: "@", hAlign: "left", vAlign: "center" },
   amount: { border: true, numberFormat: AMOUNT_FORMAT, hAlign: "right", vAlign: "center" },
-  yuan: { border: true, numberFormat: "#,##0", hAlign: "right", vAlign: "center" },
+  yuan: { border: true, numberFormat: YUAN_FORMAT, hAlign: "right", vAlign: "center" },
   total: { bold: true },
   note: { hAlign: "left" },
 };
@@ -84,4 +86,17 @@ export function cellSpecs(plan: SheetPlan): Map<string, StyleSpec> {
       }
   }
   return specs;
+}
+
+/**
+ * A cell as printed by a target that has no number formats of its own (Word, HTML, the preview): numbers in the
+ * two amount formats with separators and their decimals; anything else, a code typed as a number included, as is.
+ */
+export function cellText(value: CellValue, spec: StyleSpec | undefined): string {
+  if (value === null) return "";
+  if (typeof value !== "number") return String(value);
+  const amount = formatAmount(new Decimal(String(value)));
+  if (spec?.numberFormat === AMOUNT_FORMAT) return amount;
+  if (spec?.numberFormat === YUAN_FORMAT) return amount.replace(/\.\d+$/, "");
+  return String(value);
 }
