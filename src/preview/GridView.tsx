@@ -113,7 +113,7 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
       <div style={{ display: "flex", gap: 8, alignItems: "center", padding: "4px 8px", borderBottom: "1px solid #ddd" }}>
-        <span aria-label="单元格地址" data-testid="address" style={{ minWidth: 48, fontFamily: "monospace" }}>
+        <span aria-label={zh.preview.address} data-testid="address" style={{ minWidth: 48, fontFamily: "monospace" }}>
           {selection ? a1(selection.row, selection.col) : ""}
         </span>
         <input

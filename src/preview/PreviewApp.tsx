@@ -66,10 +66,10 @@ export function PreviewApp(props: { workbook: MemoryWorkbook; withSample: boolea
         </MessageBar>
       )}
       <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
-        <main style={{ flex: 1, minWidth: 0 }} aria-label="工作簿">
+        <main style={{ flex: 1, minWidth: 0 }} aria-label={zh.preview.workbook}>
           <GridView workbook={workbook} />
         </main>
-        <aside style={{ width: 380, borderLeft: "1px solid #ddd", overflowY: "auto" }} aria-label="任务窗格">
+        <aside style={{ width: 380, borderLeft: "1px solid #ddd", overflowY: "auto" }} aria-label={zh.preview.pane}>
           <App key={generation} port={workbook} />
         </aside>
       </div>

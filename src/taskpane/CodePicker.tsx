@@ -18,7 +18,7 @@ export function CodePicker(props: {
     <Field label={zh.template.codes} hint={zh.template.codesHint}>
       <SearchBox
         aria-label={zh.template.codeSearch}
-        placeholder="例如 2011301 或 商贸"
+        placeholder={zh.template.codeExample}
         value={query}
         onChange={(_e, d) => setQuery(d.value)}
       />
@@ -44,7 +44,7 @@ export function CodePicker(props: {
         </ul>
       )}
       {chosen.length > 0 && (
-        <ul aria-label="已选科目" style={{ listStyle: "none", padding: 0, margin: "4px 0", display: "flex", flexWrap: "wrap", gap: 4 }}>
+        <ul aria-label={zh.template.codesChosen} style={{ listStyle: "none", padding: 0, margin: "4px 0", display: "flex", flexWrap: "wrap", gap: 4 }}>
           {chosen.map((e) => (
             <li key={e.code}>
               <Button

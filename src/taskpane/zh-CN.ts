@@ -14,6 +14,8 @@ export const zh = {
     codes: "功能分类科目（填入表2、表3、表5、表8）",
     codesHint: "输入科目编码或名称搜索；所选的项会自动带上其类、款。",
     codeSearch: "搜索科目",
+    codeExample: "例如 2011301 或 商贸",
+    codesChosen: "已选科目",
     noCodeMatch: "目录中没有匹配的科目",
     add: (code: string, name: string) => `添加 ${code} ${name}`,
     remove: (code: string, name: string) => `移除 ${code} ${name}`,
@@ -133,6 +135,9 @@ export const zh = {
     cancel: "取消",
   },
   preview: {
+    workbook: "工作簿",
+    pane: "任务窗格",
+    address: "单元格地址",
     banner: "预览模式：未连接 Excel，表格插入到浏览器中的模拟工作簿。",
     loadJincheng: "载入晋城示例",
     loadDatong: "载入大同示例",
