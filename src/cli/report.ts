@@ -1,5 +1,5 @@
 /** The validate report in its three formats: text for the reviewer, JSON for programs, CSV for Excel. */
-import type { Finding, Severity } from "../domain/checks/finding";
+import type { Finding, Severity } from "../domain/finding";
 import type { Pack } from "../domain/packs";
 import { csvText } from "../domain/export/csv";
 

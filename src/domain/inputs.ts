@@ -4,7 +4,7 @@
  * sheets for them (declared in the pack) and reads them back like the tables.
  */
 import type { Decimal } from "./money";
-import type { CellRef } from "./port";
+import type { CellRef } from "./finding";
 
 /** Last year's figures the 情况说明 compares with (万元); null where not entered. */
 export interface PreviousYear {

@@ -2,7 +2,7 @@
  * The only way the task pane reaches a workbook. Excel (src/excel) and the in-memory preview host
  * (src/preview) implement it; each method costs one round-trip (one context.sync()) unless it says so.
  */
-import type { Finding } from "./checks/finding";
+import type { CellRef, Finding } from "./finding";
 import type { SheetGrid } from "./grid";
 import type { SheetPlan } from "./render/plan";
 
@@ -12,11 +12,6 @@ export interface PackStamp {
   version: string;
   department: string;
   year: number;
-}
-
-export interface CellRef {
-  sheet: string;
-  cell: string; // A1 address
 }
 
 /** A chart to insert, on a new sheet of its own beside its data (万元). */

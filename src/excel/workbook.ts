@@ -3,7 +3,8 @@
  * its work and syncs as few times as the API allows; the count is stated on each.
  */
 import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
-import { SheetExistsError, type CellRef, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
+import type { CellRef } from "../domain/finding";
+import { SheetExistsError, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
 import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, MARK_NOTE_HEAD, markTargets } from "../domain/render/marks";
 import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";

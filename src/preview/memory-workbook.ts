@@ -3,8 +3,9 @@
  * pane runs in a plain browser. The grid view subscribes to it; its edits raise the same edit events.
  */
 import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
-import type { Finding } from "../domain/checks/finding";
-import { SheetExistsError, type CellRef, type CellWrite, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
+import type { Finding } from "../domain/finding";
+import type { CellRef } from "../domain/finding";
+import { SheetExistsError, type CellWrite, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
 import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, markTargets } from "../domain/render/marks";
 import { cellSpecs, type SheetPlan, type StyleSpec } from "../domain/render/plan";

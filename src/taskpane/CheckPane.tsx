@@ -15,8 +15,8 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { builtinCatalog, importCatalog, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
-import type { Finding, Severity } from "../domain/checks/finding";
-import { RULES } from "../domain/checks/rules";
+import type { Finding, Severity } from "../domain/finding";
+import { RULES } from "../domain/rules";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { SEVERITY_NAMES, hasPlace, markTargets } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";

@@ -1,7 +1,7 @@
 /** 导出 pane: the 情况说明 sheet, the export with its progress and blocking findings, the download, the charts. */
 import * as React from "react";
 import { Button, Checkbox, Field, Link, ProgressBar, Text, Tooltip } from "@fluentui/react-components";
-import type { Finding } from "../domain/checks/finding";
+import type { Finding } from "../domain/finding";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { catalogFor, FindingItem, type CheckSettings } from "./CheckPane";
 import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProgress } from "./export";

@@ -3,7 +3,7 @@
  * .xlsx by exceljs's browser build); the 情况说明 sheet; the chart sheets. Nothing leaves the machine.
  */
 import type { Catalog } from "../domain/catalog/catalog";
-import type { Finding } from "../domain/checks/finding";
+import type { Finding } from "../domain/finding";
 import { buildPackage, ExportRefused, type ExportHooks } from "../domain/export";
 import { chartHasData, chartSpecs } from "../domain/export/charts";
 import { exportRequest, prepare, type Prepared } from "../domain/export/prepare";

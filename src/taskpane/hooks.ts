@@ -1,6 +1,6 @@
 /** What the panes share: the workbook's stamp, and one action at a time with its outcome as the pane's message. */
 import * as React from "react";
-import type { Finding } from "../domain/checks/finding";
+import type { Finding } from "../domain/finding";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { hasPlace } from "../domain/render/marks";
 import type { Message } from "./Status";

@@ -4,7 +4,7 @@
  */
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { runChecks } from "../../src/domain/checks/registry";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import type { CellValue, SheetGrid } from "../../src/domain/grid";
 import { builtinPack } from "../../src/domain/packs";
 import { readDisclosure, type Disclosure } from "../../src/domain/read/read";

@@ -3,7 +3,7 @@
  * figures as published and once firing with one figure changed. Cells are as the add-in draws the tables:
  * the header starts on row 4, so the body starts on row 6 (two header rows), 7 (three) or 5 (T08, one).
  */
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import type { CellValue } from "../../src/domain/grid";
 import { datongSample, jinchengSample } from "../../src/domain/samples";
 import { check, copyRows, rowIndex, setCell } from "../support/disclosure";

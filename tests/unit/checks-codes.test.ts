@@ -1,6 +1,6 @@
 /** C01–C09 on the seed tables: quiet on the published codes and names, firing on one change. */
 import { importCatalog, type Catalog } from "../../src/domain/catalog/catalog";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { runChecks } from "../../src/domain/checks/registry";
 import type { CellValue } from "../../src/domain/grid";
 import { datongSample, jinchengSample } from "../../src/domain/samples";

@@ -2,7 +2,7 @@
  * The X rules (X01–X14) on the published figures of 晋城 and 大同: each fires when one figure is changed, at the
  * cell that disagrees, with the other table's figure as expected; and stays quiet on the figures as published.
  */
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import type { CellValue } from "../../src/domain/grid";
 import { datongSample, jinchengSample, type Sample } from "../../src/domain/samples";
 import { check, copyRows, ofRule, rowIndex, setCell } from "../support/disclosure";

@@ -4,13 +4,13 @@
  */
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { matchForms } from "../../src/domain/checks/forms";
 import { runChecks } from "../../src/domain/checks/registry";
 import type { SheetGrid } from "../../src/domain/grid";
 import { blankForm, readForms, renderForms, type FormContent } from "../../src/domain/inputs/forms";
 import { Decimal } from "../../src/domain/money";
-import { projectsOf, shown } from "../../src/domain/checks/model";
+import { projectsOf, shown } from "../../src/domain/read/model";
 import { datongSample, jinchengForms, jinchengSample, type Sample } from "../../src/domain/samples";
 import { catalog, copyRows, disclosureOf, gridsOf, pack } from "../support/disclosure";
 

@@ -2,7 +2,7 @@
  * X17 and N01–N08 over 第三部分 情况说明: quiet on the generated text and on the seeds' published text (but for the
  * reasons and the one figure 大同's T04 leaves out), each firing on one edit, at the section's cell.
  */
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { runChecks } from "../../src/domain/checks/registry";
 import type { DisclosureInputs, NarrativeSection } from "../../src/domain/inputs";
 import { Decimal } from "../../src/domain/money";

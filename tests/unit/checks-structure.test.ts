@@ -1,6 +1,6 @@
 /** S01–S10 on the seed figures: each rule quiet on the published tables, and firing on one change. */
 import { runChecks } from "../../src/domain/checks/registry";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import type { CellValue, SheetGrid } from "../../src/domain/grid";
 import { readDisclosure } from "../../src/domain/read/read";
 import { datongSample, jinchengSample } from "../../src/domain/samples";

@@ -1,4 +1,5 @@
-import { SheetExistsError, type CellRef, type PackStamp } from "../../src/domain/port";
+import type { CellRef } from "../../src/domain/finding";
+import { SheetExistsError, type PackStamp } from "../../src/domain/port";
 import { MARK_FILLS, MARK_NOTE_HEAD } from "../../src/domain/render/marks";
 import { finding } from "../support/finding";
 import { builtinPack } from "../../src/domain/packs";

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { nodeExportHooks } from "../../src/cli/export-hooks";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { buildPackage, ExportRefused, type ExportRequest } from "../../src/domain/export";
 import { chartSpecs, chartSvg, CHART_FONT } from "../../src/domain/export/charts";
 import { tableTitle } from "../../src/domain/render/render";

@@ -4,7 +4,7 @@
  */
 import { join } from "path";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { readWorkbookFile } from "../../src/cli/grids";
 import { catalog, pack } from "../support/disclosure";
 

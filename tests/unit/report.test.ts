@@ -1,5 +1,5 @@
 import { readInputs } from "../../src/domain/inputs/read-inputs";
-import type { Finding } from "../../src/domain/checks/finding";
+import type { Finding } from "../../src/domain/finding";
 import { parseA1, parseRange } from "../../src/domain/grid";
 import { builtinPack } from "../../src/domain/packs";
 import { cellSpecs } from "../../src/domain/render/plan";

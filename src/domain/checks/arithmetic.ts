@@ -1,14 +1,15 @@
 /**
- * The A rules of RULES.md, the arithmetic inside one table: row totals (A01), 类/款/项 (A02), the 合计 row (A03),
- * the balance of T01/T04 (A04), the groups of T06 (A05), the 三公 rows of T10 (A06), units and projects (A07).
- * Every equality goes through CheckContext.compare, so the rounding tolerance is the same everywhere.
+ * A — arithmetic inside one table: row totals of columns, 类/款/项, the 合计 row, the two sides of a summary table,
+ * named rows adding up, economic groups, units and projects. Every equality goes through CheckContext.compare, so
+ * the rounding tolerance is the same everywhere.
  */
 import { normalizeName } from "../catalog/catalog";
 import { Decimal, parseAmount, sum } from "../money";
+import type { CheckOf } from "../packs/checks";
 import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
-import { codeRows, columnName, econGroups, projectsOf, rowByLabel, rowName, shown, totalRow, unitRows, type CodeRow } from "./model";
-import type { Check } from "./registry";
+import { codeRows, columnName, econGroups, namedRows, projectsOf, rowByLabel, rowName, shown, totalRow, type CodeRow } from "../read/model";
+import type { Kinds } from "./kind";
 
 interface Term {
   row: ReadRow;
@@ -25,79 +26,33 @@ const found = (rows: (ReadRow | undefined)[]): rows is ReadRow[] => rows.every((
  * `total` should be the sum of `parts`. A blank part is an exact zero and widens no tolerance, so the tolerance
  * counts the printed figures only. A missing column (S03) or an unreadable cell (S07) leaves the sum unjudged.
  */
-function checkSum(ctx: CheckContext, rule: string, table: ReadTable, total: Term, parts: Term[], params: Record<string, string>): void {
+function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[], params: Record<string, string>): void {
   const cells = [total, ...parts].map((t) => cellOf(table, t.row, t.key));
   if (cells.some((c) => !c || parseAmount(c.value).kind === "invalid")) return;
   const amounts = cells.slice(1).map((c) => ctx.amount(c));
   const figures = amounts.filter((a) => a !== null).length;
-  ctx.compare(rule, ctx.place(table, total.row, total.key), ctx.value(table, total.row, total.key), sum(amounts), Math.max(1, figures), {
+  ctx.compare(ctx.place(table, total.row, total.key), ctx.value(table, total.row, total.key), sum(amounts), Math.max(1, figures), {
     params,
     related: parts.map((p) => ctx.place(table, p.row, p.key)),
   });
 }
 
-/** Row `total` = Σ rows `parts`, in each of `keys` (every amount column unless told). */
-function rowSum(ctx: CheckContext, rule: string, table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string, keys = amountKeys(table)): void {
+/** Row `total` = Σ rows `parts`, in each of `keys`. */
+function rowSum(ctx: CheckContext, table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string, keys: string[]): void {
   for (const key of keys)
-    checkSum(ctx, rule, table, { row: total, key }, termsOf(parts, key), { row: rowName(table, total, key), column: columnName(table, key), detail });
+    checkSum(ctx, table, { row: total, key }, termsOf(parts, key), { row: rowName(table, total, key), column: columnName(table, key), detail });
 }
 
-// A01: which columns add up to which, per table.
-const BASIC_PROJECT = [{ total: "total", parts: ["basic", "project"] }];
-const FUNDS = ["gpb", "fund", "soe"];
-const ROW_TOTALS: Record<string, { total: string; parts: string[] }[]> = {
-  T01: [{ total: "expenseTotal", parts: ["expenseCurrent", "expenseCarried"] }],
-  // 合计 is 本年收入合计 (the header puts it under 本年收入); 上年结转 stands beside it, outside the sum.
-  T02: [{ total: "total", parts: [...FUNDS, "specialAccount", "unitFunds"] }],
-  T03: BASIC_PROJECT,
-  T04: [{ total: "expenseTotal", parts: ["expenseGpb", "expenseFund", "expenseSoe"] }],
-  T05: BASIC_PROJECT,
-  T06: [{ total: "total", parts: ["personnel", "public"] }],
-  T08: BASIC_PROJECT,
-  T09: [{ total: "expenseTotal", parts: ["expenseBasic", "expenseProject"] }],
-  T10: [{ total: "total", parts: FUNDS }],
-  T11: [{ total: "total", parts: FUNDS }],
-  T12: [{ total: "total", parts: [...FUNDS, "specialAccount", "unitFunds"] }],
-  T13: [{ total: "total", parts: FUNDS }],
+const columnSum = (ctx: CheckContext, check: CheckOf<"columnSum">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
+  for (const row of table.rows)
+    checkSum(ctx, table, { row, key: check.total }, check.parts.map((key) => ({ row, key })), {
+      row: rowName(table, row, check.total),
+      column: columnName(table, check.total),
+      detail: "各组成列之和",
+    });
 };
-
-const rowTotals: Check = {
-  rules: ["A01"],
-  run(ctx) {
-    for (const [id, sums] of Object.entries(ROW_TOTALS)) {
-      const table = ctx.table(id);
-      if (!table) continue;
-      for (const s of sums)
-        for (const row of table.rows)
-          checkSum(ctx, "A01", table, { row, key: s.total }, s.parts.map((key) => ({ row, key })), {
-            row: rowName(table, row, s.total),
-            column: columnName(table, s.total),
-          });
-    }
-  },
-};
-
-// A02/A03: the code columns of each table, with the amount columns that belong to them (T09 has two sides).
-const CODE_SIDES: Record<string, { code: string; name: string; amounts?: string[] }[]> = {
-  T02: [{ code: "code", name: "name" }],
-  T03: [{ code: "code", name: "name" }],
-  T05: [{ code: "code", name: "name" }],
-  T07: [{ code: "code", name: "name" }],
-  T08: [{ code: "code", name: "name" }],
-  T09: [
-    { code: "incomeCode", name: "incomeName", amounts: ["incomeAmount"] },
-    { code: "expenseCode", name: "expenseName", amounts: ["expenseTotal", "expenseBasic", "expenseProject"] },
-  ],
-};
-
-function codeSides(ctx: CheckContext): { table: ReadTable; rows: CodeRow[]; amounts: string[] }[] {
-  return Object.entries(CODE_SIDES).flatMap(([id, sides]) => {
-    const table = ctx.table(id);
-    return table
-      ? sides.map((s) => ({ table, rows: codeRows(table, s.code, s.name), amounts: s.amounts ?? amountKeys(table) }))
-      : [];
-  });
-}
 
 /** Each listed code's children: the rows whose nearest listed ancestor it is (a 项 counts under its 类 when its 款 is missing). */
 function childrenByCode(rows: CodeRow[]): Map<string, CodeRow[]> {
@@ -115,155 +70,177 @@ function childrenByCode(rows: CodeRow[]): Map<string, CodeRow[]> {
   return out;
 }
 
-const levels: Check = {
-  rules: ["A02"],
-  run(ctx) {
-    for (const { table, rows, amounts } of codeSides(ctx)) {
-      const children = childrenByCode(rows);
-      for (const parent of rows) {
-        const under = children.get(parent.code);
-        if (under) rowSum(ctx, "A02", table, parent.row, under.map((c) => c.row), "", amounts);
-      }
-    }
-  },
+const hierarchy = (ctx: CheckContext, check: CheckOf<"hierarchy">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
+  const rows = codeRows(table, check.code);
+  const children = childrenByCode(rows);
+  for (const parent of rows) {
+    const under = children.get(parent.code);
+    if (under) rowSum(ctx, table, parent.row, under.map((c) => c.row), "其下级科目之和", check.amounts ?? amountKeys(table));
+  }
 };
 
-const totalOfClasses: Check = {
-  rules: ["A03"],
-  run(ctx) {
-    for (const { table, rows, amounts } of codeSides(ctx)) {
-      const total = totalRow(table);
-      const classes = rows.filter((r) => r.code.length === 3).map((r) => r.row);
-      if (total) rowSum(ctx, "A03", table, total, classes, "", amounts);
-    }
-  },
+const totalOfClasses = (ctx: CheckContext, check: CheckOf<"totalOfClasses">) => {
+  const table = ctx.table(check.table);
+  const total = table && totalRow(table);
+  if (!table || !total) return;
+  const classes = codeRows(table, check.code).filter((r) => r.code.length === 3).map((r) => r.row);
+  rowSum(ctx, table, total, classes, "各类之和", check.amounts ?? amountKeys(table));
 };
 
-/** A04 on T01 or T04: income items, carry-over and totals on the left; 类 rows, 年终结转 and totals on the right. */
-function balance(ctx: CheckContext, table: ReadTable, expenseKeys: string[]): void {
+/** An item numbered under another (1. 一般公共预算资金 under 一、财政拨款收入): 1. · 1、 · （1） · ①. */
+const CHILD = /^\s*(?:\d+\s*[.、．]|[（(]\d+[）)]|[①-⑳])/;
+
+/**
+ * A04: each side of a summary table. Items above the subtotal (or above the total, when the table prints no
+ * subtotal) add up to it — an item numbered under another adds up to that one instead; the total is the subtotal
+ * and the rows between them (上年结转, or a heading over one row per fund); and the two totals agree.
+ */
+const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
   const rows = table.rows;
+  const { income: inc, expense: exp } = check;
   // The rows of one side in a range: those with an item, and those with a figure beside no item (still in the sum).
   const between = (label: string, keys: string[], from: ReadRow | undefined, to: ReadRow) =>
     rows.slice(from ? rows.indexOf(from) + 1 : 0, rows.indexOf(to)).filter((r) => [label, ...keys].some((k) => shown(table, r, k) !== ""));
-  const income = rowByLabel(table, "incomeItem", "本年收入合计");
-  const incomeGrand = rowByLabel(table, "incomeItem", "收入总计");
-  const expense = rowByLabel(table, "expenseItem", "本年支出合计");
-  const expenseGrand = rowByLabel(table, "expenseItem", "支出总计");
-  const amount = "incomeAmount";
-  // The expense side has several columns, so its rows are named with the column.
-  const name = (row: ReadRow, key: string) => `${rowName(table, row, key)}${key === amount ? "" : `“${columnName(table, key)}”`}`;
+  // The side's column names the row when the side has several.
+  const name = (row: ReadRow, key: string, keys: string[]) => `${rowName(table, row, key)}${keys.length === 1 ? "" : `“${columnName(table, key)}”`}`;
 
-  if (income)
-    checkSum(ctx, "A04", table, { row: income, key: amount }, termsOf(between("incomeItem", [amount], undefined, income), amount), {
-      row: name(income, amount),
-      detail: "各收入项目之和",
-    });
-  if (income && incomeGrand) {
-    // T04 prints 上年财政拨款结转 over one row per fund; the sub-rows count when they hold figures, else the heading.
-    const [head, ...subs] = between("incomeItem", [amount], income, incomeGrand);
-    const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, amount)) !== null);
-    if (head && subsUsed && ctx.amount(cellOf(table, head, amount)) !== null)
-      checkSum(ctx, "A04", table, { row: head, key: amount }, termsOf(subs, amount), { row: name(head, amount), detail: "其下各项之和" });
-    checkSum(ctx, "A04", table, { row: incomeGrand, key: amount }, termsOf([income, ...(subsUsed ? subs : head ? [head] : [])], amount), {
-      row: name(incomeGrand, amount),
-      detail: "本年收入合计与上年结转之和",
+  /** Items above `to`: the top-level ones add up to it; those numbered under an item add up to that item. */
+  const items = (label: string, keys: string[], to: ReadRow, detail: string) => {
+    const top: ReadRow[] = [];
+    const children = new Map<ReadRow, ReadRow[]>();
+    for (const r of between(label, keys, undefined, to)) {
+      const parent = top[top.length - 1];
+      if (parent && CHILD.test(shown(table, r, label))) children.set(parent, [...(children.get(parent) ?? []), r]);
+      else top.push(r);
+    }
+    for (const key of keys) {
+      for (const [parent, subs] of children)
+        if (subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null))
+          checkSum(ctx, table, { row: parent, key }, termsOf(subs, key), { row: name(parent, key, keys), detail: "其下各项之和" });
+      checkSum(ctx, table, { row: to, key }, termsOf(top, key), { row: name(to, key, keys), detail });
+    }
+  };
+
+  const incomeSub = inc.subtotal ? rowByLabel(table, inc.label, inc.subtotal) : undefined;
+  const incomeTotal = rowByLabel(table, inc.label, inc.total);
+  const expenseSub = exp.subtotal ? rowByLabel(table, exp.label, exp.subtotal) : undefined;
+  const expenseTotal = rowByLabel(table, exp.label, exp.total);
+  const amount = [inc.amount];
+
+  const incomeFirst = inc.subtotal ? incomeSub : incomeTotal;
+  if (incomeFirst) items(inc.label, amount, incomeFirst, "各收入项目之和");
+  if (incomeSub && incomeTotal) {
+    // A heading over one row per fund (上年财政拨款结转) counts by its rows when they hold figures, else by itself.
+    const [head, ...subs] = between(inc.label, amount, incomeSub, incomeTotal);
+    const key = inc.amount;
+    const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null);
+    if (head && subsUsed && ctx.amount(cellOf(table, head, key)) !== null)
+      checkSum(ctx, table, { row: head, key }, termsOf(subs, key), { row: name(head, key, amount), detail: "其下各项之和" });
+    checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), {
+      row: name(incomeTotal, key, amount),
+      detail: `${inc.subtotal}与上年结转之和`,
     });
   }
-  if (expense)
-    for (const key of expenseKeys) {
-      checkSum(ctx, "A04", table, { row: expense, key }, termsOf(between("expenseItem", expenseKeys, undefined, expense), key), {
-        row: name(expense, key),
-        detail: "各支出类之和",
+  const expenseFirst = exp.subtotal ? expenseSub : expenseTotal;
+  if (expenseFirst) items(exp.label, exp.amounts, expenseFirst, "各支出类之和");
+  if (expenseSub && expenseTotal)
+    for (const key of exp.amounts)
+      checkSum(ctx, table, { row: expenseTotal, key }, termsOf([expenseSub, ...between(exp.label, exp.amounts, expenseSub, expenseTotal)], key), {
+        row: name(expenseTotal, key, exp.amounts),
+        detail: `${exp.subtotal}与年终结转之和`,
       });
-      if (expenseGrand)
-        checkSum(ctx, "A04", table, { row: expenseGrand, key }, termsOf([expense, ...between("expenseItem", expenseKeys, expense, expenseGrand)], key), {
-          row: name(expenseGrand, key),
-          detail: "本年支出合计与年终结转之和",
-        });
-    }
-  if (incomeGrand && expenseGrand)
-    checkSum(ctx, "A04", table, { row: incomeGrand, key: amount }, [{ row: expenseGrand, key: "expenseTotal" }], {
-      row: name(incomeGrand, amount),
-      detail: "支出总计",
+  if (incomeTotal && expenseTotal)
+    checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], {
+      row: name(incomeTotal, inc.amount, amount),
+      detail: shown(table, expenseTotal, exp.label),
     });
+};
+
+const rowSumCheck = (ctx: CheckContext, check: CheckOf<"rowSum">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
+  const total = rowByLabel(table, check.label, check.total);
+  const parts = check.parts.map((p) => rowByLabel(table, check.label, p));
+  if (total && found(parts)) rowSum(ctx, table, total, parts, check.detail, check.amounts ?? amountKeys(table));
+};
+
+/** Where an item of a group with a home column has an amount in another of the homes' columns: a warning. */
+function misplaced(ctx: CheckContext, table: ReadTable, item: ReadRow, group: string, home: string, homes: string[]): void {
+  for (const other of homes) {
+    if (other === home) continue;
+    const amount = ctx.amount(cellOf(table, item, other));
+    if (amount && !amount.isZero())
+      ctx.report(ctx.place(table, item, other), {
+        severity: "warning",
+        expected: new Decimal(0),
+        actual: amount,
+        params: { row: rowName(table, item, other), column: columnName(table, other), detail: `${group}应列入${columnName(table, home)}，该列应` },
+        related: [ctx.place(table, item, home)],
+      });
+  }
 }
 
-const balances: Check = {
-  rules: ["A04"],
-  run(ctx) {
-    const t01 = ctx.table("T01");
-    if (t01) balance(ctx, t01, ["expenseTotal", "expenseCurrent", "expenseCarried"]);
-    const t04 = ctx.table("T04");
-    if (t04) balance(ctx, t04, ["expenseTotal", "expenseGpb", "expenseFund", "expenseSoe"]);
-  },
+const econGroupsCheck = (ctx: CheckContext, check: CheckOf<"econGroups">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
+  const catalog = ctx.options.catalog;
+  const { total, groups, loose } = econGroups(table, catalog, check.dept, check.gov);
+  const codeOf = new Map(catalog.entries("econDept").filter((e) => e.level === "类").map((e) => [normalizeName(e.name), e.code]));
+  const homes = [...new Set(Object.values(check.homes))];
+  for (const g of groups) {
+    rowSum(ctx, table, g.row, g.items, "其下各项之和", amountKeys(table));
+    const home = check.homes[codeOf.get(g.name) ?? ""];
+    if (home) for (const item of g.items) misplaced(ctx, table, item, g.name, home, homes);
+  }
+  if (total) rowSum(ctx, table, total, [...loose, ...groups.map((g) => g.row)], "各分组之和", amountKeys(table));
 };
 
-/** T06 groups (部门经济科目 类 codes) whose items belong in one column: 工资福利支出, 对个人和家庭的补助 人员经费; 商品和服务支出 公用经费. */
-const GROUP_COLUMN: Record<string, { key: string; other: string; label: string }> = {
-  "301": { key: "personnel", other: "public", label: "人员经费" },
-  "302": { key: "public", other: "personnel", label: "公用经费" },
-  "303": { key: "personnel", other: "public", label: "人员经费" },
+const columnHome = (ctx: CheckContext, check: CheckOf<"columnHome">) => {
+  const table = ctx.table(check.table);
+  if (!table) return;
+  const homes = [...new Set(Object.values(check.homes))];
+  const rows = codeRows(table, check.code);
+  for (const item of rows) {
+    const cls = item.code.slice(0, 3);
+    const home = check.homes[cls];
+    if (!home || item.code.length === 3) continue;
+    const head = rows.find((r) => r.code === cls);
+    const group = head?.name || ctx.options.catalog.get("econDept", cls)?.name || cls;
+    misplaced(ctx, table, item.row, group, home, homes);
+  }
 };
 
-const econ: Check = {
-  rules: ["A05"],
-  run(ctx) {
-    const table = ctx.table("T06");
-    if (!table) return;
-    const { total, groups, loose } = econGroups(table, ctx.options.catalog);
-    const codeOf = new Map(ctx.options.catalog.entries("econDept").filter((e) => e.level === "类").map((e) => [normalizeName(e.name), e.code]));
-    for (const g of groups) {
-      rowSum(ctx, "A05", table, g.row, g.items, "其下各项之和");
-      const home = GROUP_COLUMN[codeOf.get(g.name) ?? ""];
-      for (const item of home ? g.items : []) {
-        const misplaced = ctx.amount(cellOf(table, item, home.other));
-        if (misplaced && !misplaced.isZero())
-          ctx.report("A05", ctx.place(table, item, home.other), {
-            severity: "warning",
-            expected: new Decimal(0),
-            actual: misplaced,
-            params: { row: rowName(table, item, home.other), column: columnName(table, home.other), detail: `${g.name}应列入${home.label}，该列应` },
-            related: [ctx.place(table, item, home.key)],
-          });
-      }
-    }
-    if (total) rowSum(ctx, "A05", table, total, [...loose, ...groups.map((g) => g.row)], "各分组之和");
-  },
+const listTotal = (ctx: CheckContext, check: CheckOf<"listTotal">) => {
+  const table = ctx.table(check.table);
+  const total = table && totalRow(table);
+  if (table && total) rowSum(ctx, table, total, namedRows(table, check.label), check.detail, amountKeys(table));
 };
 
-const threePublic: Check = {
-  rules: ["A06"],
-  run(ctx) {
-    const table = ctx.table("T10");
-    if (!table) return;
-    const row = (label: string) => rowByLabel(table, "item", label);
-    const car = row("公务用车购置及运行费");
-    const carParts = [row("公务用车购置费"), row("公务用车运行维护费")];
-    const total = totalRow(table);
-    const totalParts = [row("因公出国（境）费"), row("公务接待费"), car];
-    if (car && found(carParts)) rowSum(ctx, "A06", table, car, carParts, "①购置费与②运行维护费之和");
-    if (total && found(totalParts)) rowSum(ctx, "A06", table, total, totalParts, "因公出国（境）费、公务接待费与公务用车购置及运行费之和");
-  },
+const projectGroups = (ctx: CheckContext, check: CheckOf<"projectGroups">) => {
+  const table = ctx.table(check.table);
+  const g = projectsOf(ctx.disclosure, check.table);
+  if (!table || !g) return;
+  const keys = amountKeys(table);
+  for (const u of g.units) if (u.projects.length) rowSum(ctx, table, u.row, u.projects, "其下各项目之和", keys);
+  if (g.grand)
+    if (g.units.length) rowSum(ctx, table, g.grand, g.units.map((u) => u.row), "各单位之和", keys);
+    else rowSum(ctx, table, g.grand, g.projects, "各项目之和", keys);
 };
 
-const unitsAndProjects: Check = {
-  rules: ["A07"],
-  run(ctx) {
-    const sumRows = (table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string) => rowSum(ctx, "A07", table, total, parts, detail);
-    const t11 = ctx.table("T11");
-    const t11Total = t11 && totalRow(t11);
-    if (t11 && t11Total) sumRows(t11, t11Total, unitRows(ctx.disclosure), "各单位之和");
-
-    for (const id of ["T12", "T13"] as const) {
-      const table = ctx.table(id);
-      const g = projectsOf(ctx.disclosure, id);
-      if (!table || !g) continue;
-      for (const u of g.units) if (u.projects.length) sumRows(table, u.row, u.projects, "其下各项目之和");
-      if (g.grand)
-        if (g.units.length) sumRows(table, g.grand, g.units.map((u) => u.row), "各单位之和");
-        else sumRows(table, g.grand, g.projects, "各项目之和");
-    }
-  },
+export const arithmeticKinds: Kinds<
+  "columnSum" | "hierarchy" | "totalOfClasses" | "balance" | "rowSum" | "econGroups" | "columnHome" | "listTotal" | "projectGroups"
+> = {
+  columnSum,
+  hierarchy,
+  totalOfClasses,
+  balance,
+  rowSum: rowSumCheck,
+  econGroups: econGroupsCheck,
+  columnHome,
+  listTotal,
+  projectGroups,
 };
-
-export const arithmeticChecks: Check[] = [rowTotals, levels, totalOfClasses, balances, econ, threePublic, unitsAndProjects];

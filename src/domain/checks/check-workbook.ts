@@ -5,8 +5,8 @@ import type { DisclosureInputs } from "../inputs";
 import { readInputs } from "../inputs/read-inputs";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
-import type { Finding } from "./finding";
-import { mostCommon } from "./model";
+import type { Finding } from "../finding";
+import { mostCommon } from "../read/model";
 import { runChecks } from "./registry";
 
 export interface CheckWorkbookOptions {

@@ -1,50 +1,25 @@
 /**
- * C — subject codes (RULES.md): functional codes of the code tables, T06's economic names and their
- * correspondence, the 30 类 of T01/T04, and T07's income codes, against the catalogue of the budget year.
- * Where the catalogue in use is partial, a code or name it lacks is a warning that asks for the official catalogue.
+ * C — subject codes (RULES.md): codes of a table's code column against the catalogue of the budget year (their
+ * form, presence, names, parents and order), economic names and their correspondence, and the 类 rows of a summary
+ * table. Where the catalogue in use is partial, a code or name it lacks is a warning that asks for the official one.
  */
 import { classOf, levelOf, normalizeName, type Catalog, type CatalogKind } from "../catalog/catalog";
+import { stripNumbering } from "../packs/layout";
+import type { CheckOf } from "../packs/checks";
 import { textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
-import { econGroups, shown } from "./model";
-import type { Check } from "./registry";
+import { econGroups, shown } from "../read/model";
+import type { Kinds } from "./kind";
 import { chineseNumber } from "../chinese-number";
 
-interface CodeColumns {
-  table: string;
-  code: string;
-  name: string;
-  kind: CatalogKind;
-  /** The rule for a code of the wrong length or kind, and for one absent from the catalogue. */
-  malformed: "C01" | "C09";
-  absent: "C02" | "C09";
-  /** The digit every code of the kind begins with, where a 类 list cannot tell (the income 类 are not all known). */
-  prefix?: { digit: string; detail: string };
-}
+type CodeKind = CheckOf<"codeFormat">["catalog"];
 
-const functional = (table: string, code: string, name: string): CodeColumns => ({
-  table,
-  code,
-  name,
-  kind: "functional",
-  malformed: "C01",
-  absent: "C02",
-});
-
-/** Functional codes in the code tables and on the expense side of T09; income codes in T07. */
-const CODE_COLUMNS: CodeColumns[] = [
-  ...["T02", "T03", "T05", "T08"].map((table) => functional(table, "code", "name")),
-  functional("T09", "expenseCode", "expenseName"),
-  {
-    table: "T07",
-    code: "code",
-    name: "name",
-    kind: "income",
-    malformed: "C09",
-    absent: "C09",
-    prefix: { digit: "1", detail: "不是收入分类科目编码（收入科目以 1 开头）" },
-  },
-];
+/** What a well-formed code of each kind looks like, and how messages name it. */
+const FORMS: Record<CodeKind, { digit: string; lengths: number[]; name: string; short: string }> = {
+  functional: { digit: "2", lengths: [3, 5, 7], name: "支出功能分类科目", short: "支出功能科目" },
+  econDept: { digit: "3", lengths: [3, 5], name: "部门预算支出经济分类科目", short: "经济科目" },
+  income: { digit: "1", lengths: [3, 5, 7], name: "收入分类科目", short: "收入科目" },
+};
 
 interface CodeRow {
   code: string;
@@ -59,6 +34,17 @@ function codeCells(t: ReadTable, key: string): CodeRow[] {
   });
 }
 
+/** Why a code is not a well-formed code of its kind, or undefined when it is. */
+function malformed(code: string, kind: CodeKind): string | undefined {
+  const form = FORMS[kind];
+  if (!/^\d+$/.test(code) || !form.lengths.includes(code.length)) return `不是 ${form.lengths.join("、").replace(/、(\d+)$/, " 或 $1")} 位数字`;
+  if (!code.startsWith(form.digit)) return `不是${form.name}编码（${form.short}以 ${form.digit} 开头）`;
+  return undefined;
+}
+
+/** The well-formed codes of a table's code column: what the catalogue, name, parent and order checks read. */
+const wellFormed = (t: ReadTable, key: string, kind: CodeKind): CodeRow[] => codeCells(t, key).filter((c) => !malformed(c.code, kind));
+
 const missingDetail = (catalog: Catalog, kind: CatalogKind, code: string): { detail: string; authoritative: boolean } => {
   if (!catalog.isAuthoritative(kind, code))
     return { detail: `不在内置科目目录中（内置目录不全），请导入${catalog.year}年官方科目目录后再核对`, authoritative: false };
@@ -69,57 +55,65 @@ const missingDetail = (catalog: Catalog, kind: CatalogKind, code: string): { det
   };
 };
 
-/**
- * C03–C05 over well-formed codes: the name beside each code, the 款/类 above it, the order.
- * Codes in code order are in string order too (a parent's code is a prefix of its children's), so one
- * comparison with the previous code finds a row out of place within its parent.
- */
-function hierarchy(ctx: CheckContext, t: ReadTable, cols: CodeColumns, rows: CodeRow[]): void {
-  const { kind } = cols;
+const codeFormat = (ctx: CheckContext, check: CheckOf<"codeFormat">) => {
+  const t = ctx.table(check.table);
+  if (!t) return;
+  for (const c of codeCells(t, check.code)) {
+    const detail = malformed(c.code, check.catalog);
+    if (detail) ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code });
+  }
+};
+
+const codeInCatalog = (ctx: CheckContext, check: CheckOf<"codeInCatalog">) => {
+  const t = ctx.table(check.table);
+  if (!t) return;
   const catalog = ctx.options.catalog;
+  for (const c of wellFormed(t, check.code, check.catalog)) {
+    if (catalog.get(check.catalog, c.code)) continue;
+    const { detail, authoritative } = missingDetail(catalog, check.catalog, c.code);
+    ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code, severity: authoritative ? "error" : "warning" });
+  }
+};
+
+const nameMatchesCatalog = (ctx: CheckContext, check: CheckOf<"nameMatchesCatalog">) => {
+  const t = ctx.table(check.table);
+  if (!t) return;
+  const catalog = ctx.options.catalog;
+  for (const { code, row } of wellFormed(t, check.code, check.catalog)) {
+    const entry = catalog.get(check.catalog, code);
+    if (entry && !catalog.nameMatches(check.catalog, code, textOf(t, row, check.name)))
+      ctx.report(ctx.place(t, row, check.name), { params: { code }, expected: entry.name, actual: shown(t, row, check.name) });
+  }
+};
+
+/** A 项 needs its 款 above it, a 款 its 类; each missing parent is reported once, at its first child. */
+const codeParents = (ctx: CheckContext, check: CheckOf<"codeParents">) => {
+  const t = ctx.table(check.table);
+  if (!t) return;
   const seen = new Set<string>();
   const reported = new Set<string>();
-  let previous: string | undefined;
-  for (const { code, row } of rows) {
-    const entry = catalog.get(kind, code);
-    const name = textOf(t, row, cols.name);
-    if (entry && !catalog.nameMatches(kind, code, name))
-      ctx.report("C03", ctx.place(t, row, cols.name), { params: { code }, expected: entry.name, actual: shown(t, row, cols.name) });
+  for (const { code, row } of wellFormed(t, check.code, check.catalog)) {
     const parent = code.length > 3 ? code.slice(0, -2) : undefined;
     if (parent && !seen.has(parent) && !reported.has(parent)) {
       reported.add(parent);
-      ctx.report("C04", ctx.place(t, row, cols.code), { params: { code, detail: levelOf(parent)! }, expected: parent });
+      ctx.report(ctx.place(t, row, check.code), { params: { code, detail: levelOf(parent)! }, expected: parent });
     }
-    if (previous !== undefined && code < previous)
-      ctx.report("C05", ctx.place(t, row, cols.code), { params: { code }, expected: previous });
     seen.add(code);
+  }
+};
+
+/**
+ * Codes in code order are in string order too (a parent's code is a prefix of its children's), so one comparison
+ * with the previous code finds a row out of place within its parent.
+ */
+const codeOrder = (ctx: CheckContext, check: CheckOf<"codeOrder">) => {
+  const t = ctx.table(check.table);
+  if (!t) return;
+  let previous: string | undefined;
+  for (const { code, row } of wellFormed(t, check.code, check.catalog)) {
+    if (previous !== undefined && code < previous) ctx.report(ctx.place(t, row, check.code), { params: { code }, expected: previous });
     previous = code;
   }
-}
-
-const subjectCodes: Check = {
-  rules: ["C01", "C02", "C03", "C04", "C05", "C09"],
-  run(ctx) {
-    const catalog = ctx.options.catalog;
-    for (const cols of CODE_COLUMNS) {
-      const t = ctx.table(cols.table);
-      if (!t) continue;
-      const wellFormed: CodeRow[] = [];
-      for (const c of codeCells(t, cols.code)) {
-        const at = ctx.place(t, c.row, cols.code);
-        if (!levelOf(c.code)) ctx.report(cols.malformed, at, { params: { detail: "不是 3、5 或 7 位数字" }, actual: c.code });
-        else if (cols.prefix && !c.code.startsWith(cols.prefix.digit))
-          ctx.report(cols.malformed, at, { params: { detail: cols.prefix.detail }, actual: c.code });
-        else {
-          wellFormed.push(c);
-          if (catalog.get(cols.kind, c.code)) continue;
-          const { detail, authoritative } = missingDetail(catalog, cols.kind, c.code);
-          ctx.report(cols.absent, at, { params: { detail }, actual: c.code, severity: authoritative ? "error" : "warning" });
-        }
-      }
-      hierarchy(ctx, t, cols, wellFormed);
-    }
-  },
 };
 
 /**
@@ -128,51 +122,64 @@ const subjectCodes: Check = {
  * table or a published disclosure has it, or when it is the 事业单位 one under 505: an item of 工资福利支出 or
  * 商品和服务支出 to the 505 款 of the same name. A pair of a name the correspondence does not know is a warning.
  */
-const economic: Check = {
-  rules: ["C06", "C07"],
-  run(ctx) {
-    const t = ctx.table("T06");
-    if (!t) return;
+/** Each item of an economic table, with its group, and its catalogue entry (by name, variants included). */
+function econItems(ctx: CheckContext, t: ReadTable, dept: string, gov: string) {
     const catalog = ctx.options.catalog;
     const byName = new Map(catalog.entries("econDept").flatMap((e) => [e.name, ...e.variants].map((n) => [normalizeName(n), e] as const)));
     const forInstitutions = new Set(
       catalog.entries("econGov").filter((e) => e.level === "款" && classOf(e.code) === "505").map((e) => normalizeName(e.name)),
     );
-    const coverage = catalog.coverage("econDept");
-    const { groups, loose } = econGroups(t, catalog);
+    const { groups, loose } = econGroups(t, catalog, dept, gov);
     const items = [...loose.map((row) => ({ row, group: "" })), ...groups.flatMap((g) => g.items.map((row) => ({ row, group: g.name })))];
-    for (const { row, group } of items) {
-      const dept = textOf(t, row, "deptEcon");
-      if (!dept) continue;
-      const entry = byName.get(dept);
+    return { byName, forInstitutions, items: items.flatMap(({ row, group }) => {
+      const name = textOf(t, row, dept);
+      return name ? [{ row, group, name, entry: byName.get(name) }] : [];
+    }) };
+}
+
+const econNames = (ctx: CheckContext, check: CheckOf<"econNames">) => {
+    const t = ctx.table(check.table);
+    if (!t) return;
+    const catalog = ctx.options.catalog;
+    const coverage = catalog.coverage("econDept");
+    const { byName, items } = econItems(ctx, t, check.dept, check.gov);
+    for (const { row, group, entry } of items) {
       if (!entry) {
         const cls = byName.get(group)?.code;
         const authoritative = coverage.complete || (cls !== undefined && coverage.completeUnder.includes(cls));
         const detail = authoritative
           ? `不在${catalog.year}年部门预算支出经济分类中`
           : `不在内置的部门预算支出经济分类中（内置目录不全），请导入${catalog.year}年官方科目目录后再核对`;
-        ctx.report("C06", ctx.place(t, row, "deptEcon"), {
+        ctx.report(ctx.place(t, row, check.dept), {
           params: { detail },
-          actual: shown(t, row, "deptEcon"),
+          actual: shown(t, row, check.dept),
           severity: authoritative ? "error" : "warning",
         });
-        continue;
       }
-      const gov = textOf(t, row, "govEcon");
+    }
+};
+
+const econPairs = (ctx: CheckContext, check: CheckOf<"econPairs">) => {
+    const t = ctx.table(check.table);
+    if (!t) return;
+    const catalog = ctx.options.catalog;
+    const { forInstitutions, items } = econItems(ctx, t, check.dept, check.gov);
+    for (const { row, name, entry } of items) {
+      if (!entry) continue;
+      const gov = textOf(t, row, check.gov);
       if (!gov) continue;
-      const known = catalog.govFor(dept);
+      const known = catalog.govFor(name);
       const className = normalizeName(catalog.get("econDept", classOf(entry.code))?.name ?? "");
       if (known.map(normalizeName).includes(gov) || (forInstitutions.has(gov) && gov === className)) continue;
       const detail = known.length
         ? `不是官方对应关系（应为：${known.join("、")}）`
         : "内置对应关系中没有这一科目，请对照官方部门与政府预算支出经济分类对应表核对";
-      ctx.report("C07", ctx.place(t, row, "govEcon"), {
-        params: { code: shown(t, row, "deptEcon"), detail },
-        actual: shown(t, row, "govEcon"),
+      ctx.report(ctx.place(t, row, check.gov), {
+        params: { code: shown(t, row, check.dept), detail },
+        actual: shown(t, row, check.gov),
         ...(known.length ? { expected: known.join("、") } : { severity: "warning" as const }),
       });
     }
-  },
 };
 
 
@@ -212,42 +219,60 @@ function align(expected: string[], actual: string[]): [number, number][] {
 /** The rows after the 类 rows: 本年支出合计, 年终结转, 支出总计. */
 const AFTER_CLASSES = /合计|总计|结转/;
 
-const classList: Check = {
-  rules: ["C08"],
-  run(ctx) {
-    const official = ctx.options.catalog.classNames().map((e, i) => `${chineseNumber(i + 1)}、${e.name}`);
-    for (const id of ["T01", "T04"]) {
-      const t = ctx.table(id);
-      const key = "expenseItem";
-      if (!t || t.columns[t.decl.columns.findIndex((c) => c.key === key)] < 0) continue;
-      const end = t.rows.findIndex((r) => AFTER_CLASSES.test(textOf(t, r, key)));
-      const rows = t.rows.slice(0, end < 0 ? undefined : end).filter((r) => textOf(t, r, key) !== "");
-      const labels = rows.map((r) => textOf(t, r, key));
-      const wanted = official.map(normalizeName);
-      const pairs = align(wanted, labels);
-      // A 类 present elsewhere (rows swapped) is out of order where it stands, not missing where it should be.
-      const extras = new Set(pairs.flatMap(([e, a]) => (e < 0 ? [labels[a]] : [])));
-      pairs.forEach(([e, a], k) => {
-        if (e >= 0 && a >= 0 && wanted[e] === labels[a]) return;
-        if (a < 0 && extras.has(wanted[e])) return;
-        // A missing 类 is reported where it should stand: at the next 类 row present, else after the last.
-        const next = a >= 0 ? a : pairs.slice(k).find(([, b]) => b >= 0)?.[1];
-        const row = next !== undefined ? rows[next] : t.rows[end] ?? rows[rows.length - 1];
-        const at = row ? ctx.place(t, row, key) : { table: t.id, ...t.title.ref };
-        const actual = a >= 0 ? shown(t, rows[a], key) : undefined;
-        const place = e >= 0 ? e : wanted.indexOf(labels[a]);
-        const detail =
-          e >= 0 && a >= 0
-            ? `第 ${e + 1} 个支出类应为“${official[e]}”，实际为“${actual}”`
-            : a < 0
-              ? `缺少第 ${e + 1} 个支出类“${official[e]}”`
-              : place >= 0
-                ? `“${actual}”未按官方顺序排列，应为第 ${place + 1} 个支出类`
-                : `“${actual}”不是官方支出功能分类的类`;
-        ctx.report("C08", at, { params: { detail }, expected: place >= 0 ? official[place] : undefined, actual });
-      });
-    }
-  },
+/**
+ * C08: the 类 rows of a summary table, up to its 合计/总计/结转 rows. `complete`: all the official 类, in official order
+ * (Shanxi prints every 类); otherwise official 类 in official order, numbered 一、二、… as printed (Shanghai prints
+ * only the 类 it spends on).
+ */
+const classList = (ctx: CheckContext, check: CheckOf<"classList">) => {
+  const t = ctx.table(check.table);
+  const key = check.label;
+  if (!t || t.columns[t.decl.columns.findIndex((c) => c.key === key)] < 0) return;
+  const names = ctx.options.catalog.classNames().map((e) => e.name);
+  const end = t.rows.findIndex((r) => AFTER_CLASSES.test(textOf(t, r, key)));
+  const rows = t.rows.slice(0, end < 0 ? undefined : end).filter((r) => textOf(t, r, key) !== "");
+  const report = (row: ReadRow | undefined, detail: string, expected?: string, actual?: string) =>
+    ctx.report(row ? ctx.place(t, row, key) : { table: t.id, ...t.title.ref }, { params: { detail }, expected, actual });
+  if (!check.complete) {
+    const wanted = names.map(normalizeName);
+    let last = -1;
+    rows.forEach((row, i) => {
+      const actual = shown(t, row, key);
+      const at = wanted.indexOf(stripNumbering(actual));
+      const numbered = `${chineseNumber(i + 1)}、${at >= 0 ? names[at] : stripNumbering(actual)}`;
+      if (at < 0) report(row, `“${actual}”不是官方支出功能分类的类`, undefined, actual);
+      else if (at < last) report(row, `“${actual}”未按官方顺序排列，应排在“${names[last]}”之前`, names[at], actual);
+      else if (normalizeName(actual) !== normalizeName(numbered)) report(row, `第 ${i + 1} 个支出类应写作“${numbered}”，实际为“${actual}”`, numbered, actual);
+      last = Math.max(last, at);
+    });
+    return;
+  }
+  const official = names.map((name, i) => `${chineseNumber(i + 1)}、${name}`);
+  const labels = rows.map((r) => textOf(t, r, key));
+  const wanted = official.map(normalizeName);
+  const pairs = align(wanted, labels);
+  // A 类 present elsewhere (rows swapped) is out of order where it stands, not missing where it should be.
+  const extras = new Set(pairs.flatMap(([e, a]) => (e < 0 ? [labels[a]] : [])));
+  pairs.forEach(([e, a], k) => {
+    if (e >= 0 && a >= 0 && wanted[e] === labels[a]) return;
+    if (a < 0 && extras.has(wanted[e])) return;
+    // A missing 类 is reported where it should stand: at the next 类 row present, else after the last.
+    const next = a >= 0 ? a : pairs.slice(k).find(([, b]) => b >= 0)?.[1];
+    const row = next !== undefined ? rows[next] : t.rows[end] ?? rows[rows.length - 1];
+    const actual = a >= 0 ? shown(t, rows[a], key) : undefined;
+    const place = e >= 0 ? e : wanted.indexOf(labels[a]);
+    const detail =
+      e >= 0 && a >= 0
+        ? `第 ${e + 1} 个支出类应为“${official[e]}”，实际为“${actual}”`
+        : a < 0
+          ? `缺少第 ${e + 1} 个支出类“${official[e]}”`
+          : place >= 0
+            ? `“${actual}”未按官方顺序排列，应为第 ${place + 1} 个支出类`
+            : `“${actual}”不是官方支出功能分类的类`;
+    report(row, detail, place >= 0 ? official[place] : undefined, actual);
+  });
 };
 
-export const codeChecks: Check[] = [subjectCodes, economic, classList];
+export const codeKinds: Kinds<
+  "codeFormat" | "codeInCatalog" | "nameMatchesCatalog" | "codeParents" | "codeOrder" | "econNames" | "econPairs" | "classList"
+> = { codeFormat, codeInCatalog, nameMatchesCatalog, codeParents, codeOrder, econNames, econPairs, classList };

@@ -1,11 +1,12 @@
 /** What every check is handed: the disclosure read from the workbook, the pack, the catalogue, the tolerance. */
 import type { Catalog } from "../catalog/catalog";
+import type { Finding, Place, Severity } from "../finding";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, formatAmount, judge, parseAmount } from "../money";
+import type { CheckRow } from "../packs/checks";
 import type { Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
-import type { Finding, Place, Severity } from "./finding";
-import { ruleOf } from "./rules";
+import { ruleOf } from "../rules";
 
 export interface CheckOptions {
   /** Exact comparison, without the rounding allowance of RULES.md. */
@@ -23,14 +24,18 @@ export interface Report {
   expected?: Figure;
   actual?: Figure;
   related?: Place[];
-  /** Overrides the rule's severity (e.g. info in the rounding zone). */
+  /** Overrides the rule's severity (e.g. info in the rounding zone); the check row's severity still caps it. */
   severity?: Severity;
 }
 
 const show = (f: Figure): string | undefined => (f === null || f === undefined ? undefined : typeof f === "string" ? f : formatAmount(f));
 
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
 export class CheckContext {
   readonly findings: Finding[] = [];
+  /** The check row being run: its rule and severity are those of every finding reported. */
+  private current: CheckRow | undefined;
 
   constructor(
     readonly disclosure: Disclosure,
@@ -38,8 +43,23 @@ export class CheckContext {
     readonly options: CheckOptions,
   ) {}
 
+  /** Run `body` as the check row `check`. */
+  as(check: CheckRow, body: () => void): void {
+    this.current = check;
+    try {
+      body();
+    } finally {
+      this.current = undefined;
+    }
+  }
+
   table(id: string): ReadTable | undefined {
     return this.disclosure.tables.get(id);
+  }
+
+  /** The unit of a table's amounts (元, 万元). */
+  unitOf(id: string): string {
+    return this.pack.tables.find((t) => t.id === id)?.unit ?? this.pack.unit;
   }
 
   /** How messages name a table: 表1“预算收支总表”. */
@@ -66,9 +86,14 @@ export class CheckContext {
     return { table: table.id, sheet: cell?.ref.sheet ?? table.sheet, cell: cell?.ref.cell ?? table.title.ref.cell };
   }
 
-  report(ruleId: string, at: Place, r: Report = {}): void {
-    const rule = ruleOf(ruleId);
-    const severity = r.severity ?? rule.severity;
+  /** A finding of the current check row's rule at `at`. */
+  report(at: Place, r: Report = {}): void {
+    const check = this.current;
+    if (!check) throw new Error("report() outside a check");
+    const rule = ruleOf(check.rule);
+    const chosen = r.severity ?? rule.severity;
+    // A pack may lower a rule's severity, never raise it.
+    const severity = check.severity && RANK[check.severity] < RANK[chosen] ? check.severity : chosen;
     const expected = show(r.expected);
     const actual = show(r.actual);
     const difference =
@@ -96,19 +121,19 @@ export class CheckContext {
     });
   }
 
-  /**
-   * `actual` should equal `expected`, a sum of `parts` figures (1 for a single figure in another table).
-   * Within the tolerance nothing is said; in the rounding zone an info; beyond it the rule's severity.
-   */
   /** Whether two figures agree within the tolerance (`parts`: how many figures were summed into them). */
   within(a: Decimal, b: Decimal, parts = 1): boolean {
     return judge(a.minus(b), parts, { strict: this.options.strict }) === "ok";
   }
 
-  compare(ruleId: string, at: Place, actual: Decimal, expected: Decimal, parts: number, r: Omit<Report, "expected" | "actual"> = {}): boolean {
+  /**
+   * `actual` should equal `expected`, a sum of `parts` figures (1 for a single figure in another table).
+   * Within the tolerance nothing is said; in the rounding zone an info; beyond it the rule's severity.
+   */
+  compare(at: Place, actual: Decimal, expected: Decimal, parts: number, r: Omit<Report, "expected" | "actual"> = {}): boolean {
     const verdict = judge(actual.minus(expected), parts, { strict: this.options.strict });
     if (verdict === "ok") return true;
-    this.report(ruleId, at, { ...r, expected, actual, severity: verdict === "rounding" ? "info" : r.severity });
+    this.report(at, { ...r, expected, actual, severity: verdict === "rounding" ? "info" : r.severity });
     return verdict !== "error";
   }
 }

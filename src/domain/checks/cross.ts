@@ -1,15 +1,28 @@
 /**
- * The X rules of RULES.md (X01–X14): figures that must agree across tables. A finding stands at the figure the
- * rule names first (e.g. T01 in "T01 = T02"), with the other table's cells as related places; X01–X03 compare
- * several tables with the figure most of them agree on. A blank cell, or a row the table does not print, is 0.00.
+ * X — figures that must agree across tables (or within one), as the pack's check rows name them. A finding stands
+ * at the figure named first, with the other side's cells as related places; `agree` compares several tables with
+ * the figure most of them agree on. A blank cell, or a row the table does not print, is 0.00. Figures in tables of
+ * different units (元 and 万元) are compared in the larger unit.
  */
 import { normalizeName } from "../catalog/catalog";
+import type { Place } from "../finding";
 import { Decimal, parseAmount, sum } from "../money";
+import type { CheckOf, FigureRef } from "../packs/checks";
+import { stripNumbering } from "../packs/layout";
+import type { TableDecl } from "../packs/schema";
 import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
+import {
+  byCode,
+  classRows,
+  columnName,
+  econGroups,
+  nameColumnOf,
+  projectsOf,
+  shown,
+  totalRow,
+} from "../read/model";
 import type { CheckContext } from "./context";
-import type { Place } from "./finding";
-import { byCode, classRows, columnName, econGroups, projectsOf, rowByLabel, shown, totalRow } from "./model";
-import type { Check } from "./registry";
+import type { Kinds } from "./kind";
 
 /** One side of an equation: a figure, or a sum of figures, with the cells it is read from. */
 interface Side {
@@ -18,11 +31,15 @@ interface Side {
   /** How a finding elsewhere names it ({other}): table and place. */
   full: string;
   value: Decimal;
+  /** The unit of `value`. */
+  unit: string;
   /** The cells added up; none when the table does not print the row (the figure is then 0.00). */
   cells: Place[];
   /** A cell is not a number: S07 reports it, and the equation is left unjudged. */
   invalid: boolean;
 }
+
+const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
 
 /** The sum of `keys` over `rows` of one table; `where` names it in messages. */
 function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string[], where: string): Side {
@@ -32,6 +49,7 @@ function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string
     where: shownWhere,
     full: `${ctx.label(table.id)}${shownWhere}`,
     value: sum(cells.map((c) => ctx.value(table, c.row, c.key))),
+    unit: ctx.unitOf(table.id),
     cells: cells.map((c) => ctx.place(table, c.row, c.key)),
     invalid: cells.some((c) => parseAmount(cellOf(table, c.row, c.key)?.value).kind === "invalid"),
   };
@@ -42,269 +60,222 @@ function cell(ctx: CheckContext, table: ReadTable, row: ReadRow | undefined, key
   return side(ctx, table, row ? [row] : [], [key], `${rowText}${column ? `“${columnName(table, key)}”` : ""}`);
 }
 
-const codeText = (code: string, row: ReadRow | undefined, table: ReadTable, nameKey = "name") =>
-  row ? `科目 ${code} ${shown(table, row, nameKey)}`.trim() : `科目 ${code}`;
+/** The sides in one unit: the larger of theirs when they differ, each converted side saying so. */
+function inOneUnit(sides: Side[]): Side[] {
+  const units = new Set(sides.map((s) => s.unit));
+  if (units.size < 2) return sides;
+  const unit = [...units].sort((a, b) => (UNITS[b] ?? 1) - (UNITS[a] ?? 1))[0];
+  return sides.map((s) => {
+    if (s.unit === unit) return s;
+    const note = `（${s.unit}，折合${unit}）`;
+    return { ...s, unit, value: s.value.times(UNITS[s.unit] ?? 1).div(UNITS[unit] ?? 1), where: `${s.where}${note}`, full: `${s.full}${note}` };
+  });
+}
 
 function plus(a: Side, b: Side): Side {
   const where = `${a.full}加${b.full}`;
-  return { where, full: where, value: a.value.plus(b.value), cells: [...a.cells, ...b.cells], invalid: a.invalid || b.invalid };
+  return { where, full: where, unit: a.unit, value: a.value.plus(b.value), cells: [...a.cells, ...b.cells], invalid: a.invalid || b.invalid };
 }
 
 /**
  * `left` should equal `right`. The finding stands at the first cell of `left`, or of `right` when the table of
  * `left` does not print the row; the tolerance counts every figure of both sides.
  */
-function equal(ctx: CheckContext, ruleId: string, left: Side, right: Side, params: Record<string, string> = {}): void {
+function equal(ctx: CheckContext, left: Side, right: Side, params: Record<string, string> = {}): void {
+  [left, right] = inOneUnit([left, right]);
   const [subject, other] = left.cells.length ? [left, right] : [right, left];
   if (!subject.cells.length || subject.invalid || other.invalid) return;
-  ctx.compare(ruleId, subject.cells[0], subject.value, other.value, Math.max(1, subject.cells.length + other.cells.length - 1), {
+  ctx.compare(subject.cells[0], subject.value, other.value, Math.max(1, subject.cells.length + other.cells.length - 1), {
     params: { ...params, row: subject.where, other: other.full },
     related: [...subject.cells.slice(1), ...other.cells],
   });
+}
+
+/** The amount columns a label column speaks for: those after it, up to the next text column. */
+function amountsOf(decl: TableDecl, label: string): string[] {
+  const cols = decl.columns;
+  const out: string[] = [];
+  for (const c of cols.slice(cols.findIndex((c) => c.key === label) + 1)) {
+    if (c.kind !== "amount") break;
+    out.push(c.key);
+  }
+  return out;
+}
+
+const TOTALS = new Set(["合计", "总计"]);
+
+/** The declared row a caption names, with the column it stands in and every caption a workbook may print for it. */
+function declaredRow(decl: TableDecl, caption: string) {
+  const want = stripNumbering(caption);
+  for (const row of [...decl.body.rows, ...(decl.body.trailing ?? [])]) {
+    const labels = row.cells.flatMap((c, i) => (c !== null && decl.columns[i].kind !== "amount" ? [{ text: c, key: decl.columns[i].key }] : []));
+    const aliases = (row.aliases ?? []).map(stripNumbering);
+    const hit = labels.find((l) => stripNumbering(l.text) === want) ?? (aliases.includes(want) ? labels[0] : undefined);
+    if (hit) return { row, key: hit.key, captions: new Set([stripNumbering(hit.text), ...aliases]) };
+  }
+  return undefined;
+}
+
+/** The row printing a declared row's caption (or an alias) in its column; a 合计 row wherever its 合计 stands. */
+function findRow(table: ReadTable, key: string, captions: Set<string>): ReadRow | undefined {
+  if ([...captions].some((c) => TOTALS.has(c))) return totalRow(table);
+  return table.rows.find((r) => captions.has(stripNumbering(shown(table, r, key))));
+}
+
+/** T06-like rows whose 部门经济科目 (names in `by`) is one of `codes`; a name printed twice counts twice. */
+function econRows(ctx: CheckContext, table: ReadTable, by: string, codes: string[]): ReadRow[] {
+  const catalog = ctx.options.catalog;
+  const head = totalRow(table);
+  return table.rows.filter((r) => r !== head && codes.some((c) => catalog.nameMatches("econDept", c, textOf(table, r, by))));
+}
+
+/** The 部门经济科目 类 whose items a 机关 books under each 政府经济科目 类 (工资福利支出 501, 商品和服务支出 502). */
+const AGENCY_CLASSES: Record<string, string> = { "501": "301", "502": "302" };
+
+/**
+ * Whether a row's 政府经济科目 (`gov`) falls under `govClass`: its name is catalogued under it; a name catalogued
+ * elsewhere (50502 商品和服务支出 of 事业单位) is not. The built-in catalogue lists only part of 502, so a name it
+ * does not know is judged by the 部门经济科目 (`dept`): for a 机关 every 302 商品和服务支出 item corresponds to a 502 款.
+ */
+function underGovClass(ctx: CheckContext, govClass: string, gov: string, dept: string): (table: ReadTable, row: ReadRow) => boolean {
+  const catalog = ctx.options.catalog;
+  const govCodes = new Map<string, string>();
+  for (const e of catalog.entries("econGov")) govCodes.set(normalizeName(e.name), e.code);
+  for (const p of catalog.econPairs()) if (p.govCode) govCodes.set(normalizeName(p.govName), p.govCode);
+  const deptCodes = new Map(catalog.entries("econDept").map((e) => [normalizeName(e.name), e.code]));
+  const deptClass = AGENCY_CLASSES[govClass];
+  return (table, row) => {
+    const code = govCodes.get(textOf(table, row, gov));
+    if (code) return code.startsWith(govClass);
+    return deptClass !== undefined && (deptCodes.get(textOf(table, row, dept))?.startsWith(deptClass) ?? false);
+  };
+}
+
+/** A figure the pack names; undefined when its table is absent (S01 reports that). */
+function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
+  const table = ctx.table(ref.table);
+  if (!table) return undefined;
+  const key = ref.column;
+  const named = (s: Side): Side => (ref.name ? { ...s, where: s.cells.length ? ref.name! : `${ref.name}（未列示）`, full: `${ctx.label(table.id)}${s.cells.length ? ref.name : `${ref.name}（未列示）`}` } : s);
+  if (ref.row) {
+    const decl = declaredRow(table.decl, ref.row)!;
+    const row = findRow(table, decl.key, decl.captions);
+    const total = [...decl.captions].some((c) => c === "合计");
+    const rowText = total ? "合计行" : `“${row ? shown(table, row, decl.key) : ref.row}”`;
+    return named(cell(ctx, table, row, key, rowText, total || amountsOf(table.decl, decl.key).length > 1));
+  }
+  if (ref.codes) {
+    const codes = ref.codes;
+    const byCodeColumn = table.decl.columns.find((c) => c.key === ref.by)?.kind === "code";
+    const column = `“${columnName(table, key)}”`;
+    const several = codes.length > 1 ? "之和" : "";
+    if (byCodeColumn) {
+      const rows = byCode(table, ref.by!);
+      return named(side(ctx, table, codes.flatMap((c) => rows.get(c) ?? []), [key], `科目 ${codes.join("与")}${column}${several}`));
+    }
+    const names = codes.map((c) => `“${ctx.options.catalog.get("econDept", c)?.name ?? c}”`).join("与");
+    return named(side(ctx, table, econRows(ctx, table, ref.by!, codes), [key], `${names}行${column}${several}`));
+  }
+  if (ref.govClass) {
+    const { groups, loose } = econGroups(table, ctx.options.catalog, ref.dept!, ref.by!);
+    const under = underGovClass(ctx, ref.govClass, ref.by!, ref.dept!);
+    const rows = [...loose, ...groups.flatMap((g) => g.items)].filter((r) => under(table, r));
+    return named(side(ctx, table, rows, [key], `政府经济科目属于 ${ref.govClass} 的各行“${columnName(table, key)}”之和`));
+  }
+  // The projects: the department's total row when printed, else the sum of the projects.
+  const g = projectsOf(ctx.disclosure, table.id);
+  if (!g) return undefined;
+  const project = table.decl.projects!.column;
+  return named(
+    g.grand
+      ? cell(ctx, table, g.grand, key, `“${shown(table, g.grand, project)}”行`)
+      : side(ctx, table, g.projects, [key], `各项目“${columnName(table, key)}”之和`),
+  );
+}
+
+/** Several figures added up; the absent tables left out, and those printing nothing left out of the message. */
+function total(ctx: CheckContext, refs: FigureRef[]): Side | undefined {
+  const sides = inOneUnit(refs.map((r) => figure(ctx, r)).filter((s): s is Side => s !== undefined));
+  if (!sides.length) return undefined;
+  const printed = sides.filter((s) => s.cells.length);
+  return (printed.length ? printed : sides.slice(0, 1)).reduce(plus);
 }
 
 /**
  * One figure printed in several tables: the reference is the figure most of them agree with (the first listed
  * on a tie), and each table that disagrees with it gets a finding. Tables or rows not printed take no part.
  */
-function agree(ctx: CheckContext, ruleId: string, sides: (Side | undefined)[]): void {
-  const present = sides.filter((s): s is Side => !!s && s.cells.length > 0 && !s.invalid);
-  const same = (a: Side, b: Side) => ctx.within(a.value, b.value);
-  const votes = present.map((s) => present.filter((o) => same(s, o)).length);
+const agree = (ctx: CheckContext, check: CheckOf<"agree">) => {
+  const present = inOneUnit(check.figures.map((f) => figure(ctx, f)).filter((s): s is Side => !!s && s.cells.length > 0 && !s.invalid));
+  const votes = present.map((s) => present.filter((o) => ctx.within(s.value, o.value)).length);
   const reference = present[votes.indexOf(Math.max(...votes))];
-  for (const s of present) if (s !== reference) equal(ctx, ruleId, s, reference);
-}
+  for (const s of present) if (s !== reference) equal(ctx, s, reference);
+};
 
-/** The 合计 row's figure in `key`, or nothing when the table is absent. */
-function total(ctx: CheckContext, id: string, key: string): Side | undefined {
-  const table = ctx.table(id);
-  return table && cell(ctx, table, totalRow(table), key, "合计行");
-}
+const equalCheck = (ctx: CheckContext, check: CheckOf<"equal">) => {
+  const left = total(ctx, check.left);
+  const right = total(ctx, check.right);
+  if (left && right) equal(ctx, left, right);
+};
 
-/** An income item of T01/T04 (一般公共预算 …); T04 prints the fund names again under 上年财政拨款结转, the first is this year's. */
-function income(ctx: CheckContext, id: string, label: string): Side | undefined {
-  const table = ctx.table(id);
-  const row = table && rowByLabel(table, "incomeItem", label);
-  return table && row && cell(ctx, table, row, "incomeAmount", `“${shown(table, row, "incomeItem")}”`, false);
-}
+/** `left` ≥ `right` (or ≤): when it is not, the finding is that of an equality, so the tolerance applies. */
+const bound = (op: "atLeast" | "atMost") => (ctx: CheckContext, check: CheckOf<"atLeast" | "atMost">) => {
+  const sides = [total(ctx, check.left), total(ctx, check.right)];
+  if (!sides[0] || !sides[1]) return;
+  const [left, right] = inOneUnit(sides as Side[]);
+  if (op === "atLeast" ? left.value.lt(right.value) : left.value.gt(right.value)) equal(ctx, left, right);
+};
 
 const union = <T>(...keys: Iterable<T>[]): T[] => [...new Set(keys.flatMap((k) => [...k]))];
 
-/** A check of one rule that needs every table in `ids`; without one it says nothing (S01 reports the table). */
-function rule(id: string, ids: string[], run: (ctx: CheckContext, tables: ReadTable[]) => void): Check {
-  return {
-    rules: [id],
-    run(ctx) {
-      const tables = ids.map((t) => ctx.table(t));
-      if (tables.every((t): t is ReadTable => t !== undefined)) run(ctx, tables);
-    },
-  };
-}
+const codeText = (code: string, row: ReadRow | undefined, table: ReadTable, nameKey: string | undefined) =>
+  row && nameKey ? `科目 ${code} ${shown(table, row, nameKey)}`.trim() : `科目 ${code}`;
 
-const fundsAgree = (id: string, label: string, t02Key: string, others: [string, string][]): Check =>
-  rule(id, [], (ctx) =>
-    agree(ctx, id, [
-      total(ctx, "T02", t02Key),
-      income(ctx, "T01", label),
-      income(ctx, "T04", label),
-      ...others.map(([table, key]) => total(ctx, table, key)),
-    ]),
-  );
-
-const X01 = fundsAgree("X01", "一般公共预算", "gpb", [["T05", "total"]]);
-const X02 = fundsAgree("X02", "政府性基金预算", "fund", [["T07", "amount"], ["T08", "total"]]);
-const X03 = fundsAgree("X03", "国有资本经营预算", "soe", [["T09", "incomeAmount"], ["T09", "expenseTotal"]]);
-
-const X04 = rule("X04", [], (ctx) => {
-  for (const [label, key] of [["财政专户管理资金", "specialAccount"], ["单位资金", "unitFunds"], ["上年结转", "carryover"]]) {
-    const t01 = income(ctx, "T01", label);
-    const t02 = total(ctx, "T02", key);
-    if (t01 && t02) equal(ctx, "X04", t01, t02);
-  }
-});
-
-const X05 = rule("X05", ["T01"], (ctx, [t01]) => {
-  const t02 = total(ctx, "T02", "total");
-  const receipts = income(ctx, "T01", "本年收入合计");
-  if (receipts && t02) equal(ctx, "X05", receipts, t02);
-  const spending = rowByLabel(t01, "expenseItem", "本年支出合计");
-  const t03 = total(ctx, "T03", "total");
-  if (spending && t03) equal(ctx, "X05", cell(ctx, t01, spending, "expenseTotal", "“本年支出合计”"), t03);
-});
-
-/** Each expense 类 of T01/T04 (its `key`) against the 类 rows of a code table: a 类 missing on one side is 0.00 there. */
-function classesAgree(
-  ctx: CheckContext,
-  ruleId: string,
-  [summary, key]: [ReadTable, string],
-  [detail, detailKey, codeKey, nameKey]: [ReadTable, string, string?, string?],
-): void {
-  const left = new Map(classRows(summary, ctx.options.catalog).map((c) => [c.code, c.row]));
-  const right = new Map([...byCode(detail, codeKey, nameKey)].filter(([code]) => code.length === 3));
+/** Each expense 类 of a summary table against the 类 rows of a code table: a 类 missing on one side is 0.00 there. */
+const byClass = (ctx: CheckContext, check: CheckOf<"byClass">) => {
+  const summary = ctx.table(check.left.table);
+  const detail = ctx.table(check.right.table);
+  if (!summary || !detail) return;
+  const left = new Map(classRows(summary, ctx.options.catalog, check.left.label).map((c) => [c.code, c.row]));
+  const right = new Map([...byCode(detail, check.right.code)].filter(([code]) => code.length === 3));
+  const nameKey = nameColumnOf(detail, check.right.code);
   for (const code of union(left.keys(), right.keys())) {
     const row = left.get(code);
     const other = right.get(code);
     equal(
       ctx,
-      ruleId,
-      cell(ctx, summary, row, key, row ? `“${shown(summary, row, "expenseItem")}”` : `支出类 ${code}`),
-      cell(ctx, detail, other, detailKey, codeText(code, other, detail, nameKey)),
+      cell(ctx, summary, row, check.left.column, row ? `“${shown(summary, row, check.left.label)}”` : `支出类 ${code}`),
+      cell(ctx, detail, other, check.right.column, codeText(code, other, detail, nameKey)),
     );
   }
-}
+};
 
-const X06 = rule("X06", ["T01", "T03"], (ctx, [t01, t03]) => classesAgree(ctx, "X06", [t01, "expenseTotal"], [t03, "total"]));
+/** Columns named in messages: “合计”, or “合计”与“上年结转”之和. */
+const columnsText = (table: ReadTable, keys: string[]) =>
+  `${keys.map((k) => `“${columnName(table, k)}”`).join("与")}${keys.length > 1 ? "之和" : ""}`;
 
-const X07 = rule("X07", ["T02", "T03"], (ctx, [t02, t03]) => {
-  const receipts = byCode(t02);
-  const spending = byCode(t03);
-  for (const code of union(receipts.keys(), spending.keys())) {
-    const row = receipts.get(code);
-    equal(
-      ctx,
-      "X07",
-      side(ctx, t02, row ? [row] : [], ["total", "carryover"], "本年收入与上年结转之和"),
-      cell(ctx, t03, spending.get(code), "total", ""),
-      { code },
-    );
-  }
-});
+const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
+  const left = ctx.table(check.left.table);
+  const right = ctx.table(check.right.table);
+  if (!left || !right) return;
+  const leftRows = byCode(left, check.left.code);
+  const rightRows = byCode(right, check.right.code);
+  const codes = check.op === "equal" ? union(leftRows.keys(), rightRows.keys()) : [...leftRows.keys()];
+  for (const code of codes)
+    for (const pair of check.columns) {
+      const row = leftRows.get(code);
+      const a = side(ctx, left, row ? [row] : [], pair.left, pair.name ?? columnsText(left, pair.left));
+      const b = side(ctx, right, rightRows.has(code) ? [rightRows.get(code)!] : [], pair.right, columnsText(right, pair.right));
+      const [x, y] = inOneUnit([a, b]);
+      if (check.op === "equal" || x.value.gt(y.value)) equal(ctx, a, b, { code });
+    }
+};
 
-const X08 = rule("X08", ["T04"], (ctx, [t04]) => {
-  const t05 = ctx.table("T05");
-  const t08 = ctx.table("T08");
-  const t09 = ctx.table("T09");
-  if (t05) classesAgree(ctx, "X08", [t04, "expenseGpb"], [t05, "total"]);
-  if (t08) classesAgree(ctx, "X08", [t04, "expenseFund"], [t08, "total"]);
-  if (t09) classesAgree(ctx, "X08", [t04, "expenseSoe"], [t09, "expenseTotal", "expenseCode", "expenseName"]);
-});
-
-const X09 = rule("X09", ["T03"], (ctx, [t03]) => {
-  const all = byCode(t03);
-  for (const part of [ctx.table("T05"), ctx.table("T08")]) {
-    if (!part) continue;
-    for (const [code, row] of byCode(part))
-      for (const key of ["total", "basic", "project"]) {
-        const figure = cell(ctx, part, row, key, "");
-        const bound = cell(ctx, t03, all.get(code), key, "");
-        if (figure.value.gt(bound.value)) equal(ctx, "X09", figure, bound, { code });
-      }
-  }
-});
-
-const X10 = rule("X10", [], (ctx) => {
-  const t05 = total(ctx, "T05", "basic");
-  const t06 = total(ctx, "T06", "total");
-  if (t05 && t06) equal(ctx, "X10", t05, t06);
-});
-
-/**
- * Whether a T06 row is 机关商品和服务支出 (502): its 政府经济科目 is catalogued under 502; a name catalogued
- * elsewhere (50502 商品和服务支出 of 事业单位) is not. The built-in catalogue lists only part of 502, so a name it
- * does not know is judged by the 部门经济科目: for a 机关 every 302 商品和服务支出 item corresponds to a 502 款.
- */
-function isAgencyGoods(ctx: CheckContext): (table: ReadTable, row: ReadRow) => boolean {
-  const catalog = ctx.options.catalog;
-  const govCodes = new Map<string, string>();
-  for (const e of catalog.entries("econGov")) govCodes.set(normalizeName(e.name), e.code);
-  for (const p of catalog.econPairs()) if (p.govCode) govCodes.set(normalizeName(p.govName), p.govCode);
-  const deptCodes = new Map(catalog.entries("econDept").map((e) => [normalizeName(e.name), e.code]));
-  return (table, row) => {
-    const gov = govCodes.get(textOf(table, row, "govEcon"));
-    if (gov) return gov.startsWith("502");
-    return deptCodes.get(textOf(table, row, "deptEcon"))?.startsWith("302") ?? false;
-  };
-}
-
-const X11 = rule("X11", ["T06", "T11"], (ctx, [t06, t11]) => {
-  const unitTotal = totalRow(t11);
-  if (!unitTotal) return;
-  const { groups, loose } = econGroups(t06, ctx.options.catalog);
-  const agency = isAgencyGoods(ctx);
-  const rows = [...loose, ...groups.flatMap((g) => g.items)].filter((r) => agency(t06, r));
-  equal(
-    ctx,
-    "X11",
-    cell(ctx, t11, unitTotal, "total", `“${shown(t11, unitTotal, "unit")}”`),
-    side(ctx, t06, rows, ["public"], "政府经济科目属于机关商品和服务支出（502）各行的“公用经费”之和"),
-  );
-});
-
-/** T06 rows whose 部门经济科目 is one of `codes` (a name printed twice, with different 政府经济科目, counts twice). */
-function econRows(ctx: CheckContext, t06: ReadTable, codes: string[]): ReadRow[] {
-  const catalog = ctx.options.catalog;
-  const head = totalRow(t06);
-  return t06.rows.filter((r) => r !== head && codes.some((c) => catalog.nameMatches("econDept", c, textOf(t06, r, "deptEcon"))));
-}
-
-/** “离休费”与“退休费”行“合计”之和: how messages name T06 rows by their 部门经济科目. */
-function econWhere(ctx: CheckContext, codes: string[]): string {
-  const names = codes.map((c) => `“${ctx.options.catalog.get("econDept", c)?.name ?? c}”`).join("与");
-  return `${names}行“合计”${codes.length > 1 ? "之和" : ""}`;
-}
-
-/** 三公 items of T10, as the pack prints them, and their 部门经济科目 in T06. */
-const THREE_PUBLIC: [string, string][] = [
-  ["因公出国（境）费", "30212"],
-  ["公务接待费", "30217"],
-  ["②公务用车运行维护费", "30231"],
-];
-
-const X12 = rule("X12", ["T06", "T10"], (ctx, [t06, t10]) => {
-  for (const [label, code] of THREE_PUBLIC) {
-    const row = rowByLabel(t10, "item", label);
-    if (!row) continue;
-    const spent = cell(ctx, t10, row, "total", `“${shown(t10, row, "item")}”`);
-    const basic = side(ctx, t06, econRows(ctx, t06, [code]), ["total"], econWhere(ctx, [code]));
-    if (spent.value.lt(basic.value)) equal(ctx, "X12", spent, basic);
-  }
-});
-
-/** T12/T13 in one figure per column: the department's total row when printed, else the sum of the projects. */
-function projectsTotal(ctx: CheckContext, id: "T12" | "T13", key: string): Side | undefined {
-  const table = ctx.table(id);
-  const g = projectsOf(ctx.disclosure, id);
-  if (!table || !g) return undefined;
-  const column = `“${columnName(table, key)}”`;
-  return g.grand
-    ? cell(ctx, table, g.grand, key, `“${shown(table, g.grand, "project")}”行`)
-    : side(ctx, table, g.projects, [key], `各项目${column}之和`);
-}
-
-const X13 = rule("X13", [], (ctx) => {
-  const t12 = (key: string) => projectsTotal(ctx, "T12", key);
-  const all = t12("total");
-  const carried = projectsTotal(ctx, "T13", "total");
-  const pairs: [Side | undefined, Side | undefined][] = [
-    // An empty T13 adds nothing, and is left out of the message.
-    [total(ctx, "T03", "project"), all && carried?.cells.length ? plus(all, carried) : all],
-    [total(ctx, "T05", "project"), t12("gpb")],
-    [total(ctx, "T08", "project"), t12("fund")],
-  ];
-  for (const [left, right] of pairs) if (left?.cells.length && right) equal(ctx, "X13", left, right);
-});
-
-/** 基本支出 of functional 项 and the 部门经济科目 that pay them (RULES.md X14). */
-const PAYROLL: [string[], string[]][] = [
-  [["2080505"], ["30108"]],
-  [["2080506"], ["30109"]],
-  [["2101101", "2101102"], ["30110"]],
-  [["2101103"], ["30111"]],
-  [["2210201"], ["30113"]],
-  [["2080501", "2080502"], ["30301", "30302"]],
-];
-
-const X14 = rule("X14", ["T05", "T06"], (ctx, [t05, t06]) => {
-  const codes = byCode(t05);
-  for (const [functional, econ] of PAYROLL) {
-    const rows = functional.flatMap((c) => codes.get(c) ?? []);
-    equal(
-      ctx,
-      "X14",
-      side(ctx, t05, rows, ["basic"], `科目 ${functional.join("与")}“基本支出”${functional.length > 1 ? "之和" : ""}`),
-      side(ctx, t06, econRows(ctx, t06, econ), ["total"], econWhere(ctx, econ)),
-    );
-  }
-});
-
-export const crossChecks: Check[] = [X01, X02, X03, X04, X05, X06, X07, X08, X09, X10, X11, X12, X13, X14];
+export const crossKinds: Kinds<"agree" | "equal" | "atLeast" | "atMost" | "byClass" | "byCode"> = {
+  agree,
+  equal: equalCheck,
+  atLeast: bound("atLeast"),
+  atMost: bound("atMost"),
+  byClass,
+  byCode: byCodeCheck,
+};

@@ -1,14 +1,17 @@
 /**
- * X15–X16 of RULES.md: the 项目支出绩效目标表 (options.inputs.forms, amounts in 元) against the projects of T12.
- * Nothing is said when the workbook holds no form at all: the forms are then not entered yet, not missing one by one.
+ * X15–X16 of RULES.md: the 项目支出绩效目标表 (options.inputs.forms, amounts in 元) against the projects of the table
+ * the check row names. Nothing is said when the workbook holds no form at all: the forms are then not entered yet,
+ * not missing one by one.
  */
 import { normalizeName } from "../catalog/catalog";
 import type { PerformanceForm } from "../inputs";
 import { Decimal, formatAmount, parseAmount } from "../money";
 import { cellOf, type ReadRow } from "../read/read";
-import type { Place } from "./finding";
-import { projectsOf, shown } from "./model";
-import type { Check } from "./registry";
+import type { Place } from "../finding";
+import { projectsOf, shown } from "../read/model";
+import type { CheckOf } from "../packs/checks";
+import type { CheckContext } from "./context";
+import type { Kinds } from "./kind";
 
 /** A project name as compared; a budget system's Z/J/X/XM prefix (大同) may be left out on one side only. */
 const nameKey = (name: string) => normalizeName(name);
@@ -39,32 +42,41 @@ export function matchForms(forms: PerformanceForm[], projects: { row: ReadRow; n
   return { pairs, formsAlone: formsLeft, projectsAlone: projectsLeft.map((p) => p.row) };
 }
 
-const formsCheck: Check = {
-  rules: ["X15", "X16"],
-  run(ctx) {
-    const forms = ctx.options.inputs?.forms ?? [];
-    const t12 = ctx.table("T12");
-    const groups = projectsOf(ctx.disclosure, "T12");
-    if (forms.length === 0 || !t12 || !groups) return;
-    const projects = groups.projects.map((row) => ({ row, name: shown(t12, row, "project") }));
-    const { pairs, formsAlone, projectsAlone } = matchForms(forms, projects);
-    const formPlace = (f: PerformanceForm, ref = f.ref): Place => ({ table: "T12", ...ref });
+/** The forms matched with the projects of a table; nothing when the workbook has no forms or lacks the table. */
+function matched(ctx: CheckContext, id: string) {
+  const forms = ctx.options.inputs?.forms ?? [];
+  const table = ctx.table(id);
+  const groups = projectsOf(ctx.disclosure, id);
+  if (forms.length === 0 || !table || !groups) return undefined;
+  const column = table.decl.projects!.column;
+  const projects = groups.projects.map((row) => ({ row, name: shown(table, row, column) }));
+  return { table, column, ...matchForms(forms, projects) };
+}
 
-    for (const { form, row } of pairs) {
-      const annual = form.funds.annual.total;
-      // S07 reports an amount that is not a number; a form without 年度资金总额 has nothing to compare.
-      if (annual === null || parseAmount(cellOf(t12, row, "total")?.value).kind === "invalid") continue;
-      const inWan = annual.div(10000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      ctx.compare("X15", formPlace(form, form.annualTotalRef ?? form.ref), inWan, ctx.value(t12, row, "total"), 1, {
-        params: { project: form.project, yuan: formatAmount(annual) },
-        related: [ctx.place(t12, row, "total")],
-      });
-    }
-    for (const row of projectsAlone)
-      ctx.report("X16", ctx.place(t12, row, "project"), { params: { detail: `的项目“${shown(t12, row, "project")}”没有绩效目标表` } });
-    for (const form of formsAlone)
-      ctx.report("X16", formPlace(form), { params: { detail: `中没有绩效目标表“${form.project}”所填的项目` } });
-  },
+const formPlace = (table: string, f: PerformanceForm, ref = f.ref): Place => ({ table, ...ref });
+
+const formAmounts = (ctx: CheckContext, check: CheckOf<"formAmounts">) => {
+  const m = matched(ctx, check.table);
+  if (!m) return;
+  const yuan = ctx.unitOf(check.table) === "元" ? 1 : 10000;
+  for (const { form, row } of m.pairs) {
+    const annual = form.funds.annual.total;
+    // S07 reports an amount that is not a number; a form without 年度资金总额 has nothing to compare.
+    if (annual === null || parseAmount(cellOf(m.table, row, check.amount)?.value).kind === "invalid") continue;
+    const inUnit = annual.div(yuan).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    ctx.compare(formPlace(check.table, form, form.annualTotalRef ?? form.ref), inUnit, ctx.value(m.table, row, check.amount), 1, {
+      params: { project: form.project, yuan: formatAmount(annual), unit: ctx.unitOf(check.table) },
+      related: [ctx.place(m.table, row, check.amount)],
+    });
+  }
 };
 
-export const formChecks: Check[] = [formsCheck];
+const formCoverage = (ctx: CheckContext, check: CheckOf<"formCoverage">) => {
+  const m = matched(ctx, check.table);
+  if (!m) return;
+  for (const row of m.projectsAlone)
+    ctx.report(ctx.place(m.table, row, m.column), { params: { detail: `的项目“${shown(m.table, row, m.column)}”没有绩效目标表` } });
+  for (const form of m.formsAlone) ctx.report(formPlace(check.table, form), { params: { detail: `中没有绩效目标表“${form.project}”所填的项目` } });
+};
+
+export const formKinds: Kinds<"formAmounts" | "formCoverage"> = { formAmounts, formCoverage };

@@ -11,8 +11,9 @@ import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../na
 import { isUp, readStatements, sectionNumberOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, FORMER_CLASS_NAMES, rateOf, SECTIONS, type SectionNumber } from "../narrative/wording";
 import type { CheckContext } from "./context";
-import type { Place } from "./finding";
-import type { Check } from "./registry";
+import type { Place } from "../finding";
+import type { CheckOf } from "../packs/checks";
+import type { Kinds } from "./kind";
 
 interface ReadSection {
   number: SectionNumber | undefined;
@@ -67,13 +68,15 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
   return read.get(ctx)!;
 }
 
-const narrativeCheck = (id: string, run: (ctx: CheckContext, n: Narrative) => void): Check => ({
-  rules: [id],
-  run(ctx) {
+/** A kind over the edited text; nothing is said when the workbook has none. */
+const narrativeCheck =
+  <K extends "narrativeFigures" | "narrativeSections" | "narrativeChanges" | "narrativeReasons" | "narrativeRepeats" | "narrativeClassNames" | "narrativeEmptyTables" | "narrativeYears" | "narrativeProcurement">(
+    run: (ctx: CheckContext, n: Narrative, check: CheckOf<K>) => void,
+  ) =>
+  (ctx: CheckContext, check: CheckOf<K>) => {
     const n = narrativeOf(ctx);
-    if (n) run(ctx, n);
-  },
-});
+    if (n) run(ctx, n, check);
+  };
 
 const signed = (c: { word: string; amount: Decimal }): Decimal => (isUp(c.word) ? c.amount : c.amount.neg());
 const direction = (d: Decimal, up: string, down: string): string => (d.isZero() ? "持平" : d.gt(0) ? up : down);
@@ -99,16 +102,16 @@ function misfitRate(ctx: CheckContext, stated: Decimal, now: Decimal, last: Deci
 }
 
 /** X17: each figure, share, change and last year's figure stated, against the tables and the inputs. */
-const X17 = narrativeCheck("X17", (ctx, n) => {
+const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
   for (const s of n.sections) {
     const sharesOk: boolean[] = [];
     for (const st of s.statements) {
       const it = st.item;
       if (it.amount === null) continue;
       const say = (what: string, actual: Decimal | string, expected: Decimal | string, unit: string) =>
-        ctx.report("X17", s.at, { params: { section: s.name, item: quoted(it), what, unit }, actual, expected, related: it.source });
+        ctx.report(s.at, { params: { section: s.name, item: quoted(it), what, unit }, actual, expected, related: it.source });
       const compare = (what: string, actual: Decimal, expected: Decimal, unit: string) =>
-        ctx.compare("X17", s.at, actual, expected, 1, { params: { section: s.name, item: quoted(it), what, unit }, related: it.source });
+        ctx.compare(s.at, actual, expected, 1, { params: { section: s.name, item: quoted(it), what, unit }, related: it.source });
 
       if (it.unit === "个") {
         if (!st.amount.eq(it.amount)) say("", st.amount.toFixed(0), it.amount.toFixed(0), "个");
@@ -142,23 +145,23 @@ const X17 = narrativeCheck("X17", (ctx, n) => {
     ) {
       const total = sum(stated.map((st) => st?.share));
       if (!total.eq(100))
-        ctx.report("X17", s.at, { params: { section: s.name, item: "所列各项", what: "占比合计", unit: "%" }, actual: total, expected: new Decimal(100) });
+        ctx.report(s.at, { params: { section: s.name, item: "所列各项", what: "占比合计", unit: "%" }, actual: total, expected: new Decimal(100) });
     }
   }
 });
 
-const N01 = narrativeCheck("N01", (ctx, n) => {
+const N01 = narrativeCheck<"narrativeSections">((ctx, n) => {
   for (const s of SECTIONS)
     if (!n.sections.some((r) => r.number === s.number && r.plain !== ""))
-      ctx.report("N01", n.at, { params: { section: `${s.number}、${s.title}` } });
+      ctx.report(n.at, { params: { section: `${s.number}、${s.title}` } });
 });
 
 /** N02: change, rate and last year's figure as stated beside a figure, against each other. */
-const N02 = narrativeCheck("N02", (ctx, n) => {
+const N02 = narrativeCheck<"narrativeChanges">((ctx, n) => {
   for (const s of n.sections)
     for (const st of s.statements) {
       const say = (detail: string, r: { expected?: Decimal; actual?: Decimal } = {}) =>
-        ctx.report("N02", s.at, { params: { section: s.name, item: quoted(st.item), detail }, ...r });
+        ctx.report(s.at, { params: { section: s.name, item: quoted(st.item), detail }, ...r });
       const { change, rate, same } = st;
       if (change && (change.amount.isNeg() || change.amount.isZero()))
         say(`写作“${change.word}${formatAmount(change.amount)}万元”，增减方向与数额矛盾${change.amount.isZero() ? "（无变化应写持平）" : ""}`);
@@ -184,7 +187,7 @@ const N02 = narrativeCheck("N02", (ctx, n) => {
 const REASON = /原因(?:是|为|在于)?:?[^,;。:]{2,}|(?:由于|因为)[^,;。]{2,}/;
 
 /** N03: each sentence that states an increase or a decrease says why. */
-const N03 = narrativeCheck("N03", (ctx, n) => {
+const N03 = narrativeCheck<"narrativeReasons">((ctx, n) => {
   for (const s of n.sections) {
     const reported = new Set<number>();
     for (const m of s.plain.matchAll(TOKENS)) {
@@ -194,13 +197,13 @@ const N03 = narrativeCheck("N03", (ctx, n) => {
       const sentence = s.plain.slice(start, stops.length ? Math.min(...stops) : undefined);
       if (reported.has(start) || REASON.test(sentence)) continue;
       reported.add(start);
-      ctx.report("N03", s.at, { params: { section: s.name }, actual: m[0] });
+      ctx.report(s.at, { params: { section: s.name }, actual: m[0] });
     }
   }
 });
 
 /** N04: an item stated twice (in one section or two) with two amounts; said once per item and section. */
-const N04 = narrativeCheck("N04", (ctx, n) => {
+const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
   const seen = new Map<string, { st: Statement; s: ReadSection }>();
   const said = new Set<string>();
   for (const s of n.sections)
@@ -211,7 +214,7 @@ const N04 = narrativeCheck("N04", (ctx, n) => {
       if (!before) seen.set(st.item.key, { st, s });
       else if (!ok(ctx, st.amount, before.st.amount) && !said.has(once)) {
         said.add(once);
-        ctx.report("N04", s.at, {
+        ctx.report(s.at, {
           params: { section: s.name, item: quoted(st.item), other: before.s === s ? "前文" : before.s.name },
           actual: st.amount,
           expected: before.st.amount,
@@ -221,37 +224,33 @@ const N04 = narrativeCheck("N04", (ctx, n) => {
     }
 });
 
-const N05 = narrativeCheck("N05", (ctx, n) => {
+const N05 = narrativeCheck<"narrativeClassNames">((ctx, n) => {
   const catalog = ctx.options.catalog;
   for (const s of n.sections)
     for (const [name, code] of FORMER_CLASS_NAMES) {
       const current = catalog.get("functional", code)?.name;
       if (current && current !== name && s.plain.includes(plainText(name)))
-        ctx.report("N05", s.at, { params: { section: s.name, year: catalog.year }, actual: name, expected: current });
+        ctx.report(s.at, { params: { section: s.name, year: catalog.year }, actual: name, expected: current });
     }
 });
 
-/** The funds an empty table may be explained by, their tables, and the items that state their figures. */
-const EMPTY_FUNDS = [
-  { word: "政府性基金", tables: ["T07", "T08"], keys: ["fund", "fiscal:fund"] },
-  { word: "国有资本经营", tables: ["T09"], keys: ["soe", "fiscal:soe"] },
-  { word: "三公", tables: ["T10"], keys: ["threePublic"] },
-  { word: "上年结转", tables: ["T13"], keys: [] },
-] as const;
-const FUND_WORD = new RegExp(EMPTY_FUNDS.map((f) => f.word).join("|"));
-const NO_FUND = new RegExp(`(?:无|没有|未安排|不涉及|未使用)[^,;。]{0,15}?(${EMPTY_FUNDS.map((f) => f.word).join("|")})`, "g");
+type Fund = CheckOf<"narrativeEmptyTables">["funds"][number];
 const EMPTY_TABLE = /表[^,;。]*?(?:为空表|无数据|空表|为空)/;
 
 /** N06: what the text says of empty tables, against the tables and against the figures it states. */
-const N06 = narrativeCheck("N06", (ctx, n) => {
+const N06 = narrativeCheck<"narrativeEmptyTables">((ctx, n, check) => {
+  const funds = check.funds;
+  const words = funds.map((f) => f.word).join("|");
+  const FUND_WORD = new RegExp(words);
+  const NO_FUND = new RegExp(`(?:无|没有|未安排|不涉及|未使用)[^,;。]{0,15}?(${words})`, "g");
   /** Whether the fund's tables have figures; undefined when one is absent (S01 says so). */
-  const hasFigures = (f: (typeof EMPTY_FUNDS)[number]): boolean | undefined => {
+  const hasFigures = (f: Fund): boolean | undefined => {
     const tables = f.tables.map((id) => ctx.table(id));
     if (tables.some((t) => !t)) return undefined;
     return tables.some((t) => t!.rows.some((r) => t!.decl.columns.some((c) => c.kind === "amount" && !ctx.value(t!, r, c.key).isZero())));
   };
-  const tablesOf = (f: (typeof EMPTY_FUNDS)[number]) => f.tables.map((id) => ctx.label(id)).join("、");
-  const say = (s: ReadSection, detail: string) => ctx.report("N06", s.at, { params: { section: s.name, detail } });
+  const tablesOf = (f: Fund) => f.tables.map((id) => ctx.label(id)).join("、");
+  const say = (s: ReadSection, detail: string) => ctx.report(s.at, { params: { section: s.name, detail } });
   for (const s of n.sections) {
     for (const sentence of s.lines.flatMap((l) => l.split(/[。;]/))) {
       const clause = sentence.split(/[,:]/).find((c) => EMPTY_TABLE.test(c) && FUND_WORD.test(c));
@@ -259,12 +258,12 @@ const N06 = narrativeCheck("N06", (ctx, n) => {
       const reasons = [...sentence.matchAll(NO_FUND)].map((m) => m[1]);
       if (named && reasons.length && !reasons.includes(named)) say(s, `称${named}的表无数据，却以“无${reasons[0]}”说明原因`);
       for (const word of new Set([...(named ? [named] : []), ...reasons])) {
-        const fund = EMPTY_FUNDS.find((f) => f.word === word)!;
+        const fund = funds.find((f) => f.word === word)!;
         if (hasFigures(fund)) say(s, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
       }
     }
     for (const st of s.statements) {
-      const fund = EMPTY_FUNDS.find((f) => (f.keys as readonly string[]).includes(st.item.key));
+      const fund = funds.find((f) => f.items.includes(st.item.key));
       if (fund && st.amount.gt(0) && hasFigures(fund) === false)
         say(s, `称${quoted(st.item)}为 ${formatAmount(st.amount)}万元，但${tablesOf(fund)}无数据`);
     }
@@ -272,7 +271,7 @@ const N06 = narrativeCheck("N06", (ctx, n) => {
 });
 
 /** A year written inside 《》, right after 截至/截止, or in a 立项依据 sentence is a document's or a date's, not a stray one. */
-const N07 = narrativeCheck("N07", (ctx, n) => {
+const N07 = narrativeCheck<"narrativeYears">((ctx, n) => {
   const year = ctx.options.catalog.year;
   for (const s of n.sections) {
     const titles = [...s.plain.matchAll(/《[^》]*》/g)].map((m) => [m.index!, m.index! + m[0].length]);
@@ -285,25 +284,25 @@ const N07 = narrativeCheck("N07", (ctx, n) => {
         continue;
       stray.add(m[0]);
     }
-    for (const y of stray) ctx.report("N07", s.at, { params: { section: s.name, year }, actual: y });
+    for (const y of stray) ctx.report(s.at, { params: { section: s.name, year }, actual: y });
   }
 });
 
 /** N08: 货物 + 工程 + 服务 = 总额, and the share reserved for small and medium firms ≤ 总额, as the text states them. */
-const N08 = narrativeCheck("N08", (ctx, n) => {
-  for (const s of n.sections.filter((r) => r.number === "九")) {
+const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
+  for (const s of n.sections.filter((r) => r.number === check.section)) {
     const stated = (key: string) => s.statements.find((st) => st.item.key === key)?.amount;
-    const total = stated("procurement");
-    const parts = ["goods", "works", "services"].map(stated);
+    const total = stated(check.total);
+    const parts = check.parts.map(stated);
     if (total && parts.every((p) => p !== undefined)) {
       const sumOf = sum(parts);
-      ctx.compare("N08", s.at, total, sumOf, 3, {
+      ctx.compare(s.at, total, sumOf, 3, {
         params: { section: s.name, detail: `政府采购预算总额 ${formatAmount(total)}万元不等于货物、工程、服务之和 ${formatAmount(sumOf)}万元` },
       });
     }
-    const smes = stated("smes");
+    const smes = stated(check.smes);
     if (total && smes && smes.gt(total) && !ok(ctx, smes, total))
-      ctx.report("N08", s.at, {
+      ctx.report(s.at, {
         params: { section: s.name, detail: `预留中小企业的 ${formatAmount(smes)}万元超过政府采购预算总额 ${formatAmount(total)}万元` },
         actual: smes,
         expected: total,
@@ -311,4 +310,24 @@ const N08 = narrativeCheck("N08", (ctx, n) => {
   }
 });
 
-export const narrativeChecks: Check[] = [X17, N01, N02, N03, N04, N05, N06, N07, N08];
+export const narrativeKinds: Kinds<
+  | "narrativeFigures"
+  | "narrativeSections"
+  | "narrativeChanges"
+  | "narrativeReasons"
+  | "narrativeRepeats"
+  | "narrativeClassNames"
+  | "narrativeEmptyTables"
+  | "narrativeYears"
+  | "narrativeProcurement"
+> = {
+  narrativeFigures: X17,
+  narrativeSections: N01,
+  narrativeChanges: N02,
+  narrativeReasons: N03,
+  narrativeRepeats: N04,
+  narrativeClassNames: N05,
+  narrativeEmptyTables: N06,
+  narrativeYears: N07,
+  narrativeProcurement: N08,
+};

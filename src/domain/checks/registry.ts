@@ -1,25 +1,28 @@
-/** The one place that lists the checks, and runs them over a disclosure. */
+/** Every check kind, and the run of a pack's check rows over a disclosure. */
+import type { Finding } from "../finding";
+import { compareFindings } from "../finding";
+import type { CheckKind, CheckRow } from "../packs/checks";
 import type { Pack } from "../packs/schema";
 import type { Disclosure } from "../read/read";
-import { arithmeticChecks } from "./arithmetic";
-import { codeChecks } from "./codes";
+import { arithmeticKinds } from "./arithmetic";
+import { codeKinds } from "./codes";
 import { CheckContext, type CheckOptions } from "./context";
-import { crossChecks } from "./cross";
-import { formChecks } from "./forms";
-import { narrativeChecks } from "./narrative";
-import { compareFindings, type Finding } from "./finding";
-import { structureChecks } from "./structure";
+import { crossKinds } from "./cross";
+import { formKinds } from "./forms";
+import type { Kinds } from "./kind";
+import { narrativeKinds } from "./narrative";
+import { structureKinds } from "./structure";
 
-/** A check implements one or more rules of rules.ts; a table it needs and cannot find makes it say nothing. */
-export interface Check {
-  rules: string[];
-  run(ctx: CheckContext): void;
+/** The compiler makes sure every kind a pack may name is implemented. */
+const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmeticKinds, ...crossKinds, ...formKinds, ...narrativeKinds };
+
+function run<K extends CheckKind>(ctx: CheckContext, check: CheckRow & { kind: K }): void {
+  (KINDS[check.kind] as (ctx: CheckContext, check: CheckRow) => void)(ctx, check);
 }
 
-export const CHECKS: Check[] = [...structureChecks, ...codeChecks, ...arithmeticChecks, ...crossChecks, ...narrativeChecks, ...formChecks];
-
+/** The pack's check rows, in order. A table a row needs and the workbook lacks makes that row say nothing: S01 reports the table. */
 export function runChecks(disclosure: Disclosure, pack: Pack, options: CheckOptions): Finding[] {
   const ctx = new CheckContext(disclosure, pack, options);
-  for (const check of CHECKS) check.run(ctx);
+  for (const check of pack.checks) ctx.as(check, () => run(ctx, check));
   return ctx.findings.sort(compareFindings);
 }

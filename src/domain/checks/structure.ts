@@ -1,18 +1,26 @@
 /**
  * S — structure and completeness (RULES.md): every table present, empty tables noted, headers as the template,
- * one department, one year, 万元, amount cells that are numbers, no placeholders left.
+ * one department, one year, the table's unit, amount cells that are numbers, no placeholders left. Each kind
+ * applies to every table of the pack, or to the tables its check row lists.
  */
 import { normalizeName } from "../catalog/catalog";
 import { parseAmount } from "../money";
+import type { CheckOf } from "../packs/checks";
+import type { TableDecl } from "../packs/schema";
 import type { ReadTable } from "../read/read";
 import { fillPlaceholders } from "../render/render";
 import type { CheckContext } from "./context";
-import { columnName, mostCommon, rowName } from "./model";
-import type { Check } from "./registry";
+import { columnName, mostCommon, rowName } from "../read/model";
+import type { Kinds } from "./kind";
 
-/** The tables found, in pack order. */
-function found(ctx: CheckContext): ReadTable[] {
-  return ctx.pack.tables.flatMap((d) => ctx.table(d.id) ?? []);
+type Scoped = { tables?: string[] };
+
+/** The pack's tables a check row applies to, in pack order. */
+const declsOf = (ctx: CheckContext, check: Scoped): TableDecl[] => ctx.pack.tables.filter((d) => !check.tables || check.tables.includes(d.id));
+
+/** The tables found, in pack order (of those the row applies to). */
+function found(ctx: CheckContext, check: Scoped = {}): ReadTable[] {
+  return declsOf(ctx, check).flatMap((d) => ctx.table(d.id) ?? []);
 }
 
 
@@ -29,119 +37,108 @@ function withYear(template: string, year: number | undefined): string {
 /** A title with no header under it (a table of contents, a caption) is not the table. */
 const hasHeader = (t: ReadTable) => t.headerTop >= 0;
 
-const presence: Check = {
-  rules: ["S01"],
-  run(ctx) {
+const tablesPresent = (ctx: CheckContext, check: CheckOf<"tablesPresent">) => {
     const year = budgetYear(ctx);
-    for (const decl of ctx.pack.tables) {
+    for (const decl of declsOf(ctx, check)) {
       const t = ctx.table(decl.id);
       if (t && hasHeader(t)) continue;
       const title = withYear(decl.title, year);
       // A missing table has no place in the workbook: sheet and cell stay empty.
       const at = t ? { table: t.id, sheet: t.sheet, cell: t.title.ref.cell } : { table: decl.id, sheet: "", cell: "" };
       const detail = t ? `标题“${title}”下没有可识别的表头` : `工作簿中找不到标题为“${title}”的表`;
-      ctx.report("S01", at, { params: { detail } });
+      ctx.report(at, { params: { detail } });
     }
-  },
 };
 
 /** The note an empty table carries (注：本表无数据, or a longer wording that says the table is empty). */
 const EMPTY_NOTE = /本表无数据|空表/;
 
-const emptyNote: Check = {
-  rules: ["S02"],
-  run(ctx) {
-    const note = ctx.pack.emptyNote;
-    for (const t of found(ctx).filter(hasHeader)) {
+/** The note the pack prints under an empty table, as its messages quote it. */
+function emptyNoteText(ctx: CheckContext, decl: TableDecl, year: number | undefined): string {
+  return withYear(decl.emptyNote ?? ctx.pack.emptyNote, year).replace(/\{subject\}/g, ctx.pack.subject);
+}
+
+const emptyNote = (ctx: CheckContext, check: CheckOf<"emptyNote">) => {
+    for (const t of found(ctx, check).filter(hasHeader)) {
+      const note = emptyNoteText(ctx, t.decl, budgetYear(ctx));
       const amountKeys = t.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
       // Zeros are not figures: 大同 prints a table of 0 under 注：本表无数据.
       const figures = t.rows.some((r) => amountKeys.some((k) => !ctx.value(t, r, k).isZero()));
       const noted = t.note !== null && EMPTY_NOTE.test(normalizeName(String(t.note.value ?? "")));
       if (!figures && !noted)
-        ctx.report("S02", { table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
-      if (figures && noted)
-        ctx.report("S02", { table: t.id, ...t.note!.ref }, { params: { detail: `有数据，却注明“${String(t.note!.value).trim()}”` } });
+        ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
+      if (figures && noted) ctx.report({ table: t.id, ...t.note!.ref }, { params: { detail: `有数据，却注明“${String(t.note!.value).trim()}”` } });
     }
-  },
 };
 
-const header: Check = {
-  rules: ["S03"],
-  run(ctx) {
-    const year = budgetYear(ctx);
-    for (const t of found(ctx).filter(hasHeader))
-      for (const p of t.headerProblems)
-        ctx.report("S03", { table: t.id, ...p.ref }, {
-          params: { column: withYear(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
-        });
-  },
+const header = (ctx: CheckContext, check: CheckOf<"header">) => {
+  const year = budgetYear(ctx);
+  for (const t of found(ctx, check).filter(hasHeader))
+    for (const p of t.headerProblems)
+      ctx.report({ table: t.id, ...p.ref }, {
+        params: { column: withYear(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
+      });
 };
 
 /** A trailing bracketed mark the budget system prints after the name (大同市商务局[部门]), cut short by OCR too. */
 const departmentOf = (text: string) => normalizeName(text).replace(/\[[^\]]*\]?$/, "");
 
-const sameDepartmentAndYear: Check = {
-  rules: ["S04", "S05"],
-  run(ctx) {
-    const tables = found(ctx);
-    const named = tables.flatMap((t) => (t.department ? [{ t, d: t.department }] : []));
-    const department = mostCommon(named.map(({ d }) => departmentOf(d.text)));
-    for (const { t, d } of named)
-      if (departmentOf(d.text) !== department)
-        ctx.report("S04", { table: t.id, ...d.ref }, { expected: department, actual: d.text });
-    const year = budgetYear(ctx);
-    for (const t of tables)
-      if (t.year !== null && t.year !== year)
-        ctx.report("S05", { table: t.id, ...t.title.ref }, { expected: String(year), actual: String(t.year) });
-  },
+const sameDepartment = (ctx: CheckContext, check: CheckOf<"sameDepartment">) => {
+  const named = found(ctx, check).flatMap((t) => (t.department ? [{ t, d: t.department }] : []));
+  const department = mostCommon(named.map(({ d }) => departmentOf(d.text)));
+  for (const { t, d } of named)
+    if (departmentOf(d.text) !== department) ctx.report({ table: t.id, ...d.ref }, { expected: department, actual: d.text });
 };
 
-const unit: Check = {
-  rules: ["S06"],
-  run(ctx) {
-    const want = normalizeName(ctx.pack.unit);
-    for (const t of found(ctx).filter(hasHeader)) {
-      if (!t.unit)
-        ctx.report("S06", { table: t.id, ...t.title.ref }, { params: { detail: `未注明金额单位，应为“单位：${want}”` }, expected: want });
-      else if (normalizeName(t.unit.text) !== want)
-        ctx.report("S06", { table: t.id, ...t.unit.ref }, {
-          params: { detail: `的金额单位为“${t.unit.text}”，应为“${want}”` },
-          expected: want,
-          actual: t.unit.text,
-        });
-    }
-  },
+const sameYear = (ctx: CheckContext, check: CheckOf<"sameYear">) => {
+  const year = budgetYear(ctx);
+  for (const t of found(ctx, check))
+    if (t.year !== null && t.year !== year) ctx.report({ table: t.id, ...t.title.ref }, { expected: String(year), actual: String(t.year) });
 };
 
-const amounts: Check = {
-  rules: ["S07", "S08", "S09"],
-  run(ctx) {
-    for (const t of found(ctx)) {
-      t.decl.columns.forEach((col, i) => {
-        if (col.kind !== "amount") return;
-        for (const row of t.rows) {
-          const cell = row.cells[i];
-          if (!cell) continue;
-          const parsed = parseAmount(cell.value);
-          const at = { table: t.id, ...cell.ref };
-          const params = { row: rowName(t, row, col.key), column: columnName(t, col.key) };
-          const typed = String(cell.value).trim();
-          if (parsed.kind === "invalid") {
-            ctx.report("S07", at, { params: { ...params, detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
-            continue;
-          }
-          // A cell of spaces alone is as blank as an empty one.
-          if (parsed.normalized && typed !== "") {
-            const as = parsed.kind === "amount" ? `已按金额 ${parsed.value.toFixed()} 读取` : "已按空白读取";
-            ctx.report("S07", at, { params: { ...params, detail: `为文字“${typed}”，${as}` }, actual: typed, severity: "info" });
-          }
-          if (parsed.kind !== "amount") continue;
-          if (parsed.value.decimalPlaces() > 2) ctx.report("S08", at, { params, actual: parsed.value.toFixed() });
-          if (parsed.value.isNegative() && !parsed.value.isZero()) ctx.report("S09", at, { params, actual: parsed.value });
-        }
-      });
+const unit = (ctx: CheckContext, check: CheckOf<"unit">) => {
+  for (const t of found(ctx, check).filter(hasHeader)) {
+    const want = normalizeName(ctx.unitOf(t.id));
+    if (!t.unit) ctx.report({ table: t.id, ...t.title.ref }, { params: { detail: `未注明金额单位，应为“单位：${want}”` }, expected: want });
+    else if (normalizeName(t.unit.text) !== want)
+      ctx.report({ table: t.id, ...t.unit.ref }, { params: { detail: `的金额单位为“${t.unit.text}”，应为“${want}”` }, expected: want, actual: t.unit.text });
+  }
+};
+
+/** Every amount cell of the tables a row applies to, parsed, with where it is and how messages name it. */
+function* amountCells(ctx: CheckContext, check: Scoped) {
+  for (const t of found(ctx, check))
+    for (const [i, col] of t.decl.columns.entries()) {
+      if (col.kind !== "amount") continue;
+      for (const row of t.rows) {
+        const cell = row.cells[i];
+        if (!cell) continue;
+        const params = { row: rowName(t, row, col.key), column: columnName(t, col.key) };
+        yield { cell, parsed: parseAmount(cell.value), at: { table: t.id, ...cell.ref }, params };
+      }
     }
-  },
+}
+
+const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">) => {
+  for (const { cell, parsed, at, params } of amountCells(ctx, check)) {
+    const typed = String(cell.value).trim();
+    if (parsed.kind === "invalid") ctx.report(at, { params: { ...params, detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
+    // A cell of spaces alone is as blank as an empty one.
+    else if (parsed.normalized && typed !== "") {
+      const as = parsed.kind === "amount" ? `已按金额 ${parsed.value.toFixed()} 读取` : "已按空白读取";
+      ctx.report(at, { params: { ...params, detail: `为文字“${typed}”，${as}` }, actual: typed, severity: "info" });
+    }
+  }
+};
+
+const decimals = (ctx: CheckContext, check: CheckOf<"decimals">) => {
+  for (const { parsed, at, params } of amountCells(ctx, check))
+    if (parsed.kind === "amount" && parsed.value.decimalPlaces() > 2) ctx.report(at, { params, actual: parsed.value.toFixed() });
+};
+
+const negative = (ctx: CheckContext, check: CheckOf<"negative">) => {
+  for (const { parsed, at, params } of amountCells(ctx, check))
+    if (parsed.kind === "amount" && parsed.value.isNegative() && !parsed.value.isZero()) ctx.report(at, { params, actual: parsed.value });
 };
 
 /**
@@ -150,10 +147,8 @@ const amounts: Check = {
  */
 const PLACEHOLDER = /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|待(?:填写?|补充)|\{[^{}]*\}|(?:此处|在此|请)填写/g;
 
-const placeholders: Check = {
-  rules: ["S10"],
-  run(ctx) {
-    for (const t of found(ctx)) {
+const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
+    for (const t of found(ctx, check)) {
       // Amount cells are S07's: a placeholder there is text where a number must be.
       const textCells = t.rows.flatMap((r) => r.cells.filter((c, i) => c && t.decl.columns[i].kind !== "amount"));
       const texts = [
@@ -165,10 +160,22 @@ const placeholders: Check = {
       ];
       for (const { text, ref } of texts) {
         const hits = [...new Set(normalizeName(text).match(PLACEHOLDER) ?? [])];
-        if (hits.length) ctx.report("S10", { table: t.id, ...ref }, { actual: hits.join("、") });
+        if (hits.length) ctx.report({ table: t.id, ...ref }, { actual: hits.join("、") });
       }
     }
-  },
 };
 
-export const structureChecks: Check[] = [presence, emptyNote, header, sameDepartmentAndYear, unit, amounts, placeholders];
+export const structureKinds: Kinds<
+  "tablesPresent" | "emptyNote" | "header" | "sameDepartment" | "sameYear" | "unit" | "amountCells" | "decimals" | "negative" | "placeholders"
+> = {
+  tablesPresent,
+  emptyNote,
+  header,
+  sameDepartment,
+  sameYear,
+  unit,
+  amountCells: amountCellsAreNumbers,
+  decimals,
+  negative,
+  placeholders,
+};

@@ -3,7 +3,7 @@
  * their drawing as SVG by ECharts' server-side renderer, which needs no DOM and so runs the same in Node and the browser.
  */
 import * as echarts from "echarts";
-import { codeRows, rowByLabel, shown } from "../checks/model";
+import { codeRows, rowByLabel, shown } from "../read/model";
 import { Decimal, formatAmount, parseAmount } from "../money";
 import type { ChartSpec } from "../port";
 import { cellOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
@@ -32,7 +32,7 @@ function amountIn(table: ReadTable, row: ReadRow | undefined, key: string): Deci
 export function chartSpecs(disclosure: Disclosure): ChartSpec[] {
   const t05 = disclosure.tables.get("T05");
   const classes = t05
-    ? codeRows(t05)
+    ? codeRows(t05, "code")
         .filter((r) => r.code.length === 3)
         .map((r) => ({ name: shown(t05, r.row, "name") || r.code, value: amountIn(t05, r.row, "total") }))
         .filter((c) => !c.value.isZero())

@@ -4,7 +4,7 @@
  * the host's (hooks), as Node and the browser do them differently.
  */
 import { strToU8, zipSync, type Zippable } from "fflate";
-import type { Finding } from "../checks/finding";
+import type { Finding } from "../finding";
 import type { Disclosure } from "../read/read";
 import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
 import type { Pack } from "../packs/schema";

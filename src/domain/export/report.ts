@@ -2,7 +2,7 @@
  * The check report of the package: HTML for a person — the same 校验报告 sheet the add-in writes (renderReport),
  * drawn as a page — and JSON for programs, with the fields of a file entry of the CLI's JSON report.
  */
-import { compareFindings, type Severity } from "../checks/finding";
+import { compareFindings, type Severity } from "../finding";
 import { parseRange } from "../grid";
 import { cellSpecs, cellText, type SheetPlan, type StyleSpec } from "../render/plan";
 import { REPORT_TITLE, renderReport, type ReportInput } from "../render/report";

@@ -1,6 +1,6 @@
 /** A sheet's non-empty cells, row by row, with their places: what the form and text readers walk. */
 import { a1, type CellValue, type SheetGrid } from "../grid";
-import type { CellRef } from "../port";
+import type { CellRef } from "../finding";
 
 export interface GridCell {
   /** 0-based row and column on the sheet. */

@@ -4,7 +4,7 @@
  * 其中： prefix or a colon, in full-width or half-width punctuation, as the published forms and copies of them do.
  */
 import { normalizeName } from "../catalog/catalog";
-import { projectsOf, shown } from "../checks/model";
+import { projectsOf, shown } from "../read/model";
 import { a1Range, type CellValue, type SheetGrid } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
 import { Decimal, parseAmount } from "../money";

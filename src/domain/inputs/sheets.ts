@@ -3,7 +3,7 @@
  * of a label column and a value column, so the tables' own machinery draws it and finds it by title wherever it
  * stands; the pack says which field of DisclosureInputs each row feeds.
  */
-import { rowByLabel } from "../checks/model";
+import { rowByLabel } from "../read/model";
 import type { CellValue, SheetGrid } from "../grid";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount } from "../money";

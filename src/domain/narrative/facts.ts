@@ -4,8 +4,8 @@
  * items' names only (which figure a phrase speaks of), never their amounts.
  */
 import type { Catalog } from "../catalog/catalog";
-import type { Place } from "../checks/finding";
-import { byCode, classRows, econGroups, projectsOf, rowByLabel, rowsByLabel, totalRow } from "../checks/model";
+import type { Place } from "../finding";
+import { byCode, classRows, econGroups, projectsOf, rowByLabel, rowsByLabel, totalRow } from "../read/model";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount, sum } from "../money";
 import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
@@ -162,7 +162,7 @@ export function narrativeFacts({ disclosure, catalog, department, year, inputs }
   ];
 
   const t04Income = (label: string) => figure(t04, [row(t04, "incomeItem", label)], "incomeAmount");
-  const t04Classes = new Map(t04 ? classRows(t04, catalog).map((c) => [c.code, c.row]) : []);
+  const t04Classes = new Map(t04 ? classRows(t04, catalog, "expenseItem").map((c) => [c.code, c.row]) : []);
   const fiscal = [
     item("fiscalTotal", "财政拨款收支总预算", ["总预算"], t04Income("收入总计")),
     // A fund's 财政拨款 is this year's and last year's (the rows under 上年财政拨款结转) together.
@@ -176,14 +176,14 @@ export function narrativeFacts({ disclosure, catalog, department, year, inputs }
   ];
 
   // The first row of a code printed twice, as the cross checks take it.
-  const t05Classes = new Map(t05 ? [...byCode(t05)].filter(([code]) => code.length === 3) : []);
+  const t05Classes = new Map(t05 ? [...byCode(t05, "code")].filter(([code]) => code.length === 3) : []);
   const gpb = [
     item("gpb", "一般公共预算当年拨款", ["当年拨款"], figure(t05, [t05 && totalRow(t05)], "total"), { previous: last.gpbAppropriation }),
     ...withShares(classItems(catalog, t05, t05Classes, "total", "gpbClass")),
   ];
 
   const t06Total = t06 && totalRow(t06);
-  const econItems = t06 ? econGroups(t06, catalog).groups.flatMap((g) => g.items) : [];
+  const econItems = t06 ? econGroups(t06, catalog, "deptEcon", "govEcon").groups.flatMap((g) => g.items) : [];
   // An item paid to 机关 and to 事业单位 stands twice in T06 (under two 政府经济科目); the text names it once.
   const namesWith = (key: string) =>
     t06 ? [...new Set(econItems.filter((r) => !figure(t06, [r], key).amount!.isZero()).map((r) => textOf(t06, r, "deptEcon")))] : [];

@@ -4,7 +4,10 @@
  */
 import { z } from "zod";
 import { parseRange, type RangePos } from "../grid";
+import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
+import { checkReferences, checkSchema, type CheckRow } from "./checks";
+import { stripNumbering, physicalColumns } from "./layout";
 
 const overlaps = (a: RangePos, b: RangePos) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
@@ -15,22 +18,36 @@ const rangeString = z.string().regex(A1_RANGE, "应为 A1 形式的区域，如 
 /** A cell of a header or fixed row: text, or null where nothing is printed (an amount to enter). */
 const cell = z.string().nullable();
 
-export const columnSchema = z.object({
-  /** Stable key: checks and readers speak of columns by key, never by letter. */
-  key: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, "应为英文字母开头的标识符"),
-  /** code: subject code; name: catalogue name beside a code; label: row caption; amount: 万元; text: free text. */
-  kind: z.enum(["code", "name", "label", "amount", "text"]),
-  /** Width in characters. */
-  width: z.number().positive().max(120),
-});
+export const columnSchema = z
+  .object({
+    /** Stable key: checks and readers speak of columns by key, never by letter. */
+    key: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, "应为英文字母开头的标识符"),
+    /** code: subject code; name: catalogue name beside a code; label: row caption; amount: in the table's unit; text: free text. */
+    kind: z.enum(["code", "name", "label", "amount", "text"]),
+    /** Width in characters (of each part, when split). */
+    width: z.number().positive().max(120),
+    /** A code printed in several columns: their captions, e.g. 类, 款, 项. The reader also takes it in one column. */
+    split: z.array(z.string().min(1)).min(2).max(3).optional(),
+    /** What the column holds, in words a reader of the pack understands (本年收入合计, 一般公共预算 …). */
+    role: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.split && c.kind !== "code") ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["split"], message: "只有 code 列可以分列" });
+  });
 
-const fixedRowSchema = z.object({
-  cells: z.array(cell),
-  /** A total row (合计, 本年收入合计 …), drawn bold. */
-  total: z.boolean().optional(),
-  /** Merges inside the row, as ranges on row 1 (e.g. "A1:B1" joins the first two cells). */
-  merges: z.array(rangeString).optional(),
-});
+const fixedRowSchema = z
+  .object({
+    /** One cell per column (logical: a split code column takes one cell). */
+    cells: z.array(cell),
+    /** A total row (合计, 本年收入合计 …), drawn bold. */
+    total: z.boolean().optional(),
+    /** Merges inside the row, as ranges on row 1 of the drawn columns (e.g. "A1:B1" joins the first two cells). */
+    merges: z.array(rangeString).optional(),
+    /** Other captions a workbook may print for this row (e.g. 一般公共预算 for 一般公共预算资金). */
+    aliases: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 
 const sheetName = z.string().superRefine((s, ctx) => {
   const problem = sheetNameProblem(s);
@@ -44,6 +61,7 @@ const layout = {
   title: z.string().min(1),
   columns: z.array(columnSchema).min(1),
   header: z.object({
+    /** One cell per drawn column (a split code column takes one per part). */
     rows: z.array(z.array(cell)).min(1),
     /** Merges relative to the header's first row and column (A1 = top-left header cell). */
     merges: z.array(rangeString),
@@ -51,20 +69,20 @@ const layout = {
 };
 
 interface Layout {
-  columns: { key: string }[];
+  columns: { key: string; kind: string; width: number; split?: string[] }[];
   header: { rows: unknown[][]; merges: string[] };
-  body: { rows: { cells: unknown[]; merges?: string[] }[] };
+  body: { rows: { cells: unknown[]; merges?: string[] }[]; trailing?: { cells: unknown[]; merges?: string[] }[] };
 }
 
 /** Row widths, merges inside the header and rows, unique column keys. */
 function checkLayout(t: Layout, ctx: z.RefinementCtx): void {
-  const width = t.columns.length;
-  const checkRow = (row: unknown[], path: (string | number)[]) => {
-    if (row.length !== width)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${width} 个单元格（与列数相同），实际 ${row.length} 个` });
+  const width = physicalColumns(t.columns).length;
+  const checkRow = (row: unknown[], path: (string | number)[], n: number, what: string) => {
+    if (row.length !== n) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${n} 个单元格（与${what}相同），实际 ${row.length} 个` });
   };
-  t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i]));
-  t.body.rows.forEach((r, i) => checkRow(r.cells, ["body", "rows", i, "cells"]));
+  t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i], width, width === t.columns.length ? "列数" : "分列后的列数"));
+  const bodyRows = [...t.body.rows.map((r, i) => ({ r, path: ["body", "rows", i] })), ...(t.body.trailing ?? []).map((r, i) => ({ r, path: ["body", "trailing", i] }))];
+  bodyRows.forEach(({ r, path }) => checkRow(r.cells, [...path, "cells"], t.columns.length, "列数"));
   const inside = (ref: string, rows: number) => {
     const r = parseRange(ref);
     return r.bottom < rows && r.right < width;
@@ -76,10 +94,9 @@ function checkLayout(t: Layout, ctx: z.RefinementCtx): void {
     if (other)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
   });
-  t.body.rows.forEach((r, i) =>
+  bodyRows.forEach(({ r, path }) =>
     (r.merges ?? []).forEach((m, j) => {
-      if (!inside(m, 1))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["body", "rows", i, "merges", j], message: `合并区域 ${m} 超出本行范围` });
+      if (!inside(m, 1)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "merges", j], message: `合并区域 ${m} 超出本行范围` });
     }),
   );
   const keys = new Set<string>();
@@ -95,13 +112,26 @@ export const tableSchema = z
     /** The printed number: 预算公开表N. */
     number: z.number().int().positive(),
     ...layout,
-    body: z.object({
-      /** fixed: exactly these rows (T01, T04, T10); list: these leading rows, then rows the clerk adds. */
-      kind: z.enum(["fixed", "list"]),
-      rows: z.array(fixedRowSchema),
-      /** Empty rows left for entry when a list table is inserted without figures. */
-      blankRows: z.number().int().min(0).max(500),
-    }),
+    /** The unit of its amounts, when not the pack's. */
+    unit: z.enum(["元", "万元"]).optional(),
+    /** Printed under the table when it has no figures, when not the pack's note; placeholders {year}, {subject}. */
+    emptyNote: z.string().min(1).optional(),
+    body: z
+      .object({
+        /** fixed: exactly these rows; list: these leading rows, then rows the clerk adds, then the trailing rows. */
+        kind: z.enum(["fixed", "list"]),
+        rows: z.array(fixedRowSchema),
+        /** Empty rows left for entry when the table is inserted without figures. */
+        blankRows: z.number().int().min(0).max(500),
+        /** Rows after those the clerk adds: a 合计 printed at the bottom. */
+        trailing: z.array(fixedRowSchema).optional(),
+      })
+      .strict(),
+    /** The table lists projects (by the label column `column`), grouped under unit rows named in `units` when given. */
+    projects: z
+      .object({ column: z.string(), units: z.object({ table: z.string(), column: z.string() }).strict().optional() })
+      .strict()
+      .optional(),
   })
   .superRefine(checkLayout);
 
@@ -153,15 +183,23 @@ export const packSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
     version: z.string().min(1),
     name: z.string().min(1),
-    /** Every amount of T01–T13 is in this unit. */
-    unit: z.string().min(1),
-    /** Printed under a table that has no figures. */
+    /** The unit of every table's amounts, unless a table says otherwise. */
+    unit: z.enum(["元", "万元"]),
+    /** Printed under a table that has no figures; placeholders {year}, {subject}. */
     emptyNote: z.string().min(1),
+    /** The caption of the department line over each table (部门名称, 编制部门 …). */
+    departmentLabel: z.string().min(1).default("部门名称"),
+    /** How the texts name the department itself (本部门, 本单位). */
+    subject: z.string().min(1).default("本部门"),
     tables: z.array(tableSchema).min(1),
     /** Input sheets, apart from the tables: S01 asks for the tables only. */
     inputs: z.array(inputSheetSchema),
+    /** The checks, as rows: a rule of RULES.md, a kind, and what it applies to. */
+    checks: z.array(checkSchema),
   })
   .superRefine((p, ctx) => {
+    checkTableReferences(p.tables, ctx);
+    p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
     const ids = new Set<string>();
     const names = new Set<string>();
     const fields = new Set<string>();
@@ -183,6 +221,58 @@ export const packSchema = z
       }),
     );
   });
+
+type Tables = z.infer<typeof tableSchema>[];
+
+/** Captions of a table's declared rows (numbering and spacing ignored), with their aliases. */
+function captions(t: Tables[number]): Set<string> {
+  const out = new Set<string>();
+  for (const r of [...t.body.rows, ...(t.body.trailing ?? [])]) {
+    r.cells.forEach((c, i) => {
+      if (c !== null && t.columns[i]?.kind !== "amount") out.add(stripNumbering(c));
+    });
+    for (const a of r.aliases ?? []) out.add(stripNumbering(a));
+  }
+  return out;
+}
+
+function checkTableReferences(tables: Tables, ctx: z.RefinementCtx): void {
+  tables.forEach((t, i) => {
+    if (!t.projects) return;
+    const path = ["tables", i, "projects"];
+    const label = (table: Tables[number], key: string) => table.columns.some((c) => c.key === key && c.kind === "label");
+    if (!label(t, t.projects.column)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "column"], message: `表 ${t.id} 没有文字列 ${t.projects.column}` });
+    const units = t.projects.units;
+    if (!units) return;
+    const other = tables.find((o) => o.id === units.table);
+    if (!other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "units", "table"], message: `模板包中没有表 ${units.table}` });
+    else if (!label(other, units.column))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "units", "column"], message: `表 ${units.table} 没有文字列 ${units.column}` });
+  });
+}
+
+const KIND_NAMES: Record<string, string> = { amount: "金额", code: "编码", label: "文字", name: "名称", text: "文字" };
+
+/** A check row names a rule of RULES.md, and only tables, columns and rows the pack declares. */
+function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx): void {
+  const say = (at: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, ...at], message });
+  if (!RULES.some((r) => r.id === c.rule)) say(["rule"], `RULES.md 中没有规则 ${c.rule}`);
+  for (const ref of checkReferences(c)) {
+    const table = tables.find((t) => t.id === ref.table);
+    if (!table) {
+      say(ref.path, `模板包中没有表 ${ref.table}`);
+      continue;
+    }
+    if (ref.column !== undefined) {
+      const column = table.columns.find((col) => col.key === ref.column);
+      if (!column) say(ref.path, `表 ${ref.table} 没有列 ${ref.column}`);
+      else if (ref.kinds && !ref.kinds.includes(column.kind))
+        say(ref.path, `表 ${ref.table} 的列 ${ref.column} 不是${ref.kinds.map((k) => KIND_NAMES[k]).filter((k, i, a) => a.indexOf(k) === i).join("或")}列`);
+    }
+    if (ref.row !== undefined && !captions(table).has(stripNumbering(ref.row))) say(ref.path, `表 ${ref.table} 没有行“${ref.row}”`);
+    if (ref.projects && !table.projects) say(ref.path, `表 ${ref.table} 未声明项目列（projects）`);
+  }
+}
 
 export type Pack = z.infer<typeof packSchema>;
 export type TableDecl = z.infer<typeof tableSchema>;

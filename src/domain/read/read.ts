@@ -6,7 +6,7 @@
 import { normalizeName } from "../catalog/catalog";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import type { Pack, TableDecl } from "../packs/schema";
-import type { CellRef } from "../port";
+import type { CellRef } from "../finding";
 
 export interface ReadCell {
   value: CellValue;

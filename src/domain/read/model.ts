@@ -1,15 +1,11 @@
 /**
- * What the rows of each table mean: income items and 类 rows of T01/T04, code rows, 合计 rows, the groups
- * of T06, units and projects of T12/T13. Checks speak of these, never of cell addresses.
+ * What the rows of a table mean: labelled rows, code rows, 合计 rows, 类 rows of a summary table, groups of
+ * economic items, units and projects. Checks, the narrative and the export speak of these, never of cell addresses.
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
+import { stripNumbering } from "../packs/layout";
 import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
-/** "一、一般公共预算" → "一般公共预算"; also （一）, (1), 1., ①. */
-export function stripNumbering(s: string): string {
-  // ①…⑳ first: NFKC would turn them into plain digits.
-  return normalizeName(s.replace(/^\s*[①-⑳]/, "")).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/, "");
-}
 
 /** The row whose `key` column reads `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1). */
 export function rowByLabel(table: ReadTable, key: string, label: string): ReadRow | undefined {
@@ -38,22 +34,29 @@ export interface CodeRow {
 }
 
 /** Rows with a subject code in `codeKey` (digits, any length; C01 judges the length). */
-export function codeRows(table: ReadTable, codeKey = "code", nameKey = "name"): CodeRow[] {
+export function codeRows(table: ReadTable, codeKey: string): CodeRow[] {
+  const nameKey = nameColumnOf(table, codeKey);
   return table.rows.flatMap((row) => {
     const code = textOf(table, row, codeKey);
-    return /^\d+$/.test(code) ? [{ code, name: textOf(table, row, nameKey), row }] : [];
+    return /^\d+$/.test(code) ? [{ code, name: nameKey ? textOf(table, row, nameKey) : "", row }] : [];
   });
 }
 
+/** The column naming the codes of `codeKey`: the first name column after it. */
+export function nameColumnOf(table: ReadTable, codeKey: string): string | undefined {
+  const cols = table.decl.columns;
+  return cols.slice(cols.findIndex((c) => c.key === codeKey) + 1).find((c) => c.kind === "name")?.key;
+}
+
 /** Code rows by code (the first row of a code printed twice). */
-export function byCode(table: ReadTable, codeKey = "code", nameKey = "name"): Map<string, ReadRow> {
+export function byCode(table: ReadTable, codeKey: string): Map<string, ReadRow> {
   const map = new Map<string, ReadRow>();
-  for (const r of codeRows(table, codeKey, nameKey)) if (!map.has(r.code)) map.set(r.code, r.row);
+  for (const r of codeRows(table, codeKey)) if (!map.has(r.code)) map.set(r.code, r.row);
   return map;
 }
 
-/** The 类 rows on the expense side of T01/T04, by class code, matched by name (numbering ignored). */
-export function classRows(table: ReadTable, catalog: Catalog, key = "expenseItem"): { code: string; row: ReadRow }[] {
+/** The 类 rows of a summary table (its `key` column), by class code, matched by name (numbering ignored). */
+export function classRows(table: ReadTable, catalog: Catalog, key: string): { code: string; row: ReadRow }[] {
   const byName = new Map(catalog.classNames().map((e) => [normalizeName(e.name), e.code]));
   return table.rows.flatMap((row) => {
     const code = byName.get(stripNumbering(textOf(table, row, key)));
@@ -72,16 +75,16 @@ export interface EconGroup {
   items: ReadRow[];
 }
 
-/** T06: its 合计 row, and the group rows with the item rows under each. */
-export function econGroups(table: ReadTable, catalog: Catalog): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
+/** A table of economic items by name (`dept`, with their 政府经济科目 in `gov`): its 合计 row, and the group rows with the item rows under each. */
+export function econGroups(table: ReadTable, catalog: Catalog, dept: string, gov: string): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
   const heads = econGroupNames(catalog);
   const total = totalRow(table);
   const groups: EconGroup[] = [];
   const loose: ReadRow[] = [];
   for (const row of table.rows) {
     if (row === total) continue;
-    const dept = textOf(table, row, "deptEcon");
-    if (heads.has(dept) && textOf(table, row, "govEcon") === "") groups.push({ name: dept, row, items: [] });
+    const name = textOf(table, row, dept);
+    if (heads.has(name) && textOf(table, row, gov) === "") groups.push({ name, row, items: [] });
     else if (groups.length) groups[groups.length - 1].items.push(row);
     else loose.push(row);
   }
@@ -103,11 +106,11 @@ export interface ProjectGroups {
  * T12/T13 rows: the department total (its name first, or a 合计 row), unit rows (a unit's name over its projects),
  * and projects. Without unit rows, every row is a project (as in the 大同 disclosure).
  */
-export function projectGroups(table: ReadTable, department: string, unitNames: string[]): ProjectGroups {
+export function projectGroups(table: ReadTable, column: string, department: string, unitNames: string[]): ProjectGroups {
   const dept = normalizeName(department);
   const units = new Set(unitNames.map(normalizeName));
   const rows = table.rows;
-  const name = (r: ReadRow) => textOf(table, r, "project");
+  const name = (r: ReadRow) => textOf(table, r, column);
   let start = 0;
   let grand: ReadRow | undefined;
   const first = rows[0];
@@ -166,22 +169,24 @@ export function rowName(table: ReadTable, row: ReadRow, key: string): string {
   return label ? `第${row.row + 1}行（${label}）` : `第${row.row + 1}行`;
 }
 
-/** T11's unit rows: every named row but 部门合计. */
-export function unitRows(disclosure: Disclosure): ReadRow[] {
-  const t11 = disclosure.tables.get("T11");
-  if (!t11) return [];
-  const total = totalRow(t11);
-  return t11.rows.filter((r) => r !== total && textOf(t11, r, "unit") !== "");
+/** A list's named rows but its total (the units of a table of units). */
+export function namedRows(table: ReadTable, label: string): ReadRow[] {
+  const total = totalRow(table);
+  return table.rows.filter((r) => r !== total && textOf(table, r, label) !== "");
 }
 
-/** The department, units and projects of T12 or T13, named as the disclosure's 部门名称 line and T11 name them. */
-export function projectsOf(disclosure: Disclosure, id: "T12" | "T13"): ProjectGroups | undefined {
+/**
+ * The department, units and projects of a table that declares its projects, named as the disclosure's 部门名称 line
+ * and the table of units the pack names (if any) name them.
+ */
+export function projectsOf(disclosure: Disclosure, id: string): ProjectGroups | undefined {
   const table = disclosure.tables.get(id);
-  if (!table) return undefined;
-  const t11 = disclosure.tables.get("T11");
-  const units = t11 ? unitRows(disclosure).map((r) => textOf(t11, r, "unit")) : [];
+  const decl = table?.decl.projects;
+  if (!table || !decl) return undefined;
+  const unitTable = decl.units && disclosure.tables.get(decl.units.table);
+  const units = unitTable && decl.units ? namedRows(unitTable, decl.units.column).map((r) => textOf(unitTable, r, decl.units!.column)) : [];
   const department = table.department?.text || departmentOf(disclosure);
-  return projectGroups(table, department, units);
+  return projectGroups(table, decl.column, department, units);
 }
 
 /** The value most tables agree on (the first seen on a tie): what the odd ones out are measured against. */

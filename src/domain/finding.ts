@@ -1,5 +1,10 @@
 /** A finding: what a check says about one place in the workbook, with the two figures and their difference. */
-import type { CellRef } from "../port";
+
+/** A cell of the workbook: its sheet and A1 address. */
+export interface CellRef {
+  sheet: string;
+  cell: string; // A1 address
+}
 
 export type Severity = "error" | "warning" | "info";
 

@@ -1,0 +1,26 @@
+/**
+ * Builds the Shanghai 普陀区 samples (src/domain/samples/shanghai-*.json) from the four seed disclosures in
+ * ../shared/seeds (or $SHARED_DIR/seeds): the nine tables as published (amounts as numbers: 元 in T01–T08,
+ * 万元 in T09; codes and labels as strings; blanks null), the text sections and the 名词解释.
+ * tests/unit/shanghai-seed.test.ts checks that the files equal the parse.
+ * Run: npx tsx scripts/shanghai-samples.ts
+ */
+import { writeFileSync } from "fs";
+import { join } from "path";
+import {
+  SHANGHAI_SEEDS,
+  parseShanghaiSeed,
+  readShanghaiSeed,
+  sampleFileOf,
+  sampleOf,
+} from "../tests/support/shanghai-seed";
+
+for (const name of SHANGHAI_SEEDS) {
+  const sample = sampleOf(parseShanghaiSeed(readShanghaiSeed(name)), `${name}.txt`);
+  const json = JSON.stringify(sample, null, 1)
+    // One table row per line keeps the file readable and its diffs small.
+    .replace(/\[\n\s+((?:[^\[\]{}\n]+\n\s+)*[^\[\]{}\n]+)\n\s+\]/g, (_m, inner: string) => `[${inner.split(/\n\s+/).join(" ")}]`);
+  const file = join(__dirname, "..", "src", "domain", "samples", sampleFileOf(name));
+  writeFileSync(file, json + "\n");
+  console.log(`${sampleFileOf(name)}: ${Object.entries(sample.rows).map(([id, r]) => `${id}:${r.length}`).join(" ")}`);
+}

@@ -1,0 +1,79 @@
+/**
+ * The rule set of RULES.md in one table: ID, default severity, title and zh-CN message. Where a rule applies —
+ * which tables, columns and rows — is each template pack's data (its check rows); the check kinds implement them.
+ * Placeholders in braces are filled per finding; {expected}, {actual} and {difference} are the figures.
+ */
+import type { Severity } from "./finding";
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  title: string;
+  message: string;
+}
+
+
+export const RULES: Rule[] = [
+  // S — structure and completeness
+  { id: "S01", severity: "error", title: "公开表齐全", message: "缺少{table}：{detail}" },
+  { id: "S02", severity: "warning", title: "空表注明", message: "{table}{detail}" },
+  { id: "S03", severity: "error", title: "表头与表样一致", message: "{table}表头列“{column}”{detail}" },
+  { id: "S04", severity: "error", title: "部门名称一致", message: "{table}的部门名称为“{actual}”，与其他表的“{expected}”不一致" },
+  { id: "S05", severity: "error", title: "预算年度一致", message: "{table}标题中的年度为 {actual}，与{expected}年不一致" },
+  { id: "S06", severity: "error", title: "金额单位与表样一致", message: "{table}{detail}" },
+  { id: "S07", severity: "error", title: "金额单元格为数字", message: "{table}{row}“{column}”{detail}" },
+  { id: "S08", severity: "warning", title: "金额最多两位小数", message: "{table}{row}“{column}”为 {actual}，超过两位小数" },
+  { id: "S09", severity: "warning", title: "金额不为负数", message: "{table}{row}“{column}”为负数 {actual}" },
+  { id: "S10", severity: "error", title: "无未替换的占位符", message: "{table}中有未填写的占位内容“{actual}”" },
+  // C — subject codes
+  { id: "C01", severity: "error", title: "功能科目编码位数", message: "{table}科目编码“{actual}”{detail}" },
+  { id: "C02", severity: "error", title: "功能科目在目录中", message: "{table}科目编码 {actual} {detail}" },
+  { id: "C03", severity: "error", title: "科目名称与目录一致", message: "{table}科目 {code} 的名称为“{actual}”，目录中为“{expected}”" },
+  { id: "C04", severity: "error", title: "科目层级完整", message: "{table}科目 {code} 上方缺少其{detail}行 {expected}" },
+  { id: "C05", severity: "warning", title: "科目按编码排序", message: "{table}科目 {code} 排在 {expected} 之后，未按编码顺序" },
+  { id: "C06", severity: "error", title: "部门经济科目在目录中", message: "{table}部门经济科目“{actual}”{detail}" },
+  { id: "C07", severity: "error", title: "经济科目对应关系", message: "{table}部门经济科目“{code}”对应的政府经济科目为“{actual}”，{detail}" },
+  { id: "C08", severity: "error", title: "支出功能分类30类", message: "{table}{detail}" },
+  { id: "C09", severity: "error", title: "收入科目在目录中", message: "{table}收入科目编码 {actual} {detail}" },
+  // A — arithmetic inside one table
+  { id: "A01", severity: "error", title: "行内合计等于各列之和", message: "{table}{row}“{column}”为 {actual}，各组成列之和为 {expected}，相差 {difference}" },
+  { id: "A02", severity: "error", title: "类款项逐级相加", message: "{table}{row}“{column}”为 {actual}，其下级科目之和为 {expected}，相差 {difference}" },
+  { id: "A03", severity: "error", title: "合计行等于各类之和", message: "{table}合计行“{column}”为 {actual}，各类之和为 {expected}，相差 {difference}" },
+  { id: "A04", severity: "error", title: "收支总表平衡", message: "{table}{row}为 {actual}，应为{detail} {expected}，相差 {difference}" },
+  { id: "A05", severity: "error", title: "经济科目分组合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  { id: "A06", severity: "error", title: "三公经费合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  { id: "A07", severity: "error", title: "单位与项目合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  // X — across tables
+  { id: "X01", severity: "error", title: "一般公共预算各表一致", message: "一般公共预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X02", severity: "error", title: "政府性基金各表一致", message: "政府性基金预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X03", severity: "error", title: "国有资本经营预算各表一致", message: "国有资本经营预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X04", severity: "error", title: "其他收入来源一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X05", severity: "error", title: "收支总额一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X06", severity: "error", title: "支出类与支出总表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X07", severity: "error", title: "收入与支出逐科目一致", message: "科目 {code}：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X08", severity: "error", title: "财政拨款分类一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X09", severity: "error", title: "分表不超过支出总表", message: "科目 {code}：{table}{row}为 {actual}，超过{other}的 {expected}，相差 {difference}" },
+  { id: "X10", severity: "error", title: "基本支出与经济科目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X11", severity: "warning", title: "机关运行经费", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X12", severity: "warning", title: "三公经费与经济科目", message: "{table}{row}为 {actual}，小于{other}的 {expected}，相差 {difference}" },
+  { id: "X13", severity: "error", title: "项目支出与项目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X14", severity: "warning", title: "功能与经济分类对应", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
+  { id: "X15", severity: "error", title: "绩效目标表资金与项目表一致", message: "绩效目标表“{project}”的年度资金总额 {yuan} 元折合 {actual} {unit}，{table}中该项目为 {expected}，相差 {difference}" },
+  { id: "X16", severity: "warning", title: "项目均有绩效目标表", message: "{table}{detail}" },
+  { id: "X17", severity: "error", title: "情况说明与表格一致", message: "情况说明{section}中{item}{what}为 {actual}{unit}，应为 {expected}{unit}" },
+  // N — the 情况说明 text on its own terms
+  { id: "N01", severity: "error", title: "情况说明章节齐全", message: "情况说明缺少“{section}”" },
+  { id: "N02", severity: "error", title: "增减变动前后一致", message: "情况说明{section}中{item}{detail}" },
+  { id: "N03", severity: "warning", title: "增减变动说明原因", message: "情况说明{section}中“{actual}”未说明原因（主要原因是……）" },
+  { id: "N04", severity: "error", title: "同一项目金额一致", message: "情况说明{section}中{item}为 {actual}万元，{other}中为 {expected}万元" },
+  { id: "N05", severity: "warning", title: "科目名称为当年名称", message: "情况说明{section}中的“{actual}”不是{year}年的科目名称，应为“{expected}”" },
+  { id: "N06", severity: "error", title: "空表说明正确", message: "情况说明{section}{detail}" },
+  { id: "N07", severity: "warning", title: "年份正确", message: "情况说明{section}中出现“{actual}”，既不是预算年度 {year} 年，也不是上年" },
+  { id: "N08", severity: "error", title: "政府采购金额相加", message: "情况说明{section}中{detail}" },
+];
+
+export function ruleOf(id: string): Rule {
+  const rule = RULES.find((r) => r.id === id);
+  if (!rule) throw new Error(`unknown rule ${id}`);
+  return rule;
+}
