@@ -6,6 +6,8 @@ import { csvText } from "../domain/export/csv";
 /** One workbook's result; `error` when it could not be checked at all (then nothing else is filled in). */
 export interface FileReport {
   file: string;
+  /** The pack the file was checked with: its own (found by its tables' titles), or the one given with --pack. */
+  pack?: { id: string; version: string; name: string; tables: number };
   tablesFound: string[];
   findings: Finding[];
   error?: string;
@@ -27,16 +29,18 @@ function counts(findings: Finding[]): string {
   return SEVERITIES.map((s) => `${SEVERITY[s]} ${findings.filter((f) => f.severity === s).length}`).join("，");
 }
 
-function textReport(reports: FileReport[], pack: Pack): string {
+function textReport(reports: FileReport[], packs: readonly Pack[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.error !== undefined) {
       lines.push(`== ${r.file}：无法校验：${r.error}`, "");
       continue;
     }
-    lines.push(`== ${r.file}：找到 ${r.tablesFound.length}/${pack.tables.length} 张表；${counts(r.findings)}`);
+    const pack = packs.find((p) => p.id === r.pack?.id);
+    const used = r.pack ? `模板包 ${r.pack.id} ${r.pack.version}（${r.pack.name}）；` : "";
+    lines.push(`== ${r.file}：${used}找到 ${r.tablesFound.length}/${r.pack?.tables ?? 0} 张表；${counts(r.findings)}`);
     // Findings outside any table (table "") come last.
-    const groups = [...pack.tables.map((t) => ({ id: t.id, title: `${t.sheetName}（${t.id}）` })), { id: "", title: "其他" }];
+    const groups = [...(pack?.tables ?? []).map((t) => ({ id: t.id, title: `${t.sheetName}（${t.id}）` })), { id: "", title: "其他" }];
     for (const { id, title } of groups) {
       const findings = r.findings.filter((f) => f.table === id);
       if (!findings.length) continue;
@@ -58,6 +62,7 @@ function textReport(reports: FileReport[], pack: Pack): string {
 function jsonReport(reports: FileReport[]): string {
   const files = reports.map((r) => ({
     file: r.file,
+    ...(r.pack ? { pack: { id: r.pack.id, version: r.pack.version, name: r.pack.name } } : {}),
     tables_found: r.tablesFound,
     findings: r.findings,
     ...(r.error !== undefined ? { error: r.error } : {}),
@@ -65,15 +70,16 @@ function jsonReport(reports: FileReport[]): string {
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
 
-const CSV_HEADER = ["文件", "规则", "级别", "表号", "工作表", "单元格", "应为", "实际", "差额", "说明"];
+const CSV_HEADER = ["文件", "模板包", "规则", "级别", "表号", "工作表", "单元格", "应为", "实际", "差额", "说明"];
 
 function csvReport(reports: FileReport[]): string {
   const rows = reports.flatMap((r) =>
     // An unusable file still gets a row, so that a filtered spreadsheet does not hide it.
     r.error !== undefined
-      ? [[r.file, "", "无法校验", "", "", "", "", "", "", r.error]]
+      ? [[r.file, "", "", "无法校验", "", "", "", "", "", "", r.error]]
       : r.findings.map((f) => [
           r.file,
+          r.pack ? `${r.pack.id} ${r.pack.version}` : "",
           f.rule,
           SEVERITY[f.severity],
           f.table,
@@ -88,8 +94,9 @@ function csvReport(reports: FileReport[]): string {
   return csvText([CSV_HEADER, ...rows]);
 }
 
-export function formatReport(format: Format, reports: FileReport[], pack: Pack): string {
+/** `packs`: the packs the files may have been checked with (for the order and names of their tables). */
+export function formatReport(format: Format, reports: FileReport[], packs: readonly Pack[]): string {
   if (format === "json") return jsonReport(reports);
   if (format === "csv") return csvReport(reports);
-  return textReport(reports, pack);
+  return textReport(reports, packs);
 }

@@ -531,7 +531,8 @@ export function sampleOf(seed: ShanghaiSeed, source: string): ShanghaiSample {
   return {
     department: seed.department,
     year: seed.year,
-    pack: `shanghai-putuo-${seed.year}${seed.variant === "unit" ? "-unit" : ""}`,
+    // One format for both years: the 2025 pack reads the 2024 budget too (titles match any year).
+    pack: `shanghai-putuo-2025${seed.variant === "unit" ? "-unit" : ""}`,
     source,
     rows,
     texts: seed.texts,

@@ -24,7 +24,7 @@ const tempDir = useTempDir("cli-validate-");
 const run = (...args: string[]) => runCli("validate", ...args);
 
 interface JsonReport {
-  files: { file: string; tables_found: string[]; findings: Finding[]; error?: string }[];
+  files: { file: string; pack?: { id: string; version: string; name: string }; tables_found: string[]; findings: Finding[]; error?: string }[];
 }
 
 async function runJson(...args: string[]) {
@@ -118,8 +118,9 @@ describe("budget-disclosure validate", () => {
     expect(Object.keys(json)).toEqual(["files"]);
     expect(json.files).toHaveLength(1);
     const entry = json.files[0];
-    expect(Object.keys(entry)).toEqual(["file", "tables_found", "findings"]);
+    expect(Object.keys(entry)).toEqual(["file", "pack", "tables_found", "findings"]);
     expect(entry.file).toBe(file);
+    expect(entry.pack).toEqual({ id: "shanxi-2023", version: "1.0.0", name: "山西省部门预算公开表样（2023）" });
     expect(entry.tables_found).toEqual(ALL_TABLES);
     for (const f of entry.findings) expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     // The sample is the published disclosure: consistent, so no error.
@@ -139,7 +140,7 @@ describe("budget-disclosure validate", () => {
     const text = await run(file);
     expect(text.code).toBe(1);
     const [summary] = text.out.split("\n");
-    expect(summary).toMatch(new RegExp(`^== .*错\\.xlsx：找到 13/13 张表；错误 ${errors.length}，警告 \\d+，提示 \\d+$`));
+    expect(summary).toMatch(new RegExp(`^== .*错\\.xlsx：模板包 shanxi-2023 1\\.0\\.0（山西省部门预算公开表样（2023））；找到 13/13 张表；错误 ${errors.length}，警告 \\d+，提示 \\d+$`));
     expect(text.out).toContain("表1 预算收支总表（T01）\n");
     expect(text.out).toMatch(/\n {2}[A-Z]\d\d 错误 '表1 预算收支总表'!B\d+ {2}\S/);
     expect(text.out).toMatch(new RegExp(`\\n共 1 个文件：错误 ${errors.length}，警告 \\d+，提示 \\d+\\n$`));
@@ -158,16 +159,16 @@ describe("budget-disclosure validate", () => {
     const file = await sampleWorkbook("公式.xlsx", { rows: rowsWithWrongTotal(), sheetNames: { T01: "=SUM" } });
     const { code, out } = await run(file, "--format", "csv");
     expect(code).toBe(1);
-    expect(out.startsWith("\uFEFF文件,规则,级别,表号,工作表,单元格,应为,实际,差额,说明\r\n")).toBe(true);
+    expect(out.startsWith("\uFEFF文件,模板包,规则,级别,表号,工作表,单元格,应为,实际,差额,说明\r\n")).toBe(true);
     const rows = parseCsv(out.slice(1));
     const { json } = await runJson(file);
     expect(rows.slice(1)).toHaveLength(json.files[0].findings.length);
-    const onSum = rows.filter((r) => r[4].includes("SUM"));
+    const onSum = rows.filter((r) => r[5].includes("SUM"));
     expect(onSum.length).toBeGreaterThan(0);
-    for (const r of onSum) expect(r[4]).toBe("'=SUM");
-    const error = rows.find((r) => r[2] === "错误" && r[8] === "100.00")!;
+    for (const r of onSum) expect(r[5]).toBe("'=SUM");
+    const error = rows.find((r) => r[3] === "错误" && r[9] === "100.00")!;
     expect(error).toBeDefined();
-    expect(error[0]).toBe(file);
+    expect(error.slice(0, 2)).toEqual([file, "shanxi-2023 1.0.0"]);
   });
 
   it("escapes formula starts but leaves numbers and quotes RFC 4180 style", () => {
@@ -193,7 +194,7 @@ describe("budget-disclosure validate", () => {
     expect(text.out).toContain(`== ${empty}：无法校验：未找到任何预算公开表`);
     expect(text.out).toContain("共 1 个文件（1 个无法校验）");
     const csv = parseCsv((await run(bad, "--format", "csv")).out.slice(1));
-    expect(csv[1]).toEqual([bad, "", "无法校验", "", "", "", "", "", "", json.files[1].error]);
+    expect(csv[1]).toEqual([bad, "", "", "无法校验", "", "", "", "", "", "", json.files[1].error]);
   });
 
   it("an unusable file outweighs errors elsewhere: exit 2", async () => {
@@ -334,7 +335,7 @@ describe("budget-disclosure validate", () => {
     const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
     const r = spawnSync(process.execPath, [bin, "validate", await sampleWorkbook("错.xlsx", { rows: rowsWithWrongTotal() })], { encoding: "utf8" });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^== .*错\.xlsx：找到 13\/13 张表；错误 [1-9]/);
+    expect(r.stdout).toMatch(/^== .*错\.xlsx：模板包 shanxi-2023 .*；找到 13\/13 张表；错误 [1-9]/);
     expect(r.stderr).toBe("");
   });
 

@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { unzipSync } from "fflate";
 import { buildPackage, ExportRefused } from "../../domain/export";
 import { exportRequest, prepare } from "../../domain/export/prepare";
-import { builtinPack } from "../../domain/packs";
+import { builtinPacks } from "../../domain/packs";
+import { choosePack } from "../../domain/read/detect";
 import { catalogsFor, readCatalogFile } from "../catalog-file";
 import { CliError, fileProblem, type Io } from "../context";
 import { nodeExportHooks } from "../export-hooks";
@@ -44,7 +45,7 @@ export function registerExport(program: Command, io: Io, setExitCode: (code: num
     .option("--draft", "有错误时也导出，文档每页标注“草稿”")
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
-    .option("--pack <文件>", "模板包 JSON 文件（默认使用内置模板包）")
+    .option("--pack <文件>", "模板包 JSON 文件（默认按工作簿的表标题选用内置模板包）")
     .option("--force", "覆盖已存在的压缩包或目录中的同名文件")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: ExportOptions) => setExitCode(await exportPackage(file, options, io)));
@@ -56,13 +57,16 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const zipped = /\.zip$/i.test(output);
   const force = options.force ?? false;
   const strict = options.strict ?? false;
-  const pack = options.pack === undefined ? builtinPack() : readPack(options.pack);
+  const forced = options.pack === undefined ? undefined : readPack(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
 
   io.err(`读取 ${file}…\n`);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  io.err("校验…\n");
+  // Without --pack the workbook is read with the built-in pack whose tables it holds.
+  const pack = forced ?? choosePack(builtinPacks(), read.grids);
+  if (!pack) throw new CliError(`${file} 中未找到任何预算公开表（按内置模板包 ${builtinPacks().map((p) => p.name).join("、")} 的表标题查找）`);
+  io.err(`校验（模板包 ${pack.id} ${pack.version}）…\n`);
   const prepared = prepare(pack, read.grids, { strict, catalogFor: catalogsFor(catalog), fallbackYear: new Date().getFullYear() });
   if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中未找到任何预算公开表（按模板包“${pack.name}”的表标题查找）`);
 

@@ -125,25 +125,32 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
     }
   };
 
-  const incomeSub = inc.subtotal ? rowByLabel(table, inc.label, inc.subtotal) : undefined;
-  const incomeTotal = rowByLabel(table, inc.label, inc.total);
+  const incomeSub = inc?.subtotal ? rowByLabel(table, inc.label, inc.subtotal) : undefined;
+  const incomeTotal = inc && rowByLabel(table, inc.label, inc.total);
   const expenseSub = exp.subtotal ? rowByLabel(table, exp.label, exp.subtotal) : undefined;
   const expenseTotal = rowByLabel(table, exp.label, exp.total);
-  const amount = [inc.amount];
 
-  const incomeFirst = inc.subtotal ? incomeSub : incomeTotal;
-  if (incomeFirst) items(inc.label, amount, incomeFirst, "各收入项目之和");
-  if (incomeSub && incomeTotal) {
-    // A heading over one row per fund (上年财政拨款结转) counts by its rows when they hold figures, else by itself.
-    const [head, ...subs] = between(inc.label, amount, incomeSub, incomeTotal);
-    const key = inc.amount;
-    const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null);
-    if (head && subsUsed && ctx.amount(cellOf(table, head, key)) !== null)
-      checkSum(ctx, table, { row: head, key }, termsOf(subs, key), { row: name(head, key, amount), detail: "其下各项之和" });
-    checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), {
-      row: name(incomeTotal, key, amount),
-      detail: `${inc.subtotal}与上年结转之和`,
-    });
+  if (inc) {
+    const amount = [inc.amount];
+    const incomeFirst = inc.subtotal ? incomeSub : incomeTotal;
+    if (incomeFirst) items(inc.label, amount, incomeFirst, "各收入项目之和");
+    if (incomeSub && incomeTotal) {
+      // A heading over one row per fund (上年财政拨款结转) counts by its rows when they hold figures, else by itself.
+      const [head, ...subs] = between(inc.label, amount, incomeSub, incomeTotal);
+      const key = inc.amount;
+      const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null);
+      if (head && subsUsed && ctx.amount(cellOf(table, head, key)) !== null)
+        checkSum(ctx, table, { row: head, key }, termsOf(subs, key), { row: name(head, key, amount), detail: "其下各项之和" });
+      checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), {
+        row: name(incomeTotal, key, amount),
+        detail: `${inc.subtotal}与上年结转之和`,
+      });
+    }
+    if (incomeTotal && expenseTotal)
+      checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], {
+        row: name(incomeTotal, inc.amount, amount),
+        detail: shown(table, expenseTotal, exp.label),
+      });
   }
   const expenseFirst = exp.subtotal ? expenseSub : expenseTotal;
   if (expenseFirst) items(exp.label, exp.amounts, expenseFirst, "各支出类之和");
@@ -153,11 +160,6 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
         row: name(expenseTotal, key, exp.amounts),
         detail: `${exp.subtotal}与年终结转之和`,
       });
-  if (incomeTotal && expenseTotal)
-    checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], {
-      row: name(incomeTotal, inc.amount, amount),
-      detail: shown(table, expenseTotal, exp.label),
-    });
 };
 
 const rowSumCheck = (ctx: CheckContext, check: CheckOf<"rowSum">) => {

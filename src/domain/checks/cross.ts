@@ -176,6 +176,7 @@ function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
     const names = codes.map((c) => `“${ctx.options.catalog.get("econDept", c)?.name ?? c}”`).join("与");
     return named(side(ctx, table, econRows(ctx, table, ref.by!, codes), [key], `${names}行${column}${several}`));
   }
+  if (ref.only) return named(cell(ctx, table, table.rows[0], key, ""));
   if (ref.govClass) {
     const { groups, loose } = econGroups(table, ctx.options.catalog, ref.dept!, ref.by!);
     const under = underGovClass(ctx, ref.govClass, ref.by!, ref.dept!);

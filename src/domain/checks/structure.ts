@@ -8,7 +8,7 @@ import { parseAmount } from "../money";
 import type { CheckOf } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import type { ReadTable } from "../read/read";
-import { fillPlaceholders } from "../render/render";
+import { emptyNoteOf, fillPlaceholders } from "../render/render";
 import type { CheckContext } from "./context";
 import { columnName, mostCommon, rowName } from "../read/model";
 import type { Kinds } from "./kind";
@@ -29,10 +29,6 @@ function budgetYear(ctx: CheckContext): number | undefined {
   return mostCommon(found(ctx).flatMap((t) => (t.year === null ? [] : [t.year])));
 }
 
-/** A template text with the year filled in, or left out when no title states one. */
-function withYear(template: string, year: number | undefined): string {
-  return year === undefined ? template.replace(/\{year\}年?度?/g, "") : fillPlaceholders(template, year);
-}
 
 /** A title with no header under it (a table of contents, a caption) is not the table. */
 const hasHeader = (t: ReadTable) => t.headerTop >= 0;
@@ -42,7 +38,7 @@ const tablesPresent = (ctx: CheckContext, check: CheckOf<"tablesPresent">) => {
     for (const decl of declsOf(ctx, check)) {
       const t = ctx.table(decl.id);
       if (t && hasHeader(t)) continue;
-      const title = withYear(decl.title, year);
+      const title = fillPlaceholders(decl.title, year);
       // A missing table has no place in the workbook: sheet and cell stay empty.
       const at = t ? { table: t.id, sheet: t.sheet, cell: t.title.ref.cell } : { table: decl.id, sheet: "", cell: "" };
       const detail = t ? `标题“${title}”下没有可识别的表头` : `工作簿中找不到标题为“${title}”的表`;
@@ -53,14 +49,10 @@ const tablesPresent = (ctx: CheckContext, check: CheckOf<"tablesPresent">) => {
 /** The note an empty table carries (注：本表无数据, or a longer wording that says the table is empty). */
 const EMPTY_NOTE = /本表无数据|空表/;
 
-/** The note the pack prints under an empty table, as its messages quote it. */
-function emptyNoteText(ctx: CheckContext, decl: TableDecl, year: number | undefined): string {
-  return withYear(decl.emptyNote ?? ctx.pack.emptyNote, year).replace(/\{subject\}/g, ctx.pack.subject);
-}
 
 const emptyNote = (ctx: CheckContext, check: CheckOf<"emptyNote">) => {
     for (const t of found(ctx, check).filter(hasHeader)) {
-      const note = emptyNoteText(ctx, t.decl, budgetYear(ctx));
+      const note = emptyNoteOf(ctx.pack, t.decl, budgetYear(ctx));
       const amountKeys = t.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
       // Zeros are not figures: 大同 prints a table of 0 under 注：本表无数据.
       const figures = t.rows.some((r) => amountKeys.some((k) => !ctx.value(t, r, k).isZero()));
@@ -76,7 +68,7 @@ const header = (ctx: CheckContext, check: CheckOf<"header">) => {
   for (const t of found(ctx, check).filter(hasHeader))
     for (const p of t.headerProblems)
       ctx.report({ table: t.id, ...p.ref }, {
-        params: { column: withYear(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
+        params: { column: fillPlaceholders(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
       });
 };
 

@@ -4,6 +4,7 @@
  */
 import { parseRange, type CellValue } from "../grid";
 import { parseAmount } from "../money";
+import { physicalColumns } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 import { fillPlaceholders, tableTitle, type TableRows } from "../render/render";
 import { csvText } from "./csv";
@@ -18,7 +19,8 @@ export function csvFileName(table: TableDecl): string {
 
 /**
  * Each column's header texts from top to bottom, a merged header text counting for every column it spans;
- * column numbers (1, 2, 3 … under T12) are not names.
+ * column numbers (1, 2, 3 … under T12) are not names, nor the 类/款/项 over the levels of a split code (the CSV
+ * holds the code whole).
  */
 function headerPaths(table: TableDecl, year: number): string[][] {
   const rows = table.header.rows.map((r) => [...r]);
@@ -26,11 +28,13 @@ function headerPaths(table: TableDecl, year: number): string[][] {
     const m = parseRange(merge);
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) rows[r][c] = table.header.rows[m.top][m.left];
   }
-  return table.columns.map((_, c) => {
+  const physical = physicalColumns(table.columns);
+  return table.columns.map((column, i) => {
+    const c = physical.findIndex((p) => p.column === i);
     const path: string[] = [];
     for (const row of rows) {
       const t = row[c] === null ? "" : fillPlaceholders(row[c] as string, year).trim();
-      if (t && !/^\d+$/.test(t) && path[path.length - 1] !== t) path.push(t);
+      if (t && !/^\d+$/.test(t) && path[path.length - 1] !== t && !column.split?.includes(t)) path.push(t);
     }
     return path;
   });

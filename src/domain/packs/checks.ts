@@ -29,13 +29,15 @@ export const figureRefSchema = z
     /** With `govClass`: the 部门经济科目 column that decides a 政府经济科目 name the catalogue does not know. */
     dept: key.optional(),
     projects: z.literal(true).optional(),
+    /** The table's only body row (a table of one row of figures, such as a 三公 table printed across). */
+    only: z.literal(true).optional(),
     /** How findings name the figure, where the row and column do not say it well. */
     name: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
-    const selectors = [f.row, f.codes, f.govClass, f.projects].filter((s) => s !== undefined).length;
-    if (selectors !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 row、codes、govClass、projects 之一" });
+    const selectors = [f.row, f.codes, f.govClass, f.projects, f.only].filter((s) => s !== undefined).length;
+    if (selectors !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 row、codes、govClass、projects、only 之一" });
     if ((f.codes || f.govClass) && !f.by) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["by"], message: "codes 或 govClass 需要 by 列" });
     if (f.govClass && !f.dept) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dept"], message: "govClass 需要 dept 列" });
   });
@@ -89,7 +91,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("balance", {
     ...base,
     table: tableId,
-    income: side.extend({ amount: key }),
+    /** Absent: only the expense side is summed (further columns of a side whose balance another row checks). */
+    income: side.extend({ amount: key }).optional(),
     expense: side.extend({ amounts: z.array(key).min(1) }),
   }),
   /** The row captioned `total` = Σ the rows captioned `parts`, in `amounts` (every amount column when omitted). */
@@ -168,6 +171,8 @@ export interface Reference {
   row?: string;
   /** The table must declare its projects. */
   projects?: true;
+  /** The table must have exactly one body row. */
+  only?: true;
 }
 
 const AMOUNT = ["amount"] as const;
@@ -180,6 +185,7 @@ function figureRefs(f: FigureRef, path: (string | number)[]): Reference[] {
   if (f.by) refs.push({ path: [...path, "by"], table: f.table, column: f.by, kinds: LABEL });
   if (f.dept) refs.push({ path: [...path, "dept"], table: f.table, column: f.dept, kinds: LABEL });
   if (f.projects) refs.push({ path: [...path, "projects"], table: f.table, projects: true });
+  if (f.only) refs.push({ path: [...path, "only"], table: f.table, only: true });
   return refs;
 }
 
@@ -221,13 +227,17 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "balance":
       return [
         { path: ["table"], table: c.table },
-        { path: ["income", "label"], table: c.table, column: c.income.label, kinds: LABEL },
-        { path: ["income", "amount"], table: c.table, column: c.income.amount, kinds: AMOUNT },
+        ...(c.income
+          ? [
+              { path: ["income", "label"], table: c.table, column: c.income.label, kinds: LABEL },
+              { path: ["income", "amount"], table: c.table, column: c.income.amount, kinds: AMOUNT },
+            ]
+          : []),
         ...columns(c.table, c.expense.amounts, ["expense", "amounts"], AMOUNT),
         { path: ["expense", "label"], table: c.table, column: c.expense.label, kinds: LABEL },
         ...(["income", "expense"] as const).flatMap((s) =>
           (["subtotal", "total"] as const).flatMap((k) => {
-            const row = c[s][k];
+            const row = c[s]?.[k];
             return row ? [{ path: [s, k], table: c.table, row }] : [];
           }),
         ),

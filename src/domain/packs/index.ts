@@ -1,13 +1,64 @@
-/** The template packs that ship with the product. */
+/**
+ * The template packs that ship with the product, and how a pack file is read: a pack may extend another (a
+ * 单位预算 variant of a 部门预算 pack) by naming it in `extends` and giving only what differs.
+ */
 import shanxi2023 from "./shanxi-2023.json";
-import { parsePack, type Pack } from "./schema";
+import shanghaiPutuo2025 from "./shanghai-putuo-2025.json";
+import shanghaiPutuo2025Unit from "./shanghai-putuo-2025-unit.json";
+import { PackError, parsePack, type Pack } from "./schema";
 
 export * from "./schema";
+
+type Json = Record<string, unknown>;
+
+/** The built-in packs as written, by id: what `extends` may name. */
+const SOURCES: Json[] = [shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit];
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A pack with `extends` resolved: the base pack's fields, replaced by the extension's; its `tables` merged by id
+ * (each field given replaces the base table's); its `addChecks` appended to the base's checks.
+ */
+function resolve(data: unknown, seen: string[] = []): unknown {
+  if (!isObject(data) || data.extends === undefined) return data;
+  const { extends: baseId, tables, addChecks, ...rest } = data;
+  const source = SOURCES.find((s) => s.id === baseId);
+  if (typeof baseId !== "string" || !source) throw new PackError([`extends：没有名为 ${String(baseId)} 的内置模板包`]);
+  if (seen.includes(baseId)) throw new PackError([`extends：模板包循环继承（${[...seen, baseId].join(" → ")}）`]);
+  const base = resolve(source, [...seen, baseId]) as Json;
+  const changes = Array.isArray(tables) ? (tables as unknown[]) : [];
+  const unknownTable = changes.find((t) => !isObject(t) || !(base.tables as Json[]).some((b) => b.id === t.id));
+  if (unknownTable !== undefined)
+    throw new PackError([`tables：基础模板包 ${baseId} 中没有表 ${isObject(unknownTable) ? String(unknownTable.id) : "（缺少 id）"}`]);
+  return {
+    ...base,
+    ...rest,
+    tables: (base.tables as Json[]).map((t) => ({ ...t, ...((changes as Json[]).find((c) => c.id === t.id) ?? {}) })),
+    checks: [...(base.checks as unknown[]), ...(Array.isArray(addChecks) ? addChecks : [])],
+  };
+}
+
+/** Validate data (e.g. a parsed JSON file) as a pack, extending a built-in one where it says so. */
+export function readPackData(data: unknown): Pack {
+  return parsePack(resolve(data));
+}
+
+/** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */
+export function parsePackJson(text: string): Pack {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new PackError([`不是有效的 JSON（${(e as Error).message}）`]);
+  }
+  return readPackData(data);
+}
 
 /** Built-in packs, validated once when first asked for (a broken built-in pack is a bug, not user input). */
 let builtins: Pack[] | undefined;
 export function builtinPacks(): Pack[] {
-  builtins ??= [parsePack(shanxi2023)];
+  builtins ??= SOURCES.map(readPackData);
   return builtins;
 }
 

@@ -187,6 +187,8 @@ export const packSchema = z
     unit: z.enum(["元", "万元"]),
     /** Printed under a table that has no figures; placeholders {year}, {subject}. */
     emptyNote: z.string().min(1),
+    /** Printed above each table's title ({number}: the table's number), when the pack's format prints it. */
+    tableNumber: z.string().min(1).nullable().default("预算公开表{number}"),
     /** The caption of the department line over each table (部门名称, 编制部门 …). */
     departmentLabel: z.string().min(1).default("部门名称"),
     /** How the texts name the department itself (本部门, 本单位). */
@@ -271,6 +273,7 @@ function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx:
     }
     if (ref.row !== undefined && !captions(table).has(stripNumbering(ref.row))) say(ref.path, `表 ${ref.table} 没有行“${ref.row}”`);
     if (ref.projects && !table.projects) say(ref.path, `表 ${ref.table} 未声明项目列（projects）`);
+    if (ref.only && (table.body.kind !== "fixed" || table.body.rows.length !== 1)) say(ref.path, `表 ${ref.table} 不是只有一行的固定表`);
   }
 }
 
@@ -315,15 +318,4 @@ export function parsePack(data: unknown): Pack {
   const result = packSchema.safeParse(data);
   if (result.success) return result.data;
   throw new PackError(result.error.issues.map((i) => `${fieldPath(i.path)}：${zhMessage(i)}`));
-}
-
-/** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */
-export function parsePackJson(text: string): Pack {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new PackError([`不是有效的 JSON（${(e as Error).message}）`]);
-  }
-  return parsePack(data);
 }

@@ -3,7 +3,7 @@
  * economic items, units and projects. Checks, the narrative and the export speak of these, never of cell addresses.
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
-import { stripNumbering } from "../packs/layout";
+import { physicalColumns, stripNumbering } from "../packs/layout";
 import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
 
@@ -146,7 +146,9 @@ export function shown(table: ReadTable, row: ReadRow, key: string): string {
 
 /** A column's header as the pack prints it (its lowest header text that is not a column number), for messages. */
 export function columnName(table: ReadTable, key: string): string {
-  const i = table.decl.columns.findIndex((c) => c.key === key);
+  const logical = table.decl.columns.findIndex((c) => c.key === key);
+  // Header rows are drawn columns: a split code column stands before, taking one per level.
+  const i = physicalColumns(table.decl.columns).findIndex((p) => p.column === logical);
   const rows = table.decl.header.rows;
   for (let r = rows.length - 1; r >= 0 && i >= 0; r--) {
     const t = rows[r][i];

@@ -4,9 +4,10 @@
  * its sheet and cell. What a table lacks (a column, a unit line) is recorded for the checks to report.
  */
 import { normalizeName } from "../catalog/catalog";
-import { a1, type CellValue, type SheetGrid } from "../grid";
-import type { Pack, TableDecl } from "../packs/schema";
 import type { CellRef } from "../finding";
+import { a1, type CellValue, type SheetGrid } from "../grid";
+import { joinCode, physicalColumns } from "../packs/layout";
+import type { Pack, TableDecl } from "../packs/schema";
 
 export interface ReadCell {
   value: CellValue;
@@ -39,6 +40,8 @@ export interface ReadTable {
   unit: { text: string; ref: CellRef } | null;
   /** Sheet column (0-based) of each pack column; -1 where the header lacks it. */
   columns: number[];
+  /** For a code read from 类/款/项 columns, the sheet column of each part; null for a column read whole. */
+  parts: (number[] | null)[];
   headerProblems: HeaderProblem[];
   headerTop: number;
   headerBottom: number;
@@ -77,6 +80,28 @@ function leafOf(rows: (string | null | undefined)[][], col: number): string {
   return "";
 }
 
+/** Captions budget systems print over a code column split into levels. */
+const SPLIT_CAPTIONS = ["类", "款", "项"];
+
+/** What a workbook may print over a code or name column besides the pack's own caption (科目编码, 功能分类科目名称 …). */
+const FALLBACK: Partial<Record<string, RegExp>> = { code: /(编码|代码)$/, name: /名称$/ };
+
+/**
+ * How the pack heads each of its columns: the lowest caption of the column (of a split code, the caption over
+ * its parts) and, for a split code, the parts' captions.
+ */
+function packCaptions(decl: TableDecl): { leaf: string; parts: string[] | null }[] {
+  const physical = physicalColumns(decl.columns);
+  const rows = decl.header.rows;
+  return decl.columns.map((c, i) => {
+    const at = physical.findIndex((p) => p.column === i);
+    if (!c.split) return { leaf: leafOf(rows, at), parts: null };
+    // The caption over the parts: the lowest text above the row of the part captions.
+    const partRow = rows.findIndex((r) => r[at] !== null && normalizeName(String(r[at])) === normalizeName(c.split![0]));
+    return { leaf: leafOf(rows.slice(0, Math.max(0, partRow)), at), parts: c.split.map(normalizeName) };
+  });
+}
+
 interface TitleHit {
   decl: TableDecl;
   sheet: number;
@@ -98,11 +123,18 @@ function titleMatcher(decl: TableDecl): (cell: string) => { year: number | null 
 }
 
 const META_DEPARTMENT = /^(?:部门名称|单位名称|编制部门|编制单位)[:：]?(.*?)(?:(?:金额)?单位[:：].*)?$/;
-const META_UNIT = /(?:金额)?单位[:：](.+)$/;
+/** 单位：元 — but not 编制单位：… (the department line of a unit budget). */
+const META_UNIT = /(?<!编制)(?:金额)?单位[:：](.+)$/;
 /** Rows between a title and its header that may hold the department and unit lines. */
 const META_REACH = 8;
-/** Consecutive blank rows that end a table. */
+/** Consecutive blank rows that end a table (unless a total row stands below them). */
 const BLANKS_END = 2;
+/** How far below blank rows a total row is looked for: the blank rows a template leaves for entry. */
+const TOTAL_REACH = 60;
+/** Cells a template leaves as examples to delete: …, ……, ... */
+const FILLER = /^[.…·]*$/;
+/** A total row's caption: 合计, 总计, 收入总计, 部门合计 … */
+const TOTAL_CAPTION = /(合计|总计)$/;
 
 /** `decls`: the declarations to look for — the pack's tables, or its input sheets (src/domain/inputs). */
 export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables): Disclosure {
@@ -143,6 +175,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : text(at(r, c))));
 
   const headerTexts = decl.header.rows.flat().filter((c): c is string => c !== null).map(textPattern);
+  const captions = packCaptions(decl);
   const isHeaderText = (t: string) => t !== "" && headerTexts.some((p) => p.test(t));
   const firstRowTexts = decl.header.rows[0].filter((c) => c !== null).length;
 
@@ -164,6 +197,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   }
 
   const columns = new Array<number>(decl.columns.length).fill(-1);
+  const parts = new Array<number[] | null>(decl.columns.length).fill(null);
   const headerProblems: HeaderProblem[] = [];
   const base: ReadTable = {
     id: decl.id,
@@ -174,6 +208,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     department,
     unit,
     columns,
+    parts,
     headerProblems,
     headerTop,
     headerBottom: headerTop,
@@ -181,9 +216,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     note: null,
   };
   if (headerTop < 0) {
-    decl.columns.forEach((_, i) =>
-      headerProblems.push({ column: leafOf(decl.header.rows, i), kind: "missing", ref: ref(hit.row + 1, hit.col) }),
-    );
+    captions.forEach((c) => headerProblems.push({ column: c.leaf, kind: "missing", ref: ref(hit.row + 1, hit.col) }));
     return base;
   }
 
@@ -198,14 +231,33 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
 
   const band = Array.from({ length: headerBottom - headerTop + 1 }, (_, k) => rowTexts(headerTop + k));
   const sheetLeaves = Array.from({ length: width }, (_, c) => leafOf(band, c));
+  /** A code's level columns (类 款 项, or 类 款) from `from` on: where the workbook prints the code split. */
+  const splitAt = (from: number): number[] | null => {
+    for (let c = from; c < width; c++) {
+      if (sheetLeaves[c] !== SPLIT_CAPTIONS[0] || sheetLeaves[c + 1] !== SPLIT_CAPTIONS[1]) continue;
+      return sheetLeaves[c + 2] === SPLIT_CAPTIONS[2] ? [c, c + 1, c + 2] : [c, c + 1];
+    }
+    return null;
+  };
   let next = 0;
-  decl.columns.forEach((_, i) => {
-    const leaf = leafOf(decl.header.rows, i);
+  decl.columns.forEach((col, i) => {
+    const { leaf } = captions[i];
     const pattern = textPattern(leaf);
-    const found = sheetLeaves.findIndex((t, c) => c >= next && pattern.test(t));
-    if (found >= 0) {
-      columns[i] = found;
-      next = found + 1;
+    const fallback = FALLBACK[col.kind];
+    // A code is read split when the workbook prints its levels in columns, whatever the pack draws; else whole.
+    const split = col.kind === "code" ? splitAt(next) : null;
+    const fits = (t: string) => pattern.test(t) || (fallback !== undefined && fallback.test(t));
+    const whole = sheetLeaves.findIndex((t, c) => c >= next && pattern.test(t));
+    const loose = whole < 0 ? sheetLeaves.findIndex((t, c) => c >= next && fits(t)) : whole;
+    if (split && (loose < 0 || split[0] <= loose)) {
+      columns[i] = split[0];
+      parts[i] = split;
+      next = split[split.length - 1] + 1;
+      return;
+    }
+    if (loose >= 0) {
+      columns[i] = loose;
+      next = loose + 1;
       return;
     }
     const earlier = sheetLeaves.findIndex((t) => pattern.test(t));
@@ -217,22 +269,43 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     });
   });
 
-  const used = columns.filter((c) => c >= 0);
+  const used = columns.flatMap((c, i) => parts[i] ?? (c >= 0 ? [c] : []));
+  const textAt = (r: number, c: number) => text(at(r, c));
+  /** Blank, or only a template's ellipsis (…) left in it. */
+  const isBlank = (r: number) => used.every((c) => FILLER.test(textAt(r, c)));
+  /** A total row after the blank rows a template leaves for entry: 合计, 收入总计 … in a text column. */
+  const isTotal = (r: number) =>
+    decl.columns.some((col, i) => col.kind !== "amount" && (parts[i] ?? [columns[i]]).some((c) => c >= 0 && TOTAL_CAPTION.test(textAt(r, c))));
+  const above = new Array<string>(decl.columns.length).fill("");
   let blanks = 0;
   for (let r = headerBottom + 1; r < end; r++) {
-    const cells = columns.map((c) => (c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined));
     const first = rowTexts(r).find((t) => t !== "") ?? "";
     if (/^注[:：]/.test(first)) {
       const c = rowTexts(r).findIndex((t) => t !== "");
       base.note = { value: at(r, c) ?? null, ref: ref(r, c) };
       break;
     }
-    const blank = used.every((c) => text(at(r, c)) === "");
-    if (blank) {
-      if (++blanks >= BLANKS_END) break;
+    if (isBlank(r)) {
+      if (++blanks < BLANKS_END) continue;
+      // The table goes on only to a total row standing below the blank rows.
+      let next = r + 1;
+      while (next < Math.min(end, r + TOTAL_REACH) && isBlank(next)) next++;
+      if (next >= end || !isTotal(next)) break;
+      r = next - 1;
+      blanks = 0;
       continue;
     }
     blanks = 0;
+    const cells = columns.map((c, i): ReadCell | undefined => {
+      const split = parts[i];
+      if (!split) return c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined;
+      const values = split.map((p) => at(r, p) ?? null);
+      const code = joinCode(values, above[i]);
+      if (/^\d+$/.test(code)) above[i] = code;
+      // The code stands at its lowest printed level.
+      const lowest = split.reduce<number>((n, p, k) => (textAt(r, p) !== "" ? k : n), 0);
+      return { value: code === "" ? null : code, ref: ref(r, split[lowest]) };
+    });
     base.rows.push({ row: r, cells });
   }
   return base;

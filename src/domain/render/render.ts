@@ -1,9 +1,10 @@
 /** Pack + department + year (+ figures) → SheetPlans: the official tables, laid out as published. */
 import { a1Range, shiftRange, type CellValue } from "../grid";
+import { physicalColumns, splitCode, stripNumbering } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 import type { SheetPlan, StyledRange } from "./plan";
 
-/** Body rows of each table, by table id: cells in column order (labels, codes as text, amounts as numbers). */
+/** Body rows of each table, by table id: cells in column order (labels, whole codes as text, amounts as numbers). */
 export type TableRows = Partial<Record<string, CellValue[][]>>;
 
 export interface RenderOptions {
@@ -17,11 +18,17 @@ export interface RenderOptions {
   sheetNames?: Partial<Record<string, string>>;
 }
 
-/** Rows above the header: 预算公开表N, the title, the 部门名称/单位 line. */
+/** Rows above the header: 预算公开表N (where the pack prints it), the title, the 部门名称/单位 line. */
 export const HEADER_TOP = 3;
 
-export function fillPlaceholders(text: string, year: number): string {
-  return text.replace(/\{year\}/g, String(year));
+/** A template text with the year filled in; left out (with its 年/年度) when the year is not known. */
+export function fillPlaceholders(text: string, year: number | undefined): string {
+  return year === undefined ? text.replace(/\{year\}年?度?/g, "") : text.replace(/\{year\}/g, String(year));
+}
+
+/** The note printed under a table without figures: the table's own, or the pack's; {year} and {subject} filled in. */
+export function emptyNoteOf(pack: Pack, table: TableDecl, year: number | undefined): string {
+  return fillPlaceholders(table.emptyNote ?? pack.emptyNote, year).replace(/\{subject\}/g, pack.subject);
 }
 
 export function tableTitle(table: TableDecl, year: number): string {
@@ -35,16 +42,20 @@ function hasFigures(table: TableDecl, rows: CellValue[][]): boolean {
 }
 
 export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions): SheetPlan {
-  const width = table.columns.length;
+  const physical = physicalColumns(table.columns);
+  const width = physical.length;
   const last = width - 1;
   const year = options.year;
   const values: CellValue[][] = [];
   const merges: string[] = [];
   const styles: StyledRange[] = [];
   const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
+  /** A logical row (one cell per column, a code whole) as drawn: a split code in its level columns. */
+  const drawn = (row: CellValue[]): CellValue[] =>
+    table.columns.flatMap((c, i) => (c.split ? splitCode(row[i] ?? null, c.split.length) : [row[i] ?? null]));
 
   const numberRow = blank();
-  numberRow[0] = `预算公开表${table.number}`;
+  if (pack.tableNumber) numberRow[0] = pack.tableNumber.replace(/\{number\}/g, String(table.number));
   values.push(numberRow);
   styles.push({ range: "A1", style: "tableNumber" });
 
@@ -55,8 +66,8 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
   styles.push({ range: a1Range(1, 0, 1, last), style: "title" });
 
   const metaRow = blank();
-  metaRow[0] = `部门名称：${options.department}`;
-  metaRow[last] = `单位：${pack.unit}`;
+  metaRow[0] = `${pack.departmentLabel}：${options.department}`;
+  metaRow[last] = `单位：${table.unit ?? pack.unit}`;
   values.push(metaRow);
   styles.push({ range: "A3", style: "meta" }, { range: a1Range(2, last, 2, last), style: "unit" });
 
@@ -67,27 +78,39 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
 
   const given = options.rows?.[table.id];
   const bodyTop = headerBottom + 1;
-  const body: CellValue[][] = given
-    ? given.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null))
-    : [...table.body.rows.map((r) => [...r.cells]), ...Array.from({ length: table.body.blankRows }, blank)];
+  const trailing = table.body.trailing ?? [];
+  const logical: CellValue[][] = given
+    ? given.map((r) => table.columns.map((_, i) => r[i] ?? null))
+    : [
+        ...table.body.rows.map((r) => [...r.cells]),
+        ...Array.from({ length: table.body.blankRows }, () => table.columns.map((): CellValue => null)),
+        ...trailing.map((r) => [...r.cells]),
+      ];
+  const body = logical.map(drawn);
   values.push(...body);
   if (body.length > 0) {
     const bodyBottom = bodyTop + body.length - 1;
-    table.columns.forEach((c, i) => {
-      const style = c.kind === "amount" ? "amount" : c.kind === "code" ? "code" : "label";
+    physical.forEach((p, i) => {
+      const kind = table.columns[p.column].kind;
+      const style = kind === "amount" ? "amount" : kind === "code" ? "code" : "label";
       styles.push({ range: a1Range(bodyTop, i, bodyBottom, i), style });
     });
   }
-  // The pack's own rows keep their emphasis and merges when figures are filled in over them.
-  table.body.rows.forEach((r, i) => {
-    if (i >= body.length) return;
-    if (r.total) styles.push({ range: a1Range(bodyTop + i, 0, bodyTop + i, last), style: "total" });
-    merges.push(...(r.merges ?? []).map((m) => shiftRange(m, bodyTop + i)));
-  });
+  // The pack's own rows keep their emphasis and merges when figures are filled in over them: the leading rows
+  // where they stand, the trailing ones at the bottom when the rows there print their caption.
+  const caption = (cells: CellValue[]) => stripNumbering(String(cells.find((c, i) => c !== null && table.columns[i].kind !== "amount") ?? ""));
+  const own = [
+    ...table.body.rows.map((r, i) => ({ r, at: i })),
+    ...trailing.map((r, i) => ({ r, at: logical.length - trailing.length + i })),
+  ].filter(({ r, at }) => at >= 0 && at < logical.length && (!given || caption(logical[at]) === caption(r.cells)));
+  for (const { r, at } of own) {
+    if (r.total) styles.push({ range: a1Range(bodyTop + at, 0, bodyTop + at, last), style: "total" });
+    merges.push(...(r.merges ?? []).map((m) => shiftRange(m, bodyTop + at)));
+  }
 
-  if (given && !hasFigures(table, body)) {
+  if (given && !hasFigures(table, logical)) {
     const note = blank();
-    note[0] = pack.emptyNote;
+    note[0] = emptyNoteOf(pack, table, year);
     values.push(blank(), note);
     styles.push({ range: a1Range(values.length - 1, 0, values.length - 1, 0), style: "note" });
   }
@@ -98,7 +121,7 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
     values,
     merges,
     styles,
-    columnWidths: table.columns.map((c) => c.width),
+    columnWidths: physical.map((p) => p.width),
     freezeRows: headerBottom + 1,
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
   };
