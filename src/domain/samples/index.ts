@@ -1,6 +1,13 @@
-/** The built-in sample disclosures, every table as published: 晋城市商务局 2023, and 大同市商务局 2023 (OCR repaired). */
+/**
+ * The built-in sample disclosures, every table as published: 晋城市商务局 2023 and 大同市商务局 2023 (OCR repaired)
+ * in the Shanxi format; 上海市普陀区商务委员会 2025 (部门 and 单位) and 万里街道办事处 2024 and 2025 in the Shanghai one.
+ */
 import jincheng from "./jincheng-2023.json";
 import datong from "./datong-2023.json";
+import shanghaiCommerce from "./shanghai-commerce-2025-department.json";
+import shanghaiCommerceUnit from "./shanghai-commerce-2025-unit.json";
+import shanghaiWanli2024 from "./shanghai-wanli-2024.json";
+import shanghaiWanli2025 from "./shanghai-wanli-2025.json";
 import jinchengStored from "./jincheng-2023-inputs.json";
 import datongStored from "./datong-2023-inputs.json";
 import type { DisclosureInputs, PreviousYear, Procurement } from "../inputs";
@@ -18,8 +25,30 @@ export interface Sample {
   rows: TableRows;
 }
 
-export const jinchengSample: Sample = { ...jincheng, rows: jincheng.rows as Record<string, CellValue[][]> };
-export const datongSample: Sample = { ...datong, rows: datong.rows as Record<string, CellValue[][]> };
+const sample = (s: Omit<Sample, "rows"> & { rows: unknown }): Sample => ({
+  department: s.department,
+  year: s.year,
+  pack: s.pack,
+  source: s.source,
+  rows: s.rows as Record<string, CellValue[][]>,
+});
+
+export const jinchengSample = sample(jincheng);
+export const datongSample = sample(datong);
+export const shanghaiCommerceSample = sample(shanghaiCommerce);
+export const shanghaiCommerceUnitSample = sample(shanghaiCommerceUnit);
+export const shanghaiWanli2024Sample = sample(shanghaiWanli2024);
+export const shanghaiWanli2025Sample = sample(shanghaiWanli2025);
+
+/** Every built-in sample, the first of each pack being the one a new workbook of that pack is shown with. */
+export const SAMPLES: readonly Sample[] = [
+  jinchengSample,
+  datongSample,
+  shanghaiCommerceSample,
+  shanghaiCommerceUnitSample,
+  shanghaiWanli2024Sample,
+  shanghaiWanli2025Sample,
+];
 
 /** Inputs as JSON keeps them: amounts as strings ("6249.10"), null where not entered. */
 type Stored<T> = Record<keyof T, string | null>;
