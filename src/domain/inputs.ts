@@ -1,33 +1,10 @@
 /**
- * What a disclosure says besides the 13 tables: 概况 texts, last year's figures, 政府采购, 国有资产 and other
- * texts, the project performance target forms, and the 情况说明 text as the clerk edited it. The add-in inserts
- * sheets for them (declared in the pack) and reads them back like the tables.
+ * What a disclosure says besides its tables: texts (概况, 国有资产 …) and figures (last year's, 政府采购 …) under the
+ * field names the pack's input sheets declare, last year's figures by code, the project performance target forms,
+ * and the 情况说明 text as the clerk edited it. The add-in inserts sheets for them and reads them back like the tables.
  */
 import type { Decimal } from "./money";
 import type { CellRef } from "./finding";
-
-/** Last year's figures the 情况说明 compares with (万元); null where not entered. */
-export interface PreviousYear {
-  incomeTotal: Decimal | null;
-  expenseTotal: Decimal | null;
-  /** 一般公共预算当年拨款 */
-  gpbAppropriation: Decimal | null;
-  threePublicTotal: Decimal | null;
-  abroad: Decimal | null;
-  reception: Decimal | null;
-  vehicleTotal: Decimal | null;
-  vehiclePurchase: Decimal | null;
-  vehicleOperation: Decimal | null;
-  /** 机关运行经费 */
-  operatingCost: Decimal | null;
-}
-
-/** 政府采购预算 (万元). */
-export interface Procurement {
-  goods: Decimal | null;
-  works: Decimal | null;
-  services: Decimal | null;
-}
 
 /** Funds of a project by source (元). */
 export interface FundSplit {
@@ -72,9 +49,11 @@ export interface PerformanceForm {
   contacts: { head: string; handler: string; phone: string; date: string };
 }
 
-/** One section of 第三部分 情况说明: 一、部门预算收支数据变动情况及原因 … 十二、其他说明. */
+/** One section of the 情况说明 (一、部门预算收支数据变动情况及原因 …), as generated or as edited. */
 export interface NarrativeSection {
-  /** 一 … 十二 */
+  /** The pack's section it is, when known (an edited text's heading may name none). */
+  id?: string;
+  /** 一 … 十二; empty for a section printed without a heading. */
   number: string;
   title: string;
   text: string;
@@ -88,11 +67,12 @@ export interface GlossaryEntry {
 }
 
 export interface DisclosureInputs {
-  overview: { duties: string; organization: string };
-  previous: PreviousYear;
-  procurement: Procurement;
-  assets: string;
-  other: string;
+  /** Texts by field (overview.duties …): "" where not entered. */
+  texts: Record<string, string>;
+  /** Figures by field (previous.incomeTotal …, in 万元): null where not entered. */
+  amounts: Record<string, Decimal | null>;
+  /** Figures by code (last year's figure of each 项), by field. */
+  byCode: Record<string, Record<string, Decimal>>;
   forms: PerformanceForm[];
   /** The 情况说明 as edited in the workbook; null when the workbook has none yet (then it is generated). */
   narrative: NarrativeSection[] | null;

@@ -55,13 +55,13 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
     act(async () => {
       const outcome = await writeNarrative(port, setup);
       if (outcome.status === "noTables") return { intent: "error", text: zh.export.noTables };
-      if (outcome.status === "exists") return { intent: "info", text: zh.export.narrativeExists(outcome.sheet) };
-      return { intent: "success", text: zh.export.generated(outcome.sheet) };
+      if (outcome.status === "exists") return { intent: "info", text: zh.export.narrativeExists(outcome.sheets) };
+      return { intent: "success", text: zh.export.generated(outcome.sheets) };
     });
 
   const charts = () =>
     act(async () => {
-      const { inserted, empty } = await insertChartSheets(port, stamp);
+      const { inserted, empty } = await insertChartSheets(port, stamp, setup.catalogFor, setup.fallbackYear);
       const text = [...(inserted.length ? [zh.export.chartsInserted(inserted)] : []), ...(empty.length ? [zh.export.chartsEmpty(empty)] : [])];
       return { intent: inserted.length ? "success" : "info", text: text.join(" ") };
     });

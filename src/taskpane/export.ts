@@ -16,7 +16,9 @@ import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { plansToXlsx } from "../xlsx/write-plans";
 import { renderContents, renderGlossary } from "../domain/inputs/narrative";
-import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../domain/narrative/glossary";
+import { contentsOf } from "../domain/narrative/contents";
+import { choosePack } from "../domain/read/detect";
+import type { SheetGrid } from "../domain/grid";
 
 export interface ExportSetup {
   /** The workbook's stamp, if the tables were inserted by the add-in. */
@@ -36,12 +38,14 @@ export type ExportOutcome =
   | { status: "refused"; errors: Finding[] }
   | { status: "noTables" };
 
-const packOf = (stamp: PackStamp | null): Pack => builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
+/** The pack the workbook was inserted with (its stamp), else the built-in one whose tables it holds, else the default. */
+export const packOf = (stamp: PackStamp | null, grids: SheetGrid[]): Pack =>
+  builtinPacks().find((p) => p.id === stamp?.pack) ?? choosePack(builtinPacks(), grids) ?? builtinPack();
 
 /** One read of the workbook, checked and with its narrative: what the flows below start from. */
 async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft">): Promise<{ pack: Pack; prepared: Prepared; sheets: string[] }> {
   const grids = await port.readGrids();
-  const pack = packOf(setup.stamp);
+  const pack = packOf(setup.stamp, grids);
   const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, fallbackYear: setup.fallbackYear });
   return { pack, prepared, sheets: grids.map((g) => g.name) };
 }
@@ -61,21 +65,25 @@ export async function runExport(port: WorkbookPort, setup: ExportSetup, onProgre
   }
 }
 
-export type NarrativeOutcome = { status: "written" | "exists"; sheet: string } | { status: "noTables" };
+export type NarrativeOutcome = { status: "written" | "exists"; sheets: string[] } | { status: "noTables" };
 
 /**
- * Writes the generated 情况说明 on a new sheet — a free name when the usual one is taken by a sheet that is not
- * a 情况说明 — or, when the workbook already has one, leaves it as the clerk edited it.
+ * Writes the generated 情况说明 on new sheets (as the pack lays it out) — a free name when the usual one is taken by
+ * a sheet that is not one — or, when the workbook already has it, leaves it as the clerk edited it.
  */
 export async function writeNarrative(port: WorkbookPort, setup: Omit<ExportSetup, "draft" | "strict">): Promise<NarrativeOutcome> {
-  const { prepared, sheets } = await readWorkbook(port, { ...setup, strict: false });
+  const { pack, prepared, sheets } = await readWorkbook(port, { ...setup, strict: false });
   const edited = prepared.inputs.narrative;
-  if (edited) return { status: "exists", sheet: edited.find((s) => s.ref)?.ref?.sheet ?? "" };
+  if (edited) return { status: "exists", sheets: [...new Set(edited.flatMap((s) => (s.ref ? [s.ref.sheet] : [])))] };
   if (prepared.check.tablesFound.length === 0) return { status: "noTables" };
-  const plan = renderNarrative(prepared.narrative, prepared.check.year);
-  const sheet = freeSheetName(plan.name, sheets);
-  await port.apply([{ ...plan, name: sheet }]);
-  return { status: "written", sheet };
+  const taken = [...sheets];
+  const plans = renderNarrative(pack, prepared.narrative, prepared.check.year).map((plan) => {
+    const name = freeSheetName(plan.name, taken);
+    taken.push(name);
+    return { ...plan, name };
+  });
+  await port.apply(plans);
+  return { status: "written", sheets: plans.map((p) => p.name) };
 }
 
 /**
@@ -89,12 +97,12 @@ export async function insertInputSheets(
 ): Promise<{ inserted: string[]; kept: string[] }> {
   const { pack, department, year } = request;
   const grids = await port.readGrids();
-  const forms = formsForProjects(readDisclosure(pack, grids));
+  const forms = formsForProjects(pack, readDisclosure(pack, grids));
   const plans = [
     ...renderInputSheets(pack, { department, year }),
     ...(forms.length ? [renderForms(forms, year)] : []),
-    renderGlossary(DEFAULT_GLOSSARY),
-    renderContents(DEFAULT_CONTENTS(year, pack).map((line) => line.text)),
+    renderGlossary(pack.glossary),
+    renderContents(contentsOf(pack, year).map((line) => line.text)),
   ];
   const existing = grids.map((g) => g.name);
   const fresh = plans.filter((p) => !isNameTaken(p.name, existing));
@@ -102,9 +110,11 @@ export async function insertInputSheets(
   return { inserted: fresh.map((p) => p.name), kept: plans.filter((p) => !fresh.includes(p)).map((p) => p.name) };
 }
 
-/** The two charts of the document, from T05 and T10, each on a new sheet; a chart without data is left out. */
-export async function insertChartSheets(port: WorkbookPort, stamp: PackStamp | null): Promise<{ inserted: string[]; empty: string[] }> {
-  const specs = chartSpecs(readDisclosure(packOf(stamp), await port.readGrids()));
+/** The charts of the pack's document, each on a new sheet; a chart without data is left out. */
+export async function insertChartSheets(port: WorkbookPort, stamp: PackStamp | null, catalogFor: (year: number) => Catalog, fallbackYear: number): Promise<{ inserted: string[]; empty: string[] }> {
+  const grids = await port.readGrids();
+  const pack = packOf(stamp, grids);
+  const specs = chartSpecs(pack, readDisclosure(pack, grids), catalogFor(stamp?.year ?? fallbackYear));
   const inserted = await port.insertCharts(specs.filter(chartHasData));
   return { inserted, empty: specs.filter((s) => !chartHasData(s)).map((s) => s.title) };
 }

@@ -93,10 +93,10 @@ export const zh = {
   export: {
     intro: "把本工作簿导出为可公开的文件包（.zip）：部门预算公开文档（Word）、13 张表（Excel）、每张表的 CSV 及数据说明、校验报告。",
     narrative: "情况说明",
-    narrativeHint: "按各表和说明数据生成第三部分“情况说明”，写入新工作表；可在其中修改文字，导出时按修改后的内容使用。",
+    narrativeHint: "按各表和说明数据生成情况说明，写入新工作表；可在其中修改文字，导出时按修改后的内容使用。",
     generate: "生成情况说明",
-    generated: (name: string) => `已生成“${name}”工作表。可在其中修改文字，导出时按修改后的内容使用。`,
-    narrativeExists: (sheet: string) => `工作簿中已有情况说明（工作表“${sheet}”），导出时按其中编辑过的内容使用，未重新生成。`,
+    generated: (names: string[]) => `已生成${names.map((n) => `“${n}”`).join("、")}工作表。可在其中修改文字，导出时按修改后的内容使用。`,
+    narrativeExists: (sheets: string[]) => `工作簿中已有情况说明（工作表${sheets.map((n) => `“${n}”`).join("、")}），导出时按其中编辑过的内容使用，未重新生成。`,
     draft: "导出草稿（每页标注草稿）",
     draftHint: "有错误时也可导出，文档每页标注“草稿”，不能作为正式公开文件。",
     run: "开始导出",

@@ -6,7 +6,7 @@
 import type { ExportRequest } from "../../src/domain/export";
 import { FORMS_SHEET } from "../../src/domain/inputs/forms";
 import { jinchengForms, jinchengInputs, jinchengSample } from "../../src/domain/samples";
-import { disclosureOf, pack } from "./disclosure";
+import { catalog, disclosureOf, pack } from "./disclosure";
 import { seedContents, seedGlossary, seedNarrative } from "./seed-narrative";
 
 export function jinchengRequest(overrides: Partial<ExportRequest> = {}): ExportRequest {
@@ -15,6 +15,7 @@ export function jinchengRequest(overrides: Partial<ExportRequest> = {}): ExportR
     department: jinchengSample.department,
     year: jinchengSample.year,
     disclosure: disclosureOf(jinchengSample.rows, jinchengSample.department),
+    catalog,
     // Where a form stands in the workbook matters to the checks, not to the document.
     inputs: { ...jinchengInputs, forms: jinchengForms.map((f) => ({ ...f, ref: { sheet: FORMS_SHEET, cell: "A1" }, annualTotalRef: null })) },
     narrative: seedNarrative("jincheng"),

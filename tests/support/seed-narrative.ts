@@ -3,10 +3,13 @@
  * module generates with the published text, and for checking published text.
  */
 import type { GlossaryEntry, NarrativeSection } from "../../src/domain/inputs";
-import { SECTIONS } from "../../src/domain/narrative/wording";
+import { builtinPack } from "../../src/domain/packs";
 import { readSeed } from "./seed-text";
 
 type Seed = "jincheng" | "datong";
+
+/** The section numbers of the Shanxi 情况说明, in order. */
+const NUMBERS = builtinPack("shanxi-2023").narrative!.sections.map((s) => s.number);
 
 /** The seed's lines, trimmed, without the list dashes of the OCR'd seed. */
 const lines = (seed: Seed) =>
@@ -25,7 +28,7 @@ export function seedNarrative(seed: Seed): NarrativeSection[] {
   const sections: NarrativeSection[] = [];
   let inTables = false;
   for (const line of all.slice(part + 1, end)) {
-    const next = SECTIONS[sections.length]?.number;
+    const next = NUMBERS[sections.length];
     if (next && line.startsWith(`${next}、`)) {
       sections.push({ number: next, title: line.slice(next.length + 1), text: "" });
       inTables = false;

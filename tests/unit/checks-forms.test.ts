@@ -103,7 +103,7 @@ describe("大同: 4 forms for 23 projects, names with the budget system's prefix
     ["Z大同航空口岸保障经费", "5600000"],
     ["大同市跨境电商综试区公共服务平台运维、运营费", "650000"],
     ["X商务专项事务工作经费", "720000"],
-  ].map(([name, yuan]) => blankForm(name, "084-大同市商务局", new Decimal(yuan).div(10000)));
+  ].map(([name, yuan]) => blankForm(name, "084-大同市商务局", new Decimal(yuan)));
 
   it("the 4 agree with T12; the other 19 projects are without a form (X16)", () => {
     const found = findings(D, seedForms);
@@ -118,7 +118,7 @@ describe("大同: 4 forms for 23 projects, names with the budget system's prefix
   });
 
   it("a name T12 lists twice (J残疾人保障金 3.72 and 1.39) pairs its forms in order", () => {
-    const form = (yuan: string) => blankForm("J残疾人保障金", "084-大同市商务局", new Decimal(yuan).div(10000));
+    const form = (yuan: string) => blankForm("J残疾人保障金", "084-大同市商务局", new Decimal(yuan));
     expect(findings(D, [form("37200"), form("13900")]).filter((f) => f.rule === "X15")).toEqual([]);
     const swapped = findings(D, [form("13900"), form("37200")]).filter((f) => f.rule === "X15");
     expect(swapped.map((f) => [f.expected, f.actual])).toEqual([

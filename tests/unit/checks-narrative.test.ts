@@ -19,7 +19,7 @@ const placed = (sections: NarrativeSection[]): NarrativeSection[] =>
 
 function generated(sample: Sample, inputs: DisclosureInputs): NarrativeSection[] {
   const disclosure = disclosureOf(copyRows(sample), sample.department);
-  return placed(generateNarrative({ disclosure, catalog, department: sample.department, year: 2023, inputs }));
+  return placed(generateNarrative({ pack, disclosure, catalog, department: sample.department, year: 2023, inputs }));
 }
 
 function checked(sample: Sample, inputs: DisclosureInputs, narrative: NarrativeSection[] | null, strict = false): Finding[] {
@@ -118,7 +118,7 @@ describe("X17: every figure stated equals the tables and last year's figures", (
   });
 
   test("change, rate and last year's figure from the figures entered for last year", () => {
-    const inputs = { ...jinchengInputs, previous: { ...jinchengInputs.previous, operatingCost: new Decimal("140.00") } };
+    const inputs = { ...jinchengInputs, amounts: { ...jinchengInputs.amounts, "previous.operatingCost": new Decimal("140.00") } };
     const found = ofRule(checked(J, inputs, jGenerated), "X17");
     expect(found.map((f) => `${f.cell} ${f.expected} ${f.actual}`)).toEqual(["B9 140.00 141.07", "B9 14.25 13.18", "B9 10.18 9.34"]);
     // Last year's figure named with the item is still last year's, not a second amount of this year's.
@@ -127,11 +127,11 @@ describe("X17: every figure stated equals the tables and last year's figures", (
   });
 
   test("持平 or 相同 only when nothing changed", () => {
-    const inputs = { ...jinchengInputs, previous: { ...jinchengInputs.previous, threePublicTotal: new Decimal("3.00") } };
+    const inputs = { ...jinchengInputs, amounts: { ...jinchengInputs.amounts, "previous.threePublicTotal": new Decimal("3.00") } };
     expect(messages(ofRule(checked(J, inputs, jGenerated), "X17"))).toEqual([
       "情况说明“七、“三公”经费增减变动原因说明”中““三公”经费”增减方向为 “持平”，应为 “增加”",
     ]);
-    const same = { ...jinchengInputs, previous: { ...jinchengInputs.previous, operatingCost: new Decimal("154.25") } };
+    const same = { ...jinchengInputs, amounts: { ...jinchengInputs.amounts, "previous.operatingCost": new Decimal("154.25") } };
     expect(ofRule(checked(J, same, generated(J, same)), "X17")).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe("N01–N08: the text on its own terms", () => {
     expect(ofRule(checked(J, jinchengInputs, jGenerated), "N01")).toEqual([]);
     const missing = checked(J, jinchengInputs, jGenerated.filter((s) => s.number !== "九"));
     expect(ofRule(missing, "N01").map((f) => `${f.cell} ${f.message}`)).toEqual(["B2 情况说明缺少“九、政府采购情况”"]);
-    expect(messages(afterEdit("N01", "十二", jinchengInputs.other, " "))).toEqual(["情况说明缺少“十二、其他说明”"]);
+    expect(messages(afterEdit("N01", "十二", jinchengInputs.texts.other, " "))).toEqual(["情况说明缺少“十二、其他说明”"]);
   });
 
   test("N02: the change against the figures stated beside it", () => {

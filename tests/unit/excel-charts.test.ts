@@ -6,11 +6,11 @@ import { chartSpecs } from "../../src/domain/export/charts";
 import { jinchengSample } from "../../src/domain/samples";
 import { createExcelPort } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
-import { disclosureOf } from "../support/disclosure";
+import { catalog, disclosureOf, pack } from "../support/disclosure";
 import { MockWorkbook } from "../support/excel-mock";
 
 // The charts of the document, as the 导出 pane inserts them: 5 类 of 表5, the 4 三公 items of 表10.
-const [structure, threePublic] = chartSpecs(disclosureOf(jinchengSample.rows, jinchengSample.department));
+const [structure, threePublic] = chartSpecs(pack, disclosureOf(jinchengSample.rows, jinchengSample.department), catalog);
 
 describe("Excel", () => {
   it("adds a data sheet and a chart over its data per spec, in two syncs", async () => {

@@ -9,7 +9,7 @@ import type { Finding } from "../../src/domain/finding";
 import { buildPackage, ExportRefused, type ExportRequest } from "../../src/domain/export";
 import { chartSpecs, chartSvg, CHART_FONT } from "../../src/domain/export/charts";
 import { tableTitle } from "../../src/domain/render/render";
-import { pack } from "../support/disclosure";
+import { catalog, pack } from "../support/disclosure";
 import { jinchengRequest } from "../support/export-request";
 
 const DOCX = "晋城市商务局2023年度部门预算公开.docx";
@@ -220,7 +220,7 @@ describe("buildPackage with errors", () => {
 });
 
 describe("charts", () => {
-  const specs = chartSpecs(jinchengRequest().disclosure);
+  const specs = chartSpecs(pack, jinchengRequest().disclosure, catalog);
 
   it("take 一般公共预算当年拨款 by 类 from T05 and the 三公 items from T10", () => {
     expect(specs).toEqual([

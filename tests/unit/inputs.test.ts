@@ -7,12 +7,12 @@ import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import type { SheetGrid } from "../../src/domain/grid";
 import { blankForm, formsForProjects, formToJson, readForms, renderForms, type FormContent } from "../../src/domain/inputs/forms";
 import { readContents, readGlossary, readNarrative, renderContents, renderGlossary, renderNarrative } from "../../src/domain/inputs/narrative";
-import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../../src/domain/narrative/glossary";
+import { contentsOf } from "../../src/domain/narrative/contents";
 import { readInputs } from "../../src/domain/inputs/read-inputs";
 import { readInputSheets, renderInputSheets, type SheetInputs } from "../../src/domain/inputs/sheets";
-import type { PerformanceForm } from "../../src/domain/inputs";
+import type { NarrativeSection, PerformanceForm } from "../../src/domain/inputs";
 import { Decimal } from "../../src/domain/money";
-import { INPUT_FIELDS, PackError, parsePack } from "../../src/domain/packs";
+import { PackError, parsePack } from "../../src/domain/packs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import type { SheetPlan } from "../../src/domain/render/plan";
 import { renderTables } from "../../src/domain/render/render";
@@ -44,23 +44,29 @@ function seedInputs(): SheetInputs {
   };
   const d = (s: string) => new Decimal(s);
   return {
-    overview: { duties: between("一、本部门职责", "二、机构设置情况"), organization: "晋城市商务局部门包括局本级和1个自收自支事业单位。" },
-    // 一: 5,307.69 万元, 比上年减少 941.41 → 6,249.10; 七: 3.05 与上年相同; 八: 2022年 141.07.
-    previous: {
-      incomeTotal: d("6249.10"),
-      expenseTotal: d("6249.10"),
-      gpbAppropriation: d("6249.10"),
-      threePublicTotal: d("3.05"),
-      abroad: d("0"),
-      reception: d("0.50"),
-      vehicleTotal: d("2.55"),
-      vehiclePurchase: d("0"),
-      vehicleOperation: d("2.55"),
-      operatingCost: d("141.07"),
+    texts: {
+      "overview.duties": between("一、本部门职责", "二、机构设置情况"),
+      "overview.organization": "晋城市商务局部门包括局本级和1个自收自支事业单位。",
+      assets: between("十一、国有资产占有使用情况", "十二、其他说明"),
+      other: "",
     },
-    procurement: { goods: d("38.39"), works: d("0"), services: d("19.63") },
-    assets: between("十一、国有资产占有使用情况", "十二、其他说明"),
-    other: "",
+    // 一: 5,307.69 万元, 比上年减少 941.41 → 6,249.10; 七: 3.05 与上年相同; 八: 2022年 141.07.
+    amounts: {
+      "previous.incomeTotal": d("6249.10"),
+      "previous.expenseTotal": d("6249.10"),
+      "previous.gpbAppropriation": d("6249.10"),
+      "previous.threePublicTotal": d("3.05"),
+      "previous.abroad": d("0"),
+      "previous.reception": d("0.50"),
+      "previous.vehicleTotal": d("2.55"),
+      "previous.vehiclePurchase": d("0"),
+      "previous.vehicleOperation": d("2.55"),
+      "previous.operatingCost": d("141.07"),
+      "procurement.goods": d("38.39"),
+      "procurement.works": d("0"),
+      "procurement.services": d("19.63"),
+    },
+    byCode: {},
   };
 }
 
@@ -68,19 +74,21 @@ function seedInputs(): SheetInputs {
 const plain = (i: SheetInputs) => JSON.parse(JSON.stringify(i, (_k, v) => (v instanceof Decimal ? v.toFixed(2) : v)));
 
 describe("the pack declares input sheets apart from its 13 tables", () => {
-  it("公开文本 and 说明数据, each field of DisclosureInputs fed by exactly one row", () => {
+  it("公开文本 and 说明数据, each field the narrative names fed by exactly one row", () => {
     expect(pack.tables).toHaveLength(13);
     expect(pack.inputs.map((i) => [i.id, i.sheetName, i.title])).toEqual([
       ["I01", "公开文本", "{year}年部门预算公开文本"],
       ["I02", "说明数据", "{year}年部门预算说明数据"],
     ]);
-    expect(pack.inputs.flatMap((i) => i.body.rows.map((r) => r.field)).sort()).toEqual([...INPUT_FIELDS].sort());
+    const fields = pack.inputs.flatMap((i) => (i.body.kind === "fixed" ? i.body.rows.map((r) => r.field) : []));
+    expect(new Set(fields).size).toBe(fields.length);
+    expect(fields).toEqual(expect.arrayContaining(["overview.duties", "overview.organization", "assets", "other", "previous.incomeTotal", "procurement.goods"]));
   });
 
   const clone = () => JSON.parse(JSON.stringify(shanxi));
   it.each([
     ["a field fed twice", (p: any) => (p.inputs[1].body.rows[1].field = "previous.incomeTotal"), "inputs[1].body.rows[1].field"],
-    ["an unknown field", (p: any) => (p.inputs[0].body.rows[0].field = "overview.staff"), "inputs[0].body.rows[0].field"],
+    ["a field the narrative names and no row feeds", (p: any) => (p.inputs[0].body.rows[2].field = "overview.staff"), "narrative.sections[10].text[0]"],
     ["a sheet name a table has", (p: any) => (p.inputs[0].sheetName = "表1 预算收支总表"), "inputs[0].sheetName"],
     ["a table's id", (p: any) => (p.inputs[0].id = "T14"), "inputs[0].id"],
     ["no value column", (p: any) => (p.inputs[1].columns[1].kind = "code"), "inputs[1].columns"],
@@ -160,14 +168,14 @@ describe("input sheets: drawn by the tables' machinery, read back wherever they 
   it("blank or absent: empty texts and no figures; a figure that is text is no figure", () => {
     const blank = readInputSheets(pack, renderInputSheets(pack, { department: "x", year: 2023 }).map((p) => gridOf(p)));
     expect(blank).toEqual(readInputSheets(pack, []));
-    expect(blank.overview).toEqual({ duties: "", organization: "" });
-    expect(Object.values(blank.previous).every((v) => v === null)).toBe(true);
+    expect([blank.texts["overview.duties"], blank.texts["overview.organization"]]).toEqual(["", ""]);
+    expect(Object.values(blank.amounts).every((v) => v === null)).toBe(true);
     const [, f] = renderInputSheets(pack, { department: "x", year: 2023 });
     f.values[4][1] = "约六千万";
     f.values[5][1] = "6,249.10";
     const read = readInputSheets(pack, [gridOf(f)]);
-    expect(read.previous.incomeTotal).toBeNull();
-    expect(read.previous.expenseTotal?.toFixed(2)).toBe("6249.10");
+    expect(read.amounts["previous.incomeTotal"]).toBeNull();
+    expect(read.amounts["previous.expenseTotal"]?.toFixed(2)).toBe("6249.10");
   });
 });
 
@@ -260,7 +268,7 @@ describe("绩效目标表: drawn and read back", () => {
   });
 
   it("a blank form per T12 project: name, unit, 年度资金总额 in 元, the framework's 二级指标 to fill", () => {
-    const blanks = formsForProjects(disclosureOf(copyRows(jinchengSample), "晋城市商务局"));
+    const blanks = formsForProjects(pack, disclosureOf(copyRows(jinchengSample), "晋城市商务局"));
     expect(blanks).toHaveLength(24);
     const last = blanks[23];
     expect([last.project, last.department, last.unit, last.funds.annual.total?.toFixed()]).toEqual([
@@ -300,11 +308,14 @@ describe("绩效目标表: drawn and read back", () => {
   });
 });
 
+/** Sections as the 晋城 seed prints them, with the ids of the pack's sections they are (by their numbers). */
+const withIds = (sections: NarrativeSection[]) => sections.map((s) => ({ id: pack.narrative!.sections.find((d) => d.number === s.number)!.id, ...s }));
+
 describe("情况说明 and 名词解释 sheets", () => {
   const sections = seedNarrative("jincheng");
 
   it("draws the 12 sections of the 晋城 seed, heading and text rows in one wide column, and reads them back with places", () => {
-    const plan = renderNarrative(sections, 2023);
+    const [plan] = renderNarrative(pack, withIds(sections), 2023);
     expect(plan.values.slice(0, 4)).toEqual([["2023年度部门预算情况说明"], [null], ["一、部门预算收支数据变动情况及原因"], [sections[0].text]]);
     expect(plan.columnWidths).toEqual([110]);
     expect(plan.styles.slice(0, 3)).toEqual([
@@ -312,18 +323,19 @@ describe("情况说明 and 名词解释 sheets", () => {
       { range: "A3", style: "total" },
       { range: "A4", style: "label" },
     ]);
-    const read = readNarrative([gridOf(plan)]);
-    expect(read).toEqual(sections.map((s, i) => ({ ...s, ref: { sheet: "情况说明", cell: `A${4 + 2 * i}` } })));
+    const read = readNarrative(pack, [gridOf(plan)]);
+    expect(read).toEqual(withIds(sections).map((s, i) => ({ ...s, ref: { sheet: "情况说明", cell: `A${4 + 2 * i}` } })));
   });
 
   it("an empty section points under its heading; no title, no 情况说明", () => {
-    const read = readNarrative([gridOf(renderNarrative([{ number: "一", title: "部门预算收支数据变动情况及原因", text: "" }], 2023))]);
-    expect(read).toEqual([{ number: "一", title: "部门预算收支数据变动情况及原因", text: "", ref: { sheet: "情况说明", cell: "A4" } }]);
-    expect(readNarrative(gridsOf(copyRows(jinchengSample), "晋城市商务局"))).toBeNull();
+    const empty = { id: "changes", number: "一", title: "部门预算收支数据变动情况及原因", text: "" };
+    const read = readNarrative(pack, renderNarrative(pack, [empty], 2023).map((p) => gridOf(p)));
+    expect(read).toEqual([{ ...empty, ref: { sheet: "情况说明", cell: "A4" } }]);
+    expect(readNarrative(pack, gridsOf(copyRows(jinchengSample), "晋城市商务局"))).toBeNull();
   });
 
   it("from the seed's whole text: the 目录 and the tables' numbered rows are not the sections", () => {
-    const read = readNarrative([seedGrid("jincheng")])!;
+    const read = readNarrative(pack, [seedGrid("jincheng")])!;
     expect(read.map((s) => `${s.number}、${s.title}`)).toEqual(sections.map((s) => `${s.number}、${s.title}`));
     expect(read[6].text).toContain("“三公”经费预算3.05万元");
     expect(read[6].ref).toEqual({ sheet: "jincheng", cell: "A520" });
@@ -364,7 +376,7 @@ describe("readInputs: everything besides the tables, from one workbook", () => {
       ...gridsOf(copyRows(jinchengSample), "晋城市商务局"),
       ...renderInputSheets(pack, { department: "晋城市商务局", year: 2023, inputs }).map((p) => gridOf(p)),
       gridOf(renderForms(jinchengForms, 2023)),
-      gridOf(renderNarrative(seedNarrative("jincheng"), 2023)),
+      ...renderNarrative(pack, withIds(seedNarrative("jincheng")), 2023).map((p) => gridOf(p)),
       glossary,
     ];
     const read = readInputs(pack, grids);
@@ -376,23 +388,23 @@ describe("readInputs: everything besides the tables, from one workbook", () => {
     expect(terms).toEqual([{ term: "基本支出", text: "指…" }]);
 
     const none = readInputs(pack, gridsOf(copyRows(jinchengSample), "晋城市商务局"));
-    expect([none.forms, none.narrative, none.glossary, none.contents, none.assets, none.procurement.goods]).toEqual([[], null, null, null, "", null]);
+    expect([none.forms, none.narrative, none.glossary, none.contents, none.texts.assets, none.amounts["procurement.goods"]]).toEqual([[], null, null, null, "", null]);
   });
 });
 
 describe("名词解释 sheet", () => {
   it("the default glossary drawn for editing reads back entry by entry, and an edit is kept", () => {
-    const plan = renderGlossary(DEFAULT_GLOSSARY);
-    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: plan.values }])).toEqual([...DEFAULT_GLOSSARY]);
+    const plan = renderGlossary(pack.glossary);
+    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: plan.values }])).toEqual([...pack.glossary]);
     const edited = plan.values.map((r) => [...r]);
     edited[2][1] = "改写后的解释";
-    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: edited }])![0]).toEqual({ term: DEFAULT_GLOSSARY[0].term, text: "改写后的解释" });
+    expect(readGlossary([{ name: plan.name, top: 0, left: 0, values: edited }])![0]).toEqual({ term: pack.glossary[0].term, text: "改写后的解释" });
   });
 });
 
 describe("目录 sheet", () => {
   it("the default contents drawn for editing read back line by line, with an edit kept", () => {
-    const lines = DEFAULT_CONTENTS(2023, pack).map((l) => l.text);
+    const lines = contentsOf(pack, 2023).map((l) => l.text);
     const plan = renderContents(lines);
     const grid = { name: plan.name, top: 0, left: 0, values: plan.values.map((r) => [...r]) };
     expect(readContents([grid])).toEqual(lines);

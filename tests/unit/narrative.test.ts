@@ -6,14 +6,14 @@
 import type { DisclosureInputs, NarrativeSection } from "../../src/domain/inputs";
 import { Decimal, formatAmount } from "../../src/domain/money";
 import { shares } from "../../src/domain/narrative/facts";
-import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../../src/domain/narrative/glossary";
+import { contentsOf } from "../../src/domain/narrative/contents";
 import { generateNarrative } from "../../src/domain/narrative/narrative";
 import { datongInputs, datongSample, jinchengInputs, jinchengSample, type Sample } from "../../src/domain/samples";
-import { catalog, copyRows, disclosureOf } from "../support/disclosure";
+import { catalog, copyRows, disclosureOf, pack } from "../support/disclosure";
 import { seedContents, seedGlossary, seedNarrative } from "../support/seed-narrative";
 
 function generate(sample: Sample, inputs: DisclosureInputs): Record<string, string> {
-  const sections = generateNarrative({ disclosure: disclosureOf(copyRows(sample), sample.department), catalog, department: sample.department, year: 2023, inputs });
+  const sections = generateNarrative({ pack, disclosure: disclosureOf(copyRows(sample), sample.department), catalog, department: sample.department, year: 2023, inputs });
   return Object.fromEntries(sections.map((s) => [s.number, s.text]));
 }
 
@@ -78,13 +78,13 @@ describe("晋城: the seed's 第三部分 from its tables and inputs", () => {
   });
 
   test("十一 and 十二 are the inputs' texts", () => {
-    expect(ours.十一).toBe(jinchengInputs.assets);
-    expect(ours.十二).toBe(jinchengInputs.other);
+    expect(ours.十一).toBe(jinchengInputs.texts.assets);
+    expect(ours.十二).toBe(jinchengInputs.texts.other);
     expect(sentences(ours.十一)).toEqual(sentences(text(seed, "十一")));
   });
 
   test("12 sections titled as the seed, no placeholder anywhere", () => {
-    const all = generateNarrative({ disclosure: disclosureOf(copyRows(jinchengSample), "晋城市商务局"), catalog, department: "晋城市商务局", year: 2023, inputs: jinchengInputs });
+    const all = generateNarrative({ pack, disclosure: disclosureOf(copyRows(jinchengSample), "晋城市商务局"), catalog, department: "晋城市商务局", year: 2023, inputs: jinchengInputs });
     expect(all.map((s) => `${s.number}、${s.title}`)).toEqual(seed.map((s) => `${s.number}、${s.title}`));
     expect(all.map((s) => s.text).join("")).not.toMatch(/XX|××|待填写|\{|（此处/);
   });
@@ -149,7 +149,7 @@ describe("大同: its published figures from its tables", () => {
 describe("last year's figures", () => {
   const none: DisclosureInputs = {
     ...jinchengInputs,
-    previous: Object.fromEntries(Object.keys(jinchengInputs.previous).map((k) => [k, null])) as unknown as DisclosureInputs["previous"],
+    amounts: Object.fromEntries(Object.keys(jinchengInputs.amounts).map((k) => [k, k.startsWith("previous.") ? null : jinchengInputs.amounts[k]])),
   };
 
   test("not entered: nothing is said about change", () => {
@@ -162,7 +162,7 @@ describe("last year's figures", () => {
   test("equal to this year: 与上年持平; 三公 与上年预算数相同; a rise from zero has no rate", () => {
     const ours = generate(jinchengSample, {
       ...jinchengInputs,
-      previous: { ...jinchengInputs.previous, incomeTotal: new Decimal("5307.69"), operatingCost: new Decimal("154.25"), reception: new Decimal(0) },
+      amounts: { ...jinchengInputs.amounts, "previous.incomeTotal": new Decimal("5307.69"), "previous.operatingCost": new Decimal("154.25"), "previous.reception": new Decimal(0) },
     });
     expect(ours.一).toContain("上年结转0.00万元，与上年持平；");
     expect(ours.八).toBe("晋城市商务局2023年机关运行经费预算数为154.25万元，2022年预算数为154.25万元，与上年持平。");
@@ -172,13 +172,13 @@ describe("last year's figures", () => {
 
 describe("名词解释 and 目录", () => {
   test("the 12 entries of the seed, word for word", () => {
-    expect(DEFAULT_GLOSSARY).toEqual(seedGlossary("jincheng"));
-    expect(DEFAULT_GLOSSARY).toHaveLength(12);
+    expect(pack.glossary).toEqual(seedGlossary("jincheng"));
+    expect(pack.glossary).toHaveLength(12);
   });
 
   test("the 目录 of the seed: the four parts, the 13 tables, the 12 sections (十二's own sub-headings are its text)", () => {
     const seed = seedContents("jincheng").filter((l) => !/^\([一二]\)/.test(l));
-    expect(DEFAULT_CONTENTS(2023).map((l) => l.text.replace(/“|”/g, "\""))).toEqual(seed.map((l) => l.replace(/\s+/g, " ").replace(/“|”/g, "\"")));
-    expect(DEFAULT_CONTENTS(2024)[3].text).toBe("第二部分 2024年部门预算报表");
+    expect(contentsOf(pack, 2023).map((l) => l.text.replace(/“|”/g, "\""))).toEqual(seed.map((l) => l.replace(/\s+/g, " ").replace(/“|”/g, "\"")));
+    expect(contentsOf(pack, 2024)[3].text).toBe("第二部分 2024年部门预算报表");
   });
 });

@@ -4,23 +4,13 @@
  * the figure most of them agree on. A blank cell, or a row the table does not print, is 0.00. Figures in tables of
  * different units (元 and 万元) are compared in the larger unit.
  */
-import { normalizeName } from "../catalog/catalog";
 import type { Place } from "../finding";
 import { Decimal, parseAmount, sum } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
-import { stripNumbering } from "../packs/layout";
 import type { TableDecl } from "../packs/schema";
-import { cellOf, textOf, type ReadRow, type ReadTable } from "../read/read";
-import {
-  byCode,
-  classRows,
-  columnName,
-  econGroups,
-  nameColumnOf,
-  projectsOf,
-  shown,
-  totalRow,
-} from "../read/model";
+import { select } from "../read/figures";
+import { byCode, classRows, columnName, nameColumnOf, shown } from "../read/model";
+import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import type { Kinds } from "./kind";
 
@@ -102,96 +92,41 @@ function amountsOf(decl: TableDecl, label: string): string[] {
   return out;
 }
 
-const TOTALS = new Set(["合计", "总计"]);
-
-/** The declared row a caption names, with the column it stands in and every caption a workbook may print for it. */
-function declaredRow(decl: TableDecl, caption: string) {
-  const want = stripNumbering(caption);
-  for (const row of [...decl.body.rows, ...(decl.body.trailing ?? [])]) {
-    const labels = row.cells.flatMap((c, i) => (c !== null && decl.columns[i].kind !== "amount" ? [{ text: c, key: decl.columns[i].key }] : []));
-    const aliases = (row.aliases ?? []).map(stripNumbering);
-    const hit = labels.find((l) => stripNumbering(l.text) === want) ?? (aliases.includes(want) ? labels[0] : undefined);
-    if (hit) return { row, key: hit.key, captions: new Set([stripNumbering(hit.text), ...aliases]) };
-  }
-  return undefined;
-}
-
-/** The row printing a declared row's caption (or an alias) in its column; a 合计 row wherever its 合计 stands. */
-function findRow(table: ReadTable, key: string, captions: Set<string>): ReadRow | undefined {
-  if ([...captions].some((c) => TOTALS.has(c))) return totalRow(table);
-  return table.rows.find((r) => captions.has(stripNumbering(shown(table, r, key))));
-}
-
-/** T06-like rows whose 部门经济科目 (names in `by`) is one of `codes`; a name printed twice counts twice. */
-function econRows(ctx: CheckContext, table: ReadTable, by: string, codes: string[]): ReadRow[] {
-  const catalog = ctx.options.catalog;
-  const head = totalRow(table);
-  return table.rows.filter((r) => r !== head && codes.some((c) => catalog.nameMatches("econDept", c, textOf(table, r, by))));
-}
-
-/** The 部门经济科目 类 whose items a 机关 books under each 政府经济科目 类 (工资福利支出 501, 商品和服务支出 502). */
-const AGENCY_CLASSES: Record<string, string> = { "501": "301", "502": "302" };
-
-/**
- * Whether a row's 政府经济科目 (`gov`) falls under `govClass`: its name is catalogued under it; a name catalogued
- * elsewhere (50502 商品和服务支出 of 事业单位) is not. The built-in catalogue lists only part of 502, so a name it
- * does not know is judged by the 部门经济科目 (`dept`): for a 机关 every 302 商品和服务支出 item corresponds to a 502 款.
- */
-function underGovClass(ctx: CheckContext, govClass: string, gov: string, dept: string): (table: ReadTable, row: ReadRow) => boolean {
-  const catalog = ctx.options.catalog;
-  const govCodes = new Map<string, string>();
-  for (const e of catalog.entries("econGov")) govCodes.set(normalizeName(e.name), e.code);
-  for (const p of catalog.econPairs()) if (p.govCode) govCodes.set(normalizeName(p.govName), p.govCode);
-  const deptCodes = new Map(catalog.entries("econDept").map((e) => [normalizeName(e.name), e.code]));
-  const deptClass = AGENCY_CLASSES[govClass];
-  return (table, row) => {
-    const code = govCodes.get(textOf(table, row, gov));
-    if (code) return code.startsWith(govClass);
-    return deptClass !== undefined && (deptCodes.get(textOf(table, row, dept))?.startsWith(deptClass) ?? false);
-  };
-}
-
-/** A figure the pack names; undefined when its table is absent (S01 reports that). */
+/** A figure the pack names, as an equation's side named for messages; undefined when its table is absent (S01 reports that). */
 function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
-  const table = ctx.table(ref.table);
-  if (!table) return undefined;
+  const found = select(ctx.disclosure, ctx.options.catalog, ref);
+  if (!found) return undefined;
+  const { table, selection: s } = found;
   const key = ref.column;
-  const named = (s: Side): Side => (ref.name ? { ...s, where: s.cells.length ? ref.name! : `${ref.name}（未列示）`, full: `${ctx.label(table.id)}${s.cells.length ? ref.name : `${ref.name}（未列示）`}` } : s);
-  if (ref.row) {
-    const decl = declaredRow(table.decl, ref.row)!;
-    const row = findRow(table, decl.key, decl.captions);
-    const total = [...decl.captions].some((c) => c === "合计");
-    const rowText = total ? "合计行" : `“${row ? shown(table, row, decl.key) : ref.row}”`;
-    return named(cell(ctx, table, row, key, rowText, total || amountsOf(table.decl, decl.key).length > 1));
-  }
-  if (ref.codes) {
-    const codes = ref.codes;
-    const byCodeColumn = table.decl.columns.find((c) => c.key === ref.by)?.kind === "code";
-    const column = `“${columnName(table, key)}”`;
-    const several = codes.length > 1 ? "之和" : "";
-    if (byCodeColumn) {
-      const rows = byCode(table, ref.by!);
-      return named(side(ctx, table, codes.flatMap((c) => rows.get(c) ?? []), [key], `科目 ${codes.join("与")}${column}${several}`));
+  const column = `“${columnName(table, key)}”`;
+  const named = (side: Side): Side => {
+    if (!ref.name) return side;
+    const where = side.cells.length ? ref.name : `${ref.name}（未列示）`;
+    return { ...side, where, full: `${ctx.label(table.id)}${where}` };
+  };
+  switch (s.by) {
+    case "row": {
+      const rowText = s.total ? "合计行" : `“${s.row ? shown(table, s.row, s.label) : ref.row}”`;
+      return named(cell(ctx, table, s.row, key, rowText, s.total || amountsOf(table.decl, s.label).length > 1));
     }
-    const names = codes.map((c) => `“${ctx.options.catalog.get("econDept", c)?.name ?? c}”`).join("与");
-    return named(side(ctx, table, econRows(ctx, table, ref.by!, codes), [key], `${names}行${column}${several}`));
+    case "codes": {
+      const codes = ref.codes!;
+      const several = codes.length > 1 ? "之和" : "";
+      if (s.codeColumn) return named(side(ctx, table, s.rows, [key], `科目 ${codes.join("与")}${column}${several}`));
+      const names = codes.map((c) => `“${ctx.options.catalog.get("econDept", c)?.name ?? c}”`).join("与");
+      return named(side(ctx, table, s.rows, [key], `${names}行${column}${several}`));
+    }
+    case "govClass":
+      return named(side(ctx, table, s.rows, [key], `政府经济科目属于 ${ref.govClass} 的各行${column}之和`));
+    case "only":
+      return named(cell(ctx, table, s.rows[0], key, ""));
+    case "projects":
+      return named(
+        s.grand
+          ? cell(ctx, table, s.grand, key, `“${shown(table, s.grand, table.decl.projects!.column)}”行`)
+          : side(ctx, table, s.rows, [key], `各项目${column}之和`),
+      );
   }
-  if (ref.only) return named(cell(ctx, table, table.rows[0], key, ""));
-  if (ref.govClass) {
-    const { groups, loose } = econGroups(table, ctx.options.catalog, ref.dept!, ref.by!);
-    const under = underGovClass(ctx, ref.govClass, ref.by!, ref.dept!);
-    const rows = [...loose, ...groups.flatMap((g) => g.items)].filter((r) => under(table, r));
-    return named(side(ctx, table, rows, [key], `政府经济科目属于 ${ref.govClass} 的各行“${columnName(table, key)}”之和`));
-  }
-  // The projects: the department's total row when printed, else the sum of the projects.
-  const g = projectsOf(ctx.disclosure, table.id);
-  if (!g) return undefined;
-  const project = table.decl.projects!.column;
-  return named(
-    g.grand
-      ? cell(ctx, table, g.grand, key, `“${shown(table, g.grand, project)}”行`)
-      : side(ctx, table, g.projects, [key], `各项目“${columnName(table, key)}”之和`),
-  );
 }
 
 /** Several figures added up; the absent tables left out, and those printing nothing left out of the message. */

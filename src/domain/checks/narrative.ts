@@ -1,22 +1,24 @@
 /**
- * X17 and N01–N08 of RULES.md over 第三部分 情况说明 as the clerk edited it (options.inputs.narrative; nothing is said
- * without one). X17 compares every figure the text states with the figures generated from the tables and inputs;
- * the N rules read the text on its own terms. A finding stands at its section's cell in the 情况说明 sheet.
+ * X17 and N01–N08 of RULES.md over the 情况说明 as the clerk edited it (options.inputs.narrative; nothing is said
+ * without one), its sections those of the pack's narrative. X17 compares every figure the text states with the
+ * figures generated from the tables and inputs; the N rules read the text on its own terms. A finding stands at its
+ * section's cell in the sheet the text is edited on.
  */
 import { Decimal, formatAmount, sum } from "../money";
 import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
-import { NARRATIVE_SHEET } from "../inputs/narrative";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
-import { isUp, readStatements, sectionNumberOf, TOKENS, type Statement } from "../narrative/statements";
-import { exactRate, FORMER_CLASS_NAMES, rateOf, SECTIONS, type SectionNumber } from "../narrative/wording";
+import { sectionHeading, sectionTitle } from "../narrative/narrative";
+import { isUp, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
+import { exactRate, FORMER_CLASS_NAMES, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
 import type { CheckOf } from "../packs/checks";
 import type { Kinds } from "./kind";
 
 interface ReadSection {
-  number: SectionNumber | undefined;
+  /** The pack's section it is (by id), when its heading names one. */
+  id: string | undefined;
   /** How messages name it: “一、部门预算收支数据变动情况及原因”. */
   name: string;
   at: Place;
@@ -33,9 +35,8 @@ interface Narrative {
   at: Place;
 }
 
-/** A section's cell; a text without cell references is placed at the top of the 情况说明 sheet. */
-const placeOf = (s: NarrativeSection | undefined): Place =>
-  s?.ref ? { table: "", ...s.ref } : { table: "", sheet: NARRATIVE_SHEET, cell: "A1" };
+/** A section's cell; a text without cell references is placed at the top of the sheet it would be edited on. */
+const placeOf = (s: NarrativeSection | undefined, sheet: string): Place => (s?.ref ? { table: "", ...s.ref } : { table: "", sheet, cell: "A1" });
 
 const read = new WeakMap<CheckContext, Narrative | null>();
 
@@ -43,23 +44,25 @@ const read = new WeakMap<CheckContext, Narrative | null>();
 function narrativeOf(ctx: CheckContext): Narrative | null {
   if (!read.has(ctx)) {
     const inputs = ctx.options.inputs;
-    if (!inputs?.narrative) read.set(ctx, null);
+    const decl = ctx.pack.narrative;
+    if (!inputs?.narrative || !decl) read.set(ctx, null);
     else {
       const department = departmentOf(ctx.disclosure);
       const catalog = ctx.options.catalog;
-      const facts = narrativeFacts({ disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
+      const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
+      const sheet = decl.sheets[0].name;
       read.set(ctx, {
         facts,
-        at: placeOf(inputs.narrative[0]),
+        at: placeOf(inputs.narrative[0], sheet),
         sections: inputs.narrative.map((s) => {
-          const number = sectionNumberOf(s);
+          const id = sectionOf(decl.sections, s)?.id;
           return {
-            number,
-            name: `“${s.number}${s.number && s.title ? "、" : ""}${s.title}”`,
-            at: placeOf(s),
+            id,
+            name: `“${s.number ? `${s.number}、` : ""}${s.title}”`,
+            at: placeOf(s, sheet),
             plain: plainText(s.text),
             lines: s.text.split("\n").map(plainText),
-            statements: number ? readStatements(s.text, facts.sections[number], catalog.year) : [],
+            statements: id ? readStatements(s.text, facts.sections[id], catalog.year) : [],
           };
         }),
       });
@@ -135,7 +138,7 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
       }
     }
     // The shares of a list sum to 100.00% when all are stated and each is right.
-    const listed = s.number ? n.facts.sections[s.number].filter((it) => it.share !== undefined && it.amount !== null) : [];
+    const listed = s.id ? n.facts.sections[s.id].filter((it) => it.share !== undefined && it.amount !== null) : [];
     const first = (it: Item) => s.statements.find((st) => st.item === it && st.share !== undefined);
     const stated = listed.map(first);
     if (
@@ -151,9 +154,9 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
 });
 
 const N01 = narrativeCheck<"narrativeSections">((ctx, n) => {
-  for (const s of SECTIONS)
-    if (!n.sections.some((r) => r.number === s.number && r.plain !== ""))
-      ctx.report(n.at, { params: { section: `${s.number}、${s.title}` } });
+  for (const s of ctx.pack.narrative!.sections)
+    if (!n.sections.some((r) => r.id === s.id && r.plain !== ""))
+      ctx.report(n.at, { params: { section: sectionHeading(ctx.pack, s, ctx.options.catalog.year) || sectionTitle(ctx.pack, s, ctx.options.catalog.year) } });
 });
 
 /** N02: change, rate and last year's figure as stated beside a figure, against each other. */
@@ -290,7 +293,7 @@ const N07 = narrativeCheck<"narrativeYears">((ctx, n) => {
 
 /** N08: 货物 + 工程 + 服务 = 总额, and the share reserved for small and medium firms ≤ 总额, as the text states them. */
 const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
-  for (const s of n.sections.filter((r) => r.number === check.section)) {
+  for (const s of n.sections.filter((r) => r.id === check.section)) {
     const stated = (key: string) => s.statements.find((st) => st.item.key === key)?.amount;
     const total = stated(check.total);
     const parts = check.parts.map(stated);

@@ -1,18 +1,16 @@
 /**
- * The two charts of 第三部分: their data from the tables (ChartSpec, as the workbook's chart sheets take it) and
- * their drawing as SVG by ECharts' server-side renderer, which needs no DOM and so runs the same in Node and the browser.
+ * The charts of the document, as the pack declares them: their data from the tables (ChartSpec, as the workbook's
+ * chart sheets take it; in 万元) and their drawing as SVG by ECharts' server-side renderer, which needs no DOM and so
+ * runs the same in Node and the browser.
  */
 import * as echarts from "echarts";
-import { codeRows, rowByLabel, shown } from "../read/model";
-import { Decimal, formatAmount, parseAmount } from "../money";
+import type { Catalog } from "../catalog/catalog";
+import { Decimal, formatAmount, parseAmount, sum } from "../money";
+import type { Pack } from "../packs/schema";
 import type { ChartSpec } from "../port";
+import { select } from "../read/figures";
+import { codeRows, nameColumnOf, shown } from "../read/model";
 import { cellOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
-
-export const ALLOCATION_CHART = "一般公共预算当年拨款结构图";
-export const THREE_PUBLIC_CHART = "三公经费分布图";
-
-/** The 三公 items themselves, without the 购置及运行费 subtotal and the 合计 (rows of T10). */
-const THREE_PUBLIC_ITEMS = ["因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费"];
 
 /**
  * A Chinese face on every platform the SVG is drawn on: Windows, macOS, Linux (the CLI's resvg loads
@@ -20,32 +18,42 @@ const THREE_PUBLIC_ITEMS = ["因公出国（境）费", "公务接待费", "公�
  */
 export const CHART_FONT = "Microsoft YaHei, PingFang SC, WenQuanYi Micro Hei, Noto Sans CJK SC, SimHei, sans-serif";
 
-function amountIn(table: ReadTable, row: ReadRow | undefined, key: string): Decimal {
-  const parsed = row ? parseAmount(cellOf(table, row, key)?.value) : null;
-  return parsed?.kind === "amount" ? parsed.value : new Decimal(0);
+const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
+
+/** The sum of a column over rows, in 万元. */
+function inWan(pack: Pack, table: ReadTable, rows: ReadRow[], key: string): Decimal {
+  const unit = pack.tables.find((t) => t.id === table.id)?.unit ?? pack.unit;
+  const amounts = rows.map((r) => {
+    const p = parseAmount(cellOf(table, r, key)?.value);
+    return p.kind === "amount" ? p.value : null;
+  });
+  return sum(amounts).times(UNITS[unit] ?? 1).div(10000);
 }
 
 /**
- * 一般公共预算当年拨款 by 类: the 类 rows (three-digit codes) of T05, which excludes 上年结转 by its title;
- * 类 without an amount are left out. 三公经费 by item from T10, zeros kept: "0.00" is itself a figure published.
+ * Each chart of the pack: a pie of the 类 rows (three-digit codes) of a table, 类 without an amount left out; or bars of
+ * figures side by side, zeros kept ("0.00" is itself a figure published). A chart whose table is absent has no data.
  */
-export function chartSpecs(disclosure: Disclosure): ChartSpec[] {
-  const t05 = disclosure.tables.get("T05");
-  const classes = t05
-    ? codeRows(t05, "code")
-        .filter((r) => r.code.length === 3)
-        .map((r) => ({ name: shown(t05, r.row, "name") || r.code, value: amountIn(t05, r.row, "total") }))
-        .filter((c) => !c.value.isZero())
-    : [];
-  const t10 = disclosure.tables.get("T10");
-  const items = THREE_PUBLIC_ITEMS.map((label) => ({
-    name: label,
-    value: t10 ? amountIn(t10, rowByLabel(t10, "item", label), "total") : new Decimal(0),
-  }));
-  return [
-    { sheet: ALLOCATION_CHART, title: ALLOCATION_CHART, type: "pie", categories: classes.map((c) => c.name), values: classes.map((c) => c.value.toNumber()) },
-    { sheet: THREE_PUBLIC_CHART, title: THREE_PUBLIC_CHART, type: "bar", categories: items.map((i) => i.name), values: items.map((i) => i.value.toNumber()) },
-  ];
+export function chartSpecs(pack: Pack, disclosure: Disclosure, catalog: Catalog): ChartSpec[] {
+  return pack.document.charts.map((chart): ChartSpec => {
+    if ("classes" in chart) {
+      const { table: id, code, column } = chart.classes;
+      const table = disclosure.tables.get(id);
+      const name = table && nameColumnOf(table, code);
+      const classes = table
+        ? codeRows(table, code)
+            .filter((r) => r.code.length === 3)
+            .map((r) => ({ name: (name && shown(table, r.row, name)) || catalog.get("functional", r.code)?.name || r.code, value: inWan(pack, table, [r.row], column) }))
+            .filter((c) => !c.value.isZero())
+        : [];
+      return { sheet: chart.title, title: chart.title, type: "pie", categories: classes.map((c) => c.name), values: classes.map((c) => c.value.toNumber()) };
+    }
+    const bars = chart.bars.map((b) => {
+      const found = select(disclosure, catalog, b.figure);
+      return { name: b.name, value: found ? inWan(pack, found.table, found.selection.rows, b.figure.column) : new Decimal(0) };
+    });
+    return { sheet: chart.title, title: chart.title, type: "bar", categories: bars.map((b) => b.name), values: bars.map((b) => b.value.toNumber()) };
+  });
 }
 
 /** Whether a chart has anything to draw: a pie of nothing, or bars all at zero, says nothing. */

@@ -10,7 +10,8 @@ import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../input
 import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
 import { renderTables } from "../render/render";
-import { ALLOCATION_CHART, chartHasData, chartSpecs, chartSvg, THREE_PUBLIC_CHART } from "./charts";
+import type { Catalog } from "../catalog/catalog";
+import { chartHasData, chartSpecs, chartSvg } from "./charts";
 import { dataFiles } from "./data";
 import { REPORT_HTML, REPORT_JSON, reportHtml, reportJson } from "./report";
 import { rowsOf } from "./rows";
@@ -25,6 +26,8 @@ export interface ExportRequest {
   year: number;
   /** The tables as read from the workbook. */
   disclosure: Disclosure;
+  /** The subject catalogue of the budget year (the charts name 类 by it). */
+  catalog: Catalog;
   /** Overview texts, forms … */
   inputs: DisclosureInputs;
   /** 第三部分 as edited or generated. */
@@ -63,15 +66,13 @@ export const XLSX_PATH = "表格/预算公开表.xlsx";
 /** Characters Windows and macOS refuse in file names. */
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
 
-/** 晋城市商务局2023年度部门预算公开 (the .docx and the .zip are named alike). */
-export function packageName(department: string, year: number): string {
-  return `${safeName(department)}${year}年度部门预算公开`;
+/** 晋城市商务局2023年度部门预算公开 (the .docx and the .zip are named alike; a 单位预算 says 单位). */
+export function packageName(department: string, year: number, scope = "部门"): string {
+  return `${safeName(department)}${year}年度${scope}预算公开`;
 }
 
 /** Drawn at this size in the document (pixels at 96 dpi, about 15 × 9.4 cm) and rasterized at twice that. */
 const CHART_SIZE = { width: 567, height: 354 };
-/** The section of 第三部分 each chart follows: 五(二) 当年拨款结构, 七 三公经费. */
-const CHART_AFTER: Record<string, string> = { [ALLOCATION_CHART]: "五", [THREE_PUBLIC_CHART]: "七" };
 
 export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Promise<{ fileName: string; zip: Uint8Array; files: string[] }> {
   const errors = req.findings.filter((f) => f.severity === "error");
@@ -85,16 +86,18 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
 
   progress("绘制图表", 0.1);
   const charts: WordChart[] = [];
-  for (const spec of chartSpecs(req.disclosure)) {
+  const specs = chartSpecs(pack, req.disclosure, req.catalog);
+  for (const [i, spec] of specs.entries()) {
     const png = chartHasData(spec)
       ? await hooks.rasterize(chartSvg(spec, CHART_SIZE.width, CHART_SIZE.height), CHART_SIZE.width * 2, CHART_SIZE.height * 2)
       : undefined;
-    charts.push({ title: spec.title, after: CHART_AFTER[spec.title], png, ...CHART_SIZE });
+    charts.push({ title: spec.title, after: pack.document.charts[i].after, png, ...CHART_SIZE });
   }
 
   progress("生成 Word 文档", 0.3);
-  const name = packageName(department, year);
+  const name = packageName(department, year, pack.scope);
   const docx = await buildDocx({
+    pack,
     department,
     year,
     plans,

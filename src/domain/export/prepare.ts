@@ -7,7 +7,7 @@ import { checkWorkbook, type CheckResult } from "../checks/check-workbook";
 import type { SheetGrid } from "../grid";
 import type { DisclosureInputs, NarrativeSection } from "../inputs";
 import { generateNarrative } from "../narrative/narrative";
-import { DEFAULT_CONTENTS, DEFAULT_GLOSSARY } from "../narrative/glossary";
+import { contentsOf } from "../narrative/contents";
 import type { Pack } from "../packs/schema";
 import { departmentOf } from "../read/read";
 import type { ExportRequest } from "./index";
@@ -24,6 +24,8 @@ export interface PrepareOptions {
 /** The workbook read and checked: what the narrative and the export are made from. */
 export interface Prepared {
   check: CheckResult;
+  /** The subject catalogue of the budget year. */
+  catalog: Catalog;
   department: string;
   inputs: DisclosureInputs;
   /** The 情况说明 as the workbook holds it, or generated from the tables and inputs when it holds none. */
@@ -35,22 +37,24 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
   const { disclosure, year } = check;
   const department = options.stamp?.department || departmentOf(disclosure);
   const inputs = check.inputs;
-  const narrative = inputs.narrative ?? generateNarrative({ disclosure, catalog: options.catalogFor(year), department, year, inputs });
-  return { check, department, inputs, narrative };
+  const catalog = options.catalogFor(year);
+  const narrative = inputs.narrative ?? generateNarrative({ pack, disclosure, catalog, department, year, inputs });
+  return { check, catalog, department, inputs, narrative };
 }
 
 /** The request buildPackage takes, for a prepared workbook. */
 export function exportRequest(pack: Pack, prepared: Prepared, options: { strict: boolean; draft: boolean; now: Date }): ExportRequest {
-  const { check, department, inputs, narrative } = prepared;
+  const { check, catalog, department, inputs, narrative } = prepared;
   return {
     pack,
     department,
     year: check.year,
     disclosure: check.disclosure,
+    catalog,
     inputs,
     narrative,
-    glossary: inputs.glossary ?? [...DEFAULT_GLOSSARY],
-    contents: inputs.contents ?? DEFAULT_CONTENTS(check.year, pack).map((line) => line.text),
+    glossary: inputs.glossary ?? [...pack.glossary],
+    contents: inputs.contents ?? contentsOf(pack, check.year).map((line) => line.text),
     findings: check.findings,
     strict: options.strict,
     draft: options.draft,

@@ -1,6 +1,7 @@
 /**
- * The 部门预算公开 document: cover, 目录, 第一部分 概况, 第二部分 the tables, 第三部分 情况说明 with its two charts
- * and the performance forms, 第四部分 名词解释. A4; a table too wide for portrait gets a landscape section.
+ * The 部门预算公开 document, in the order and wording of the pack's document: cover, 目录, then its parts — input
+ * texts (概况), the tables, sections of the 情况说明 with their charts and the performance forms, the 名词解释. A4;
+ * a table too wide for portrait gets a landscape section.
  */
 import {
   AlignmentType,
@@ -19,14 +20,17 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
+import { glossaryNumber } from "../narrative/narrative";
+import { sectionOf } from "../narrative/statements";
+import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
+import { fillPlaceholders } from "../render/render";
 import { FANG, face, formTable, planBlocks, SONG } from "./word-tables";
-import { chineseNumber } from "../chinese-number";
 
-/** A chart drawn for the document: its caption and PNG, placed after a section of 第三部分. */
+/** A chart drawn for the document: its caption and PNG, placed after a section of the 情况说明. */
 export interface WordChart {
   title: string;
-  /** The section it follows: 五 (当年拨款结构) or 七 (三公经费). */
+  /** The id of the section it follows. */
   after: string;
   /** Absent when the tables give nothing to draw. */
   png?: Uint8Array;
@@ -35,6 +39,7 @@ export interface WordChart {
 }
 
 export interface WordInput {
+  pack: Pack;
   department: string;
   year: number;
   plans: SheetPlan[];
@@ -68,8 +73,8 @@ const paragraphs = (text: string) =>
     .filter((line) => line !== "")
     .map(body);
 
-const part = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
-const section = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
+const partHeading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
+const sectionHeading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
 const centered = (text: string, size: number, bold = true, before = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 240 }, children: [new TextRun({ text, bold, size, font: face(SONG) })] });
 
@@ -124,15 +129,17 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     ...(start !== undefined ? { pageNumbers: { start } } : {}),
   });
 
+  const fill = (text: string) => fillPlaceholders(text, year).replace(/\{department\}/g, department).replace(/\{scope\}/g, input.pack.scope);
+  const [first, ...rest] = input.pack.document.cover;
   const cover: ISectionOptions = {
     properties: { page: page("portrait") },
     headers: header(),
     children: [
-      centered(department, 52, true, 3600),
-      centered(`${year}年度部门预算公开`, 52),
+      centered(fill(first), 52, true, 3600),
+      ...rest.map((line) => centered(fill(line), 40)),
       new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ text: "目　录", bold: true, size: 32, font: face(SONG) })] }),
       ...input.contents.map((line) => {
-        const isPart = /^第.部分/.test(line.trim());
+        const isPart = !/^\s/.test(line) && input.pack.document.parts.some((p) => fill(p.title) === line.trim());
         return new Paragraph({
           indent: isPart ? undefined : { left: 420 },
           spacing: { line: 360 },
@@ -142,66 +149,81 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     ],
   };
 
-  const overview: ISectionOptions = {
-    properties: { page: page("portrait", 1) },
-    headers: header(),
-    footers: footer(),
-    children: [
-      part("第一部分 概况"),
-      section("一、本部门职责"),
-      ...paragraphs(inputs.overview.duties),
-      section("二、机构设置情况"),
-      ...paragraphs(inputs.overview.organization),
-    ],
-  };
-
-  const tables: ISectionOptions[] = input.plans.map((plan, i) => {
-    const orientation = plan.columnWidths.reduce((s, w) => s + w, 0) > PORTRAIT_MAX_CHARS ? "landscape" : "portrait";
-    return {
-      properties: { page: page(orientation) },
-      headers: header(),
-      footers: footer(),
-      children: [...(i === 0 ? [part(`第二部分 ${year}年部门预算报表`)] : []), ...planBlocks(plan, TEXT_WIDTH[orientation])],
-    };
-  });
-
-  // Charts follow their sections (五, 七), the forms section 十; whatever finds no section comes at the end.
+  // Charts follow their sections, the forms the section the pack names; whatever finds no section printed comes
+  // at the end of the last part of the 情况说明.
   const forms = inputs.forms.flatMap((form) => [
     centered(`项目支出绩效目标表（${form.project}）`, 24, true, 240),
     formTable(form, TEXT_WIDTH.portrait),
   ]);
-  const numbers = new Set(input.narrative.map((s) => s.number));
-  const explanation: (Paragraph | Table)[] = [
-    part(`第三部分 ${year}年度部门预算情况说明`),
-    ...input.narrative.flatMap((s) => [
-      section(`${s.number}、${s.title}`),
-      ...paragraphs(s.text),
-      ...input.charts.filter((c) => c.after === s.number).flatMap(chartBlocks),
-      ...(s.number === "十" ? forms : []),
-    ]),
-    ...input.charts.filter((c) => !numbers.has(c.after)).flatMap(chartBlocks),
-    ...(numbers.has("十") ? [] : forms),
-  ];
+  // Sections of an edited text whose heading names no section of the pack are not printed by id: by number or title.
+  const decls = input.pack.narrative?.sections ?? [];
+  const narrative = input.narrative.map((s) => ({ ...s, id: sectionOf(decls, s)?.id }));
+  const printed = new Set(input.pack.document.parts.flatMap((p) => (p.kind === "narrative" ? p.sections : [])));
+  const lastNarrative = input.pack.document.parts.map((p) => p.kind).lastIndexOf("narrative");
+  const formsAfter = input.pack.document.forms?.after;
 
-  const glossary = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun("第四部分 名词解释")] }),
-    ...input.glossary.map(
-      (g, i) =>
-        new Paragraph({
-          indent: { firstLine: BODY_SIZE * 20 },
-          spacing: { line: 360 },
-          alignment: AlignmentType.JUSTIFIED,
-          children: [
-            new TextRun({ text: `${chineseNumber(i + 1)}、${g.term}：`, bold: true, font: face(FANG), size: BODY_SIZE }),
-            new TextRun({ text: g.text, font: face(FANG), size: BODY_SIZE }),
-          ],
-        }),
-    ),
-  ];
+  let pageStart: number | undefined = 1;
+  const section = (children: (Paragraph | Table)[], orientation: "portrait" | "landscape" = "portrait"): ISectionOptions => {
+    const s = { properties: { page: page(orientation, pageStart) }, headers: header(), footers: footer(), children };
+    pageStart = undefined;
+    return s;
+  };
+  const body: ISectionOptions[] = input.pack.document.parts.flatMap((part, i): ISectionOptions[] => {
+    const title = fill(part.title);
+    switch (part.kind) {
+      case "texts":
+        return [
+          section([
+            partHeading(title),
+            ...part.texts.flatMap((t) => [...(t.title ? [sectionHeading(fill(t.title))] : []), ...paragraphs(inputs.texts[t.field] ?? "")]),
+          ]),
+        ];
+      case "tables":
+        return input.plans.map((plan, k) => {
+          const orientation = plan.columnWidths.reduce((s, w) => s + w, 0) > PORTRAIT_MAX_CHARS ? "landscape" : "portrait";
+          return section([...(k === 0 ? [partHeading(title)] : []), ...planBlocks(plan, TEXT_WIDTH[orientation])], orientation);
+        });
+      case "narrative": {
+        const sections = part.sections.flatMap((id) => narrative.filter((s) => s.id === id));
+        const children: (Paragraph | Table)[] = [
+          partHeading(title),
+          ...sections.flatMap((s) => [
+            ...(s.number ? [sectionHeading(`${s.number}、${s.title}`)] : []),
+            ...paragraphs(s.text),
+            ...input.charts.filter((c) => c.after === s.id).flatMap(chartBlocks),
+            ...(s.id === formsAfter ? forms : []),
+          ]),
+        ];
+        if (i === lastNarrative) {
+          children.push(...input.charts.filter((c) => !printed.has(c.after)).flatMap(chartBlocks));
+          if (!formsAfter || !printed.has(formsAfter)) children.push(...forms);
+        }
+        return [section(children)];
+      }
+      case "glossary":
+        return [
+          section([
+            partHeading(title),
+            ...input.glossary.map(
+              (g, n) =>
+                new Paragraph({
+                  indent: { firstLine: BODY_SIZE * 20 },
+                  spacing: { line: 360 },
+                  alignment: AlignmentType.JUSTIFIED,
+                  children: [
+                    new TextRun({ text: `${glossaryNumber(input.pack.document.glossaryNumber, n + 1)}${g.term}：`, bold: true, font: face(FANG), size: BODY_SIZE }),
+                    new TextRun({ text: g.text, font: face(FANG), size: BODY_SIZE }),
+                  ],
+                }),
+            ),
+          ]),
+        ];
+    }
+  });
 
   const doc = new Document({
     creator: department,
-    title: `${department}${year}年度部门预算公开`,
+    title: `${department}${year}年度${input.pack.scope}预算公开`,
     styles: {
       default: {
         document: { run: { font: face(SONG), size: 24 } },
@@ -215,12 +237,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
         },
       },
     },
-    sections: [
-      cover,
-      overview,
-      ...tables,
-      { properties: { page: page("portrait") }, headers: header(), footers: footer(), children: [...explanation, ...glossary] },
-    ],
+    sections: [cover, ...body],
   });
   return Packer.pack(doc, "uint8array");
 }

@@ -8,6 +8,7 @@ import { projectsOf, shown } from "../read/model";
 import { a1Range, type CellValue, type SheetGrid } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
 import { Decimal, parseAmount } from "../money";
+import type { Pack } from "../packs/schema";
 import { cellOf, type Disclosure } from "../read/read";
 import type { SheetPlan, StyleName, StyledRange } from "../render/plan";
 import { fillPlaceholders } from "../render/render";
@@ -109,17 +110,17 @@ const noFunds = (): FundSplit => ({ total: null, central: null, provincial: null
 const skeleton = (): Indicator[] => LEVEL2.map(([level2, level1]) => ({ level1, level2, level3: "", value: "" }));
 
 /**
- * A form to fill in for a project of T12: its name, department and unit, the 年度资金总额 in 元 from the T12 amount
- * (万元), and one empty row per 二级指标 of the framework.
+ * A form to fill in for a project: its name, department and unit, the 年度资金总额 (元) its table gives, and one
+ * empty row per 二级指标 of the framework.
  */
-export function blankForm(project: string, department: string, t12Amount: Decimal | null, unit = department): FormContent {
+export function blankForm(project: string, department: string, yuan: Decimal | null, unit = department): FormContent {
   return {
     project,
     department,
     unit,
     attribute: "",
     period: "",
-    funds: { implementation: noFunds(), annual: { ...noFunds(), total: t12Amount?.times(10000) ?? null } },
+    funds: { implementation: noFunds(), annual: { ...noFunds(), total: yuan } },
     overview: "",
     basis: "",
     necessity: "",
@@ -131,18 +132,26 @@ export function blankForm(project: string, department: string, t12Amount: Decima
   };
 }
 
-/** One blank form per project of T12, in T12's order, each under the unit T12 lists it under. */
-export function formsForProjects(disclosure: Disclosure): FormContent[] {
-  const t12 = disclosure.tables.get("T12");
-  const groups = projectsOf(disclosure, "T12");
-  if (!t12 || !groups) return [];
-  const department = t12.department?.text ?? "";
-  const unitOf = new Map(groups.units.flatMap((u) => u.projects.map((p) => [p, shown(t12, u.row, "project")] as const)));
+/**
+ * One blank form per project of the table the pack's forms are for, in its order, each under the unit it lists the
+ * project under; none when the pack has no forms or the workbook lacks the table.
+ */
+export function formsForProjects(pack: Pack, disclosure: Disclosure): FormContent[] {
+  const decl = pack.document.forms;
+  const table = decl && disclosure.tables.get(decl.table);
+  const groups = decl && projectsOf(disclosure, decl.table);
+  if (!decl || !table || !groups) return [];
+  const column = table.decl.projects!.column;
+  const toYuan = UNITS[table.decl.unit ?? pack.unit] ?? 1;
+  const department = table.department?.text ?? "";
+  const unitOf = new Map(groups.units.flatMap((u) => u.projects.map((p) => [p, shown(table, u.row, column)] as const)));
   return groups.projects.map((row) => {
-    const amount = parseAmount(cellOf(t12, row, "total")?.value);
-    return blankForm(shown(t12, row, "project"), department, amount.kind === "amount" ? amount.value : null, unitOf.get(row) ?? department);
+    const amount = parseAmount(cellOf(table, row, decl.amount)?.value);
+    return blankForm(shown(table, row, column), department, amount.kind === "amount" ? amount.value.times(toYuan) : null, unitOf.get(row) ?? department);
   });
 }
+
+const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
 
 /** The forms one after another on one sheet, a blank row between them, under the sheet's title. */
 export function renderForms(forms: FormContent[], year: number): SheetPlan {

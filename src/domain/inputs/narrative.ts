@@ -1,39 +1,51 @@
 /**
- * The 情况说明 sheet, where the clerk edits 第三部分 (a title row, then per section its heading and its text), and
- * a 名词解释 sheet (term | text). Both are found by their title text on any sheet.
+ * The sheets where the clerk edits the 情况说明 — the pack says which (one 情况说明 sheet; or 编制说明 and 其他相关
+ * 情况说明), each a title row, then per section its heading (一、收入预算情况说明) and its text in the row under it —
+ * and a 名词解释 sheet (term | text). All are found by their title text on any sheet.
  */
 import { normalizeName } from "../catalog/catalog";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import type { GlossaryEntry, NarrativeSection } from "../inputs";
+import type { Pack } from "../packs/schema";
 import type { SheetPlan, StyledRange } from "../render/plan";
 import { fillPlaceholders } from "../render/render";
 import { gridRows, type GridCell } from "./cells";
-import { SECTIONS } from "../narrative/wording";
-
-export const NARRATIVE_SHEET = "情况说明";
-export const NARRATIVE_TITLE = "{year}年度部门预算情况说明";
 
 /** One wide column: the texts wrap in it. */
 const WIDTH = 110;
 
-/** The sheet: the title, then for each section its heading (一、收入预算情况说明) and its text, wrapped, in the row under it. */
-export function renderNarrative(sections: NarrativeSection[], year: number): SheetPlan {
-  const values: CellValue[][] = [[fillPlaceholders(NARRATIVE_TITLE, year)], [null]];
-  const styles: StyledRange[] = [{ range: "A1", style: "title" }];
-  for (const s of sections) {
-    values.push([`${s.number}、${s.title}`], [s.text === "" ? null : s.text]);
-    styles.push({ range: `A${values.length - 1}`, style: "total" }, { range: `A${values.length}`, style: "label" });
-  }
-  return {
-    name: NARRATIVE_SHEET,
-    tableId: "narrative",
-    values,
-    merges: [],
-    styles,
-    columnWidths: [WIDTH],
-    freezeRows: 1,
-    print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-  };
+/** A pack's text with its year, and its 部门/单位. */
+const filled = (pack: Pack, text: string, year: number | undefined) => fillPlaceholders(text, year).replace(/\{scope\}/g, pack.scope);
+
+/**
+ * The sheets of the narrative: each its title, then for each of its sections its heading (when numbered) and its
+ * text, wrapped, in the row under it.
+ */
+export function renderNarrative(pack: Pack, sections: NarrativeSection[], year: number): SheetPlan[] {
+  return (pack.narrative?.sheets ?? []).map((sheet) => {
+    const values: CellValue[][] = [[filled(pack, sheet.title, year)], [null]];
+    const styles: StyledRange[] = [{ range: "A1", style: "title" }];
+    for (const id of sheet.sections) {
+      const s = sections.find((x) => x.id === id);
+      if (!s) continue;
+      if (s.number) {
+        values.push([`${s.number}、${s.title}`]);
+        styles.push({ range: `A${values.length}`, style: "total" });
+      }
+      values.push([s.text === "" ? null : s.text]);
+      styles.push({ range: `A${values.length}`, style: "label" });
+    }
+    return {
+      name: filled(pack, sheet.name, year),
+      tableId: "narrative",
+      values,
+      merges: [],
+      styles,
+      columnWidths: [WIDTH],
+      freezeRows: 1,
+      print: { orientation: "landscape", paper: "A4", fitToWidth: true },
+    };
+  });
 }
 
 export const GLOSSARY_SHEET = "名词解释";
@@ -84,62 +96,98 @@ export function readContents(grids: SheetGrid[]): string[] | null {
   return null;
 }
 
-const NUMBERS: string[] = SECTIONS.map((s) => s.number);
-/** 一 … 十二, then 、 and a short title: a heading, not a sentence (no colon) and not a contents line (no page number). */
-const HEADING = /^(十[一二]?|[一二三四五六七八九])、\s*([^:：]{1,40})$/;
+/** N、 and a short title: a heading, not a sentence (no colon) and not a contents line (no page number). */
+const HEADING = /^(十[一二三四五六七八九]?|[一二三四五六七八九]|二十)、\s*([^:：]{1,40})$/;
 const isHeading = (text: string) => {
   const m = HEADING.exec(text.trim());
   return m && !/(\d|\.{2,}|…)$/.test(normalizeName(m[2])) ? { number: m[1], title: m[2].trim() } : null;
 };
-/** A title cell: 情况说明, after at most a short prefix (第三部分, the year, the department). */
-const isTitle = (text: string) => {
-  const t = normalizeName(text);
-  return t.endsWith("部门预算情况说明") && t.length <= 40;
-};
-const GLOSSARY_TITLE = /^(第四部分)?名词解释$/;
+const GLOSSARY_TITLE = /^(第四部分|三、)?名词解释$/;
 
-/** The sections under one title: headings and the rows of text under each, up to the 名词解释 or the next title. */
-function sectionsUnder(rows: GridCell[][], from: number): NarrativeSection[] {
-  const sections: { number: string; title: string; head: GridCell; cells: GridCell[] }[] = [];
+/** A title cell: the pack's title (any year, or none), after at most a short prefix (第三部分, the department). */
+function titleMatcher(pack: Pack, title: string): (text: string) => boolean {
+  const core = normalizeName(filled(pack, title, undefined));
+  return (text) => {
+    const t = normalizeName(text);
+    return t.endsWith(core) && t.length <= core.length + 30;
+  };
+}
+
+/** One entry per line of text: a row's cells, and each line of a cell holding several. */
+interface Line {
+  text: string;
+  cell: GridCell;
+}
+
+const linesOf = (row: GridCell[]): Line[] =>
+  row.flatMap((cell) =>
+    cell.text
+      .split(/\r?\n/)
+      .map((t) => t.trim())
+      .filter((t) => t !== "")
+      .map((text) => ({ text, cell })),
+  );
+
+/**
+ * The sections under one title, up to the next title: headings matching the sheet's sections (numbers rising),
+ * the lines under each. A sheet of one section needs no heading: every line is its text.
+ */
+function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: number, stop: (text: string) => boolean): NarrativeSection[] {
+  const decls = ids.flatMap((id) => pack.narrative!.sections.filter((s) => s.id === id));
+  const numbers = decls.map((d) => d.number);
+  const sections: { id?: string; number: string; title: string; head?: GridCell; below: GridCell; lines: Line[] }[] = [];
+  const first = rows[from][0];
+  if (decls.length === 1 && !decls[0].number) sections.push({ id: decls[0].id, number: "", title: filled(pack, decls[0].title, undefined), below: first, lines: [] });
   for (const row of rows.slice(from + 1)) {
     if (row.length === 0) continue;
-    const lead = row[0].text;
-    if (isTitle(lead) || GLOSSARY_TITLE.test(normalizeName(lead))) break;
-    // Sections run 一 … 十二: an earlier number is an item of the text (or a table's row), not a section.
-    const heading = row.length === 1 ? isHeading(lead) : null;
-    const last = sections[sections.length - 1];
-    if (heading && (!last || NUMBERS.indexOf(heading.number) > NUMBERS.indexOf(last.number))) sections.push({ ...heading, head: row[0], cells: [] });
-    else last?.cells.push(...row);
+    if (stop(row[0].text)) break;
+    for (const line of linesOf(row)) {
+      const heading = isHeading(line.text);
+      const last = sections[sections.length - 1];
+      const at = heading ? numbers.indexOf(heading.number) : -1;
+      // Sections run in order: an earlier number is an item of the text (or a table's row), not a section.
+      if (heading && at >= 0 && (!last?.head || at > numbers.indexOf(last.number)))
+        sections.push({ id: decls[at].id, number: heading.number, title: heading.title, head: line.cell, below: line.cell, lines: [] });
+      else last?.lines.push(line);
+    }
   }
-  return sections.map(({ number, title, head, cells }) => {
-    // Cells of one row join as they stand; rows are paragraphs.
-    const lines = [...new Set(cells.map((c) => c.row))].map((r) => cells.filter((c) => c.row === r).map((c) => c.text).join(""));
+  return sections.map(({ id, number, title, head, below, lines }) => {
+    // Lines of one cell, or of the cells of one row, join as they stand; rows are paragraphs.
+    const text = lines.map((l) => l.text).join("\n");
     // An empty section points where its text goes: under its heading.
-    const ref = cells[0]?.ref ?? { sheet: head.ref.sheet, cell: a1(head.row + 1, head.col) };
-    return { number, title, text: lines.join("\n"), ref };
+    const ref = lines[0]?.cell.ref ?? (head ? { sheet: head.ref.sheet, cell: a1(head.row + 1, head.col) } : below.ref);
+    return { id, number, title, text, ref };
   });
 }
 
 /**
- * The 情况说明 as the workbook holds it, each section's text with its place; null when no sheet has it. Of several
- * titles (a contents page, a copy), the one with the most sections, then the most text, is the 情况说明.
+ * The 情况说明 as the workbook holds it, each section's text with its place; null when no sheet has any of it. Of
+ * several titles (a contents page, a copy), the one with the most sections, then the most text, is taken.
  */
-export function readNarrative(grids: SheetGrid[]): NarrativeSection[] | null {
+export function readNarrative(pack: Pack, grids: SheetGrid[]): NarrativeSection[] | null {
+  const decl = pack.narrative;
+  if (!decl) return null;
+  const titles = decl.sheets.map((sheet) => ({ sheet, match: titleMatcher(pack, sheet.title) }));
+  const stop = (text: string) => titles.some((t) => t.match(text)) || GLOSSARY_TITLE.test(normalizeName(text));
   const size = (s: NarrativeSection[]) => s.length * 1e9 + s.reduce((n, x) => n + x.text.length, 0);
-  let best: NarrativeSection[] | null = null;
-  for (const grid of grids) {
-    const rows = gridRows(grid);
-    for (let i = 0; i < rows.length; i++) {
-      if (!rows[i].some((c) => isTitle(c.text))) continue;
-      const sections = sectionsUnder(rows, i);
-      if (sections.length > 0 && (!best || size(sections) > size(best))) best = sections;
+  const out: NarrativeSection[] = [];
+  for (const { sheet, match } of titles) {
+    let best: NarrativeSection[] | null = null;
+    for (const grid of grids) {
+      const rows = gridRows(grid);
+      for (let i = 0; i < rows.length; i++) {
+        if (!rows[i].some((c) => match(c.text))) continue;
+        const sections = sectionsUnder(pack, sheet.sections, rows, i, stop);
+        if (sections.length > 0 && (!best || size(sections) > size(best))) best = sections;
+      }
     }
+    if (best) out.push(...best);
   }
-  return best;
+  return out.length ? out : null;
 }
 
-/** An entry as the seeds print it: 一、财政拨款收入：是指… (or 九、一般公共预算是指…, without a colon). */
-const ENTRY = /^[\s\-–—•·]*[一二三四五六七八九十]+、\s*([\s\S]+)$/;
+/** An entry as the seeds print it: 一、财政拨款收入：是指… (or 九、一般公共预算是指…, without a colon), （一）财政拨款收入：… */
+const ENTRY = /^[\s\-–—•·]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*([\s\S]+)$/;
 const COLON = /^([^:：]{1,30})[:：]\s*([\s\S]*)$/;
 
 /**
@@ -157,18 +205,21 @@ export function readGlossary(grids: SheetGrid[]): GlossaryEntry[] | null {
         if (!/^(名词|术语|项目)$/.test(normalizeName(row[0].text))) entries.push({ term: row[0].text, text: row[1].text });
         continue;
       }
-      if (row.length === 0) continue;
-      const cell = row[0].text;
-      const numbered = ENTRY.exec(cell);
-      const colon = COLON.exec(numbered ? numbered[1] : cell);
-      const last = entries[entries.length - 1];
-      if (colon) entries.push({ term: colon[1].trim(), text: colon[2].trim() });
-      else if (numbered) {
-        const defined = /^(.{2,20}?)(?=是指|是对|指)/.exec(numbered[1]);
-        entries.push({ term: defined ? defined[1] : numbered[1], text: defined ? numbered[1] : "" });
-      } else if (last) last.text = last.text ? `${last.text}\n${cell}` : cell;
+      // A cell may hold every entry, one per line (as a template prints them).
+      for (const { text: cell } of linesOf(row)) {
+        const numbered = ENTRY.exec(cell);
+        const colon = COLON.exec(numbered ? numbered[1] : cell);
+        const last = entries[entries.length - 1];
+        if (colon) entries.push({ term: colon[1].trim(), text: colon[2].trim() });
+        else if (numbered) {
+          const defined = /^(.{2,20}?)(?=是指|是对|指)/.exec(numbered[1]);
+          entries.push({ term: defined ? defined[1] : numbered[1], text: defined ? numbered[1] : "" });
+        } else if (last) last.text = last.text ? `${last.text}\n${cell}` : cell;
+      }
     }
-    if (entries.length) return entries;
+    // A template's example entry (（九）……：指……。) is not an entry.
+    const real = entries.filter((e) => !/^[.…]*$/.test(normalizeName(e.term)));
+    if (real.length) return real;
   }
   return null;
 }

@@ -11,7 +11,7 @@ export function readInputs(pack: Pack, grids: SheetGrid[]): DisclosureInputs {
   return {
     ...readInputSheets(pack, grids),
     forms: grids.flatMap(readForms),
-    narrative: readNarrative(grids),
+    narrative: readNarrative(pack, grids),
     glossary: readGlossary(grids),
     contents: readContents(grids),
   };

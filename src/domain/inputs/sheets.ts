@@ -1,82 +1,44 @@
 /**
- * The pack's input sheets (公开文本, 说明数据): what the disclosure says that no table holds. Each is a fixed-row table
- * of a label column and a value column, so the tables' own machinery draws it and finds it by title wherever it
- * stands; the pack says which field of DisclosureInputs each row feeds.
+ * The pack's input sheets (公开文本, 说明数据, 上年预算执行数): what the disclosure says that no table holds. A fixed
+ * sheet is a label column and a value column, each row feeding the field the pack names; a list sheet holds codes
+ * with an amount, feeding one field by code. The tables' own machinery draws them and finds them by title wherever
+ * they stand.
  */
-import { rowByLabel } from "../read/model";
+import { byCode, rowByLabel } from "../read/model";
 import type { CellValue, SheetGrid } from "../grid";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount } from "../money";
-import type { InputField, InputSheetDecl, Pack, TableDecl } from "../packs/schema";
+import type { InputSheetDecl, Pack, TableDecl } from "../packs/schema";
 import { cellOf, readDisclosure } from "../read/read";
 import type { SheetPlan } from "../render/plan";
 import { HEADER_TOP, renderTable } from "../render/render";
 
 /** The input sheets' part of DisclosureInputs. */
-export type SheetInputs = Pick<DisclosureInputs, "overview" | "previous" | "procurement" | "assets" | "other">;
-
-type Values = Record<InputField, string | Decimal | null>;
+export type SheetInputs = Pick<DisclosureInputs, "texts" | "amounts" | "byCode">;
 
 /** The shared machinery takes table declarations; an input sheet prints its hint where a table prints 预算公开表N. */
-const asTable = (decl: InputSheetDecl): TableDecl => ({ ...decl, number: 0 });
+const asTable = (decl: InputSheetDecl): TableDecl => ({ ...decl, number: 0, body: { ...decl.body } });
 
-/** The label column and the value column of an input sheet (the schema makes sure both exist). */
+/** The label column and the value column of a fixed input sheet (the schema makes sure both exist). */
 function columnsOf(decl: InputSheetDecl) {
   const label = decl.columns.findIndex((c) => c.kind === "label");
   const value = decl.columns.findIndex((c) => c.kind === "text" || c.kind === "amount");
   return { label, value, amounts: decl.columns[value].kind === "amount" };
 }
 
-function flatten(i: SheetInputs): Values {
-  const p = i.previous;
-  return {
-    "overview.duties": i.overview.duties,
-    "overview.organization": i.overview.organization,
-    assets: i.assets,
-    other: i.other,
-    "previous.incomeTotal": p.incomeTotal,
-    "previous.expenseTotal": p.expenseTotal,
-    "previous.gpbAppropriation": p.gpbAppropriation,
-    "previous.threePublicTotal": p.threePublicTotal,
-    "previous.abroad": p.abroad,
-    "previous.reception": p.reception,
-    "previous.vehicleTotal": p.vehicleTotal,
-    "previous.vehiclePurchase": p.vehiclePurchase,
-    "previous.vehicleOperation": p.vehicleOperation,
-    "previous.operatingCost": p.operatingCost,
-    "procurement.goods": i.procurement.goods,
-    "procurement.works": i.procurement.works,
-    "procurement.services": i.procurement.services,
-  };
-}
-
-function unflatten(v: Partial<Values>): SheetInputs {
-  const text = (f: InputField) => {
-    const x = v[f];
-    return typeof x === "string" ? x : "";
-  };
-  const amount = (f: InputField) => {
-    const x = v[f];
-    return x instanceof Decimal ? x : null;
-  };
-  return {
-    overview: { duties: text("overview.duties"), organization: text("overview.organization") },
-    previous: {
-      incomeTotal: amount("previous.incomeTotal"),
-      expenseTotal: amount("previous.expenseTotal"),
-      gpbAppropriation: amount("previous.gpbAppropriation"),
-      threePublicTotal: amount("previous.threePublicTotal"),
-      abroad: amount("previous.abroad"),
-      reception: amount("previous.reception"),
-      vehicleTotal: amount("previous.vehicleTotal"),
-      vehiclePurchase: amount("previous.vehiclePurchase"),
-      vehicleOperation: amount("previous.vehicleOperation"),
-      operatingCost: amount("previous.operatingCost"),
-    },
-    procurement: { goods: amount("procurement.goods"), works: amount("procurement.works"), services: amount("procurement.services") },
-    assets: text("assets"),
-    other: text("other"),
-  };
+/** Inputs with nothing entered: every field of the pack's input sheets blank. */
+export function noInputs(pack: Pack): SheetInputs {
+  const out: SheetInputs = { texts: {}, amounts: {}, byCode: {} };
+  for (const decl of pack.inputs) {
+    if (decl.body.kind === "list") {
+      out.byCode[decl.field!] = {};
+      continue;
+    }
+    const { amounts } = columnsOf(decl);
+    for (const row of decl.body.rows) if (amounts) out.amounts[row.field] = null;
+    else out.texts[row.field] = "";
+  }
+  return out;
 }
 
 export interface InputSheetOptions {
@@ -90,16 +52,28 @@ export interface InputSheetOptions {
 
 /** The pack's input sheets, drawn like its tables: hint, title, 部门名称 (and 单位 over amounts), header, the rows. */
 export function renderInputSheets(pack: Pack, options: InputSheetOptions): SheetPlan[] {
-  const values = options.inputs ? flatten(options.inputs) : undefined;
+  const given = options.inputs;
   return pack.inputs.map((decl) => {
-    const plan = renderTable(pack, asTable(decl), { department: options.department, year: options.year, sheetNames: options.sheetNames });
-    const cols = columnsOf(decl);
+    const rows =
+      decl.body.kind === "list" && given
+        ? Object.entries(given.byCode[decl.field!] ?? {}).map(([code, amount]) =>
+            decl.columns.map((c): CellValue => (c.kind === "code" ? code : c.kind === "amount" ? amount.toNumber() : null)),
+          )
+        : undefined;
+    const plan = renderTable({ ...pack, unit: decl.unit ?? "万元" }, asTable(decl), {
+      department: options.department,
+      year: options.year,
+      sheetNames: options.sheetNames,
+      rows: rows ? { [decl.id]: rows } : undefined,
+    });
     plan.values[0][0] = decl.hint;
+    if (decl.body.kind === "list") return plan;
+    const cols = columnsOf(decl);
     // Texts have no unit.
     if (!cols.amounts) plan.values[2][decl.columns.length - 1] = null;
     const top = HEADER_TOP + decl.header.rows.length;
     decl.body.rows.forEach((row, i) => {
-      const v = values?.[row.field];
+      const v = cols.amounts ? given?.amounts[row.field] : given?.texts[row.field];
       const cell: CellValue = v === null || v === undefined || v === "" ? null : v instanceof Decimal ? v.toNumber() : v;
       plan.values[top + i][cols.value] = cell;
     });
@@ -110,10 +84,21 @@ export function renderInputSheets(pack: Pack, options: InputSheetOptions): Sheet
 /** What the input sheets hold, wherever they stand: texts trimmed ("" when blank), amounts (null when blank or not a number). */
 export function readInputSheets(pack: Pack, grids: SheetGrid[]): SheetInputs {
   const found = readDisclosure(pack, grids, pack.inputs.map(asTable));
-  const values: Partial<Values> = {};
+  const out = noInputs(pack);
   for (const decl of pack.inputs) {
     const table = found.tables.get(decl.id);
     if (!table || table.headerTop < 0) continue;
+    if (decl.body.kind === "list") {
+      const code = decl.columns.find((c) => c.kind === "code")!.key;
+      const amount = decl.columns.find((c) => c.kind === "amount")!.key;
+      const by: Record<string, Decimal> = {};
+      for (const [c, row] of byCode(table, code)) {
+        const p = parseAmount(cellOf(table, row, amount)?.value);
+        if (p.kind === "amount") by[c] = p.value;
+      }
+      out.byCode[decl.field!] = by;
+      continue;
+    }
     const cols = columnsOf(decl);
     const labelKey = decl.columns[cols.label].key;
     const valueKey = decl.columns[cols.value].key;
@@ -122,9 +107,9 @@ export function readInputSheets(pack: Pack, grids: SheetGrid[]): SheetInputs {
       const value = at ? cellOf(table, at, valueKey)?.value : undefined;
       if (cols.amounts) {
         const p = parseAmount(value);
-        values[row.field] = p.kind === "amount" ? p.value : null;
-      } else values[row.field] = value === null || value === undefined ? "" : String(value).trim();
+        out.amounts[row.field] = p.kind === "amount" ? p.value : null;
+      } else out.texts[row.field] = value === null || value === undefined ? "" : String(value).trim();
     }
   }
-  return unflatten(values);
+  return out;
 }

@@ -1,17 +1,22 @@
 /**
- * Every figure 第三部分 情况说明 states, read from the tables (and from the inputs: last year's figures, 政府采购),
- * section by section. The generator writes them; X17 compares the edited text with them; the N rules use the
- * items' names only (which figure a phrase speaks of), never their amounts.
+ * Every figure the 情况说明 states, section by section, as the pack's narrative declares them: read from the tables
+ * (converted to 万元, the unit the texts state) and from the inputs (last year's figures, 政府采购 …). The generator
+ * writes them; X17 compares the edited text with them; the N rules use the items' names only (which figure a phrase
+ * speaks of), never their amounts.
  */
 import type { Catalog } from "../catalog/catalog";
 import type { Place } from "../finding";
-import { byCode, classRows, econGroups, projectsOf, rowByLabel, rowsByLabel, totalRow } from "../read/model";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount, sum } from "../money";
+import type { FigureRef } from "../packs/checks";
+import { isEach, type EachDecl, type ItemDecl, type SectionDecl } from "../packs/document";
+import type { Pack } from "../packs/schema";
+import { select } from "../read/figures";
+import { classRows, codeRows, econGroups, nameColumnOf, namedRows, projectsOf, shown } from "../read/model";
 import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
-import type { SectionNumber } from "./wording";
 
 export interface NarrativeSource {
+  pack: Pack;
   disclosure: Disclosure;
   catalog: Catalog;
   department: string;
@@ -28,9 +33,9 @@ export interface Item {
   /** What a text may call it, as compared (plainText); the alias standing last before a figure names it. */
   aliases: string[];
   unit: "万元" | "个";
-  /** null when the table it comes from is absent: nothing to compare. */
+  /** null when the table it comes from is absent, or the input is not entered: nothing to compare. */
   amount: Decimal | null;
-  /** Its share of the section's list (percent, two decimals, the list summing to 100.00), where the text states shares. */
+  /** Its share of its group (percent, two decimals, the group summing to 100.00), where the text states shares. */
   share?: Decimal;
   /** Present where the text states its change from last year: last year's figure, null when not entered. */
   previous?: Decimal | null;
@@ -38,30 +43,16 @@ export interface Item {
   source: Place[];
 }
 
-interface Figure {
-  amount: Decimal | null;
-  source: Place[];
+export interface NarrativeFacts {
+  year: number;
+  department: string;
+  /** The figures of each section, by section id, in the pack's order (an `each` expanded in code order). */
+  sections: Record<string, Item[]>;
+  /** Names of table rows per section and names list. */
+  names: Record<string, Record<string, string[]>>;
 }
 
-/** The sum of `key` over `rows` (blank as zero); no amount when the table is absent. */
-function figure(table: ReadTable | undefined, rows: (ReadRow | undefined)[], key: string): Figure {
-  if (!table) return { amount: null, source: [] };
-  const cells = rows.flatMap((r) => (r && cellOf(table, r, key)) || []);
-  const amounts = cells.map((c) => {
-    const p = parseAmount(c.value);
-    return p.kind === "amount" ? p.value : null;
-  });
-  return { amount: sum(amounts), source: cells.map((c) => ({ table: table.id, ...c.ref })) };
-}
-
-const item = (key: string, name: string, aliases: string[], f: Figure, more: Partial<Item> = {}): Item => ({
-  key,
-  name,
-  aliases: [name, ...aliases].map(plainText),
-  unit: "万元",
-  ...f,
-  ...more,
-});
+const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
 
 /** Text as compared: full-width forms made half-width (NFKC), whitespace and quotation marks removed. */
 export function plainText(s: string): string {
@@ -90,159 +81,145 @@ export function shares(parts: Decimal[]): Decimal[] {
   return floors.map((f) => f.div(100));
 }
 
-/** Gives each item its share of the list. */
-function withShares(items: Item[]): Item[] {
-  const s = shares(items.map((i) => i.amount ?? new Decimal(0)));
-  return items.map((it, k) => ({ ...it, share: s[k] }));
+interface Figure {
+  amount: Decimal | null;
+  source: Place[];
 }
 
-/** An income source as the text may name it: 一般公共预算, 一般公共预算收入, 一般公共预算拨款收入 … */
-const sourceAliases = (...bases: string[]) => bases.flatMap((b) => [b, `${b}收入`, `${b}拨款`, `${b}拨款收入`]);
-
-/** T01/T02/T04 income sources: key, name in 第二/四部分, aliases, the T02 column. */
-const FUNDS = [
-  { key: "gpb", label: "一般公共预算", aliases: sourceAliases("一般公共预算"), t02: "gpb" },
-  { key: "fund", label: "政府性基金预算", aliases: sourceAliases("政府性基金预算", "政府性基金"), t02: "fund" },
-  { key: "soe", label: "国有资本经营预算", aliases: sourceAliases("国有资本经营预算", "国有资本经营"), t02: "soe" },
-] as const;
-
-/** Every 类 of the catalogue with its amount in `key` of `rows` (a 类 not printed is 0.00). */
-function classItems(catalog: Catalog, table: ReadTable | undefined, rows: Map<string, ReadRow>, key: string, prefix: string): Item[] {
-  return catalog.classNames().map((c) => item(`${prefix}:${c.code}`, c.name, [], figure(table, [rows.get(c.code)], key)));
+/** The sum of `key` over `rows` of a table, in 万元 (blank as zero). */
+function fromRows(table: ReadTable, unit: string, rows: ReadRow[], key: string): Figure {
+  const cells = rows.flatMap((r) => cellOf(table, r, key) ?? []);
+  const amounts = cells.map((c) => {
+    const p = parseAmount(c.value);
+    return p.kind === "amount" ? p.value : null;
+  });
+  return { amount: sum(amounts).times(UNITS[unit] ?? 1).div(10000), source: cells.map((c) => ({ table: table.id, ...c.ref })) };
 }
 
-export interface NarrativeFacts {
-  year: number;
-  department: string;
-  /** By section number; 十一 and 十二 state no figures. */
-  sections: Record<SectionNumber, Item[]>;
-  /** 六: the T06 items that have 人员经费, and those that have 公用经费, in table order. */
-  personnelNames: string[];
-  publicNames: string[];
+/** Figures of the tables, summed; no amount when a table is absent. */
+function fromFigures(src: NarrativeSource, refs: FigureRef[], every: boolean): Figure {
+  const parts = refs.map((ref) => {
+    const found = select(src.disclosure, src.catalog, ref, every);
+    if (!found) return undefined;
+    const unit = src.pack.tables.find((t) => t.id === ref.table)?.unit ?? src.pack.unit;
+    return fromRows(found.table, unit, found.selection.rows, ref.column);
+  });
+  if (parts.some((p) => !p)) return { amount: null, source: [] };
+  return { amount: sum(parts.map((p) => p!.amount)), source: parts.flatMap((p) => p!.source) };
 }
 
-export function narrativeFacts({ disclosure, catalog, department, year, inputs }: NarrativeSource): NarrativeFacts {
-  const t = (id: string) => disclosure.tables.get(id);
-  const [t01, t02, t03, t04, t05, t06, t10, t11, t12] = ["T01", "T02", "T03", "T04", "T05", "T06", "T10", "T11", "T12"].map(t);
-  const last = inputs.previous;
-  const row = (table: ReadTable | undefined, key: string, label: string) => table && rowByLabel(table, key, label);
-
-  const income = (label: string) => figure(t01, [row(t01, "incomeItem", label)], "incomeAmount");
-  const spent = row(t01, "expenseItem", "本年支出合计");
-  const budget = [
-    item("income", "预算收入总计", ["收入总计"], income("收入总计"), { previous: last.incomeTotal }),
-    item("incomeCurrent", "本年收入", [], income("本年收入合计")),
-    item("carryover", "上年结转", [], income("上年结转")),
-    item("expense", "本年部门预算支出总计", ["支出总计"], figure(t01, [row(t01, "expenseItem", "支出总计")], "expenseTotal"), {
-      previous: last.expenseTotal,
-    }),
-    item("expenseCurrent", "本年预算安排", ["当年预算安排"], figure(t01, [spent], "expenseCurrent")),
-    item("expenseCarried", "上年结转", [], figure(t01, [spent], "expenseCarried")),
-  ];
-
-  const t02Total = t02 && totalRow(t02);
-  const t02Figure = (key: string) => figure(t02, [t02Total], key);
-  const receipts = [
-    item("income", "预算收入", ["收入总计"], t02Figure("total")),
-    ...withShares([
-      ...FUNDS.map((f) => item(f.key, `${f.label}拨款收入`, [...f.aliases], t02Figure(f.t02))),
-      item("specialAccount", "财政专户管理资金收入", ["财政专户管理资金"], t02Figure("specialAccount")),
-      item("unitFunds", "单位资金", [], t02Figure("unitFunds")),
-      item("carryover", "上年结转", [], t02Figure("carryover")),
-    ]),
-  ];
-
-  const t03Total = t03 && totalRow(t03);
-  const spending = [
-    item("expenseBudget", "支出预算", ["支出总计"], figure(t03, [t03Total], "total")),
-    ...withShares([
-      item("basic", "基本支出", [], figure(t03, [t03Total], "basic")),
-      item("project", "项目支出", [], figure(t03, [t03Total], "project")),
-    ]),
-  ];
-
-  const t04Income = (label: string) => figure(t04, [row(t04, "incomeItem", label)], "incomeAmount");
-  const t04Classes = new Map(t04 ? classRows(t04, catalog, "expenseItem").map((c) => [c.code, c.row]) : []);
-  const fiscal = [
-    item("fiscalTotal", "财政拨款收支总预算", ["总预算"], t04Income("收入总计")),
-    // A fund's 财政拨款 is this year's and last year's (the rows under 上年财政拨款结转) together.
-    ...FUNDS.map((f) => {
-      const rows = t04 ? rowsByLabel(t04, "incomeItem", f.label) : [];
-      return item(`fiscal:${f.key}`, `${f.label}拨款`, [...f.aliases], figure(t04, rows, "incomeAmount"));
-    }),
-    item("fiscalCurrent", "当年拨款收入", ["当年拨款", "本年收入"], t04Income("本年收入合计")),
-    item("fiscalCarryover", "上年结转收入", ["上年结转", "上年财政拨款结转"], t04Income("上年财政拨款结转")),
-    ...classItems(catalog, t04, t04Classes, "expenseTotal", "fiscalClass"),
-  ];
-
-  // The first row of a code printed twice, as the cross checks take it.
-  const t05Classes = new Map(t05 ? [...byCode(t05, "code")].filter(([code]) => code.length === 3) : []);
-  const gpb = [
-    item("gpb", "一般公共预算当年拨款", ["当年拨款"], figure(t05, [t05 && totalRow(t05)], "total"), { previous: last.gpbAppropriation }),
-    ...withShares(classItems(catalog, t05, t05Classes, "total", "gpbClass")),
-  ];
-
-  const t06Total = t06 && totalRow(t06);
-  const econItems = t06 ? econGroups(t06, catalog, "deptEcon", "govEcon").groups.flatMap((g) => g.items) : [];
-  // An item paid to 机关 and to 事业单位 stands twice in T06 (under two 政府经济科目); the text names it once.
-  const namesWith = (key: string) =>
-    t06 ? [...new Set(econItems.filter((r) => !figure(t06, [r], key).amount!.isZero()).map((r) => textOf(t06, r, "deptEcon")))] : [];
-  const basic = [
-    item("gpbBasic", "一般公共预算基本支出", ["基本支出"], figure(t06, [t06Total], "total")),
-    item("personnel", "人员经费", [], figure(t06, [t06Total], "personnel")),
-    item("public", "公用经费", [], figure(t06, [t06Total], "public")),
-  ];
-
-  const t10Row = (label: string) => figure(t10, [row(t10, "item", label)], "total");
-  const threePublic = [
-    item("threePublic", "“三公”经费", ["三公"], figure(t10, [t10 && totalRow(t10)], "total"), { previous: last.threePublicTotal }),
-    item("abroad", "因公出国（境）费", ["因公出国"], t10Row("因公出国（境）费"), { previous: last.abroad }),
-    item("reception", "公务接待费", ["公务接待"], t10Row("公务接待费"), { previous: last.reception }),
-    item("vehicleOperation", "公务用车运行维护费", ["公务用车运行费"], t10Row("公务用车运行维护费"), { previous: last.vehicleOperation }),
-    item("vehiclePurchase", "公务用车购置费", [], t10Row("公务用车购置费"), { previous: last.vehiclePurchase }),
-    item("vehicle", "公务用车购置及运行费", ["公务用车购置及运行维护费"], t10Row("公务用车购置及运行费"), { previous: last.vehicleTotal }),
-  ];
-
-  const operating = [
-    item("operatingCost", "机关运行经费", [], figure(t11, [t11 && totalRow(t11)], "total"), { previous: last.operatingCost }),
-  ];
-
-  const p = inputs.procurement;
-  const bought = (v: Decimal | null): Figure => ({ amount: v ?? new Decimal(0), source: [] });
-  const procurement = [
-    item("procurement", "政府采购预算总额", ["总额", "政府采购预算"], bought(sum([p.goods, p.works, p.services]))),
-    item("goods", "政府采购货物预算", ["货物"], bought(p.goods)),
-    item("works", "政府采购工程预算", ["工程"], bought(p.works)),
-    item("services", "政府采购服务预算", ["服务"], bought(p.services)),
-    // Not among the inputs: only N08 reads it (≤ 总额).
-    item("smes", "预留中小企业", ["中小企业"], { amount: null, source: [] }),
-  ];
-
-  const projects = projectsOf(disclosure, "T12")?.projects ?? [];
-  const projectGpb = figure(t12, projects, "gpb");
-  const performance = [
-    item("projectCount", "实行绩效目标管理的项目", ["项目"], { amount: t12 ? new Decimal(projects.length) : null, source: [] }, { unit: "个" }),
-    item("projectGpb", "一般公共预算当年拨款", ["当年拨款"], projectGpb),
-  ];
-
+function itemOf(src: NarrativeSource, decl: ItemDecl): Item {
+  const v = decl.value;
+  let figure: Figure;
+  if ("figures" in v) figure = fromFigures(src, v.figures, v.every ?? false);
+  else if ("inputs" in v) {
+    // Figures entered by hand: none entered is nothing to state; some entered add up (the rest as zero).
+    const entered = v.inputs.map((f) => src.inputs.amounts[f] ?? null);
+    figure = { amount: entered.every((a) => a === null) ? null : sum(entered), source: [] };
+  } else if ("count" in v) {
+    const g = projectsOf(src.disclosure, v.count.table);
+    figure = { amount: g ? new Decimal(g.projects.length) : null, source: [] };
+  } else figure = { amount: null, source: [] };
   return {
-    year,
-    department,
-    sections: {
-      一: budget,
-      二: receipts,
-      三: spending,
-      四: fiscal,
-      五: gpb,
-      六: basic,
-      七: threePublic,
-      八: operating,
-      九: procurement,
-      十: performance,
-      十一: [],
-      十二: [],
-    },
-    personnelNames: namesWith("personnel"),
-    publicNames: namesWith("public"),
+    key: decl.key,
+    name: decl.name,
+    aliases: [decl.name, ...(decl.aliases ?? [])].map(plainText),
+    unit: decl.unit ?? "万元",
+    ...figure,
+    ...(decl.previous ? { previous: src.inputs.amounts[decl.previous] ?? null } : {}),
   };
+}
+
+const LEVELS = { 类: 3, 款: 5, 项: 7 } as const;
+
+/**
+ * One item per 类 of the catalogue (read from a summary table's 类 rows by name, or a code table's 类 rows by code; a
+ * 类 not printed is 0.00, named as the catalogue names it), or per code of a lower level printed in code tables (added
+ * up by code across the tables, in code order), named with the row's own name or its path 类（类）款（款）项（项）.
+ */
+function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
+  const digits = LEVELS[decl.each];
+  const byKey = new Map<string, { name: string; path: string; parts: Figure[] }>();
+  const previous = decl.previous ? src.inputs.byCode[decl.previous] ?? {} : undefined;
+  const add = (code: string, name: string, path: string, figure: Figure) => {
+    const entry = byKey.get(code) ?? { name, path, parts: [] };
+    entry.parts.push(figure);
+    byKey.set(code, entry);
+  };
+  if (decl.each === "类") for (const c of src.catalog.classNames()) byKey.set(c.code, { name: c.name, path: `${c.name}（类）`, parts: [] });
+  for (const t of decl.tables) {
+    const table = src.disclosure.tables.get(t.table);
+    if (!table) continue;
+    const unit = src.pack.tables.find((d) => d.id === t.table)?.unit ?? src.pack.unit;
+    if (t.label) {
+      for (const c of classRows(table, src.catalog, t.label)) add(c.code, byKey.get(c.code)?.name ?? c.code, "", fromRows(table, unit, [c.row], t.column));
+      continue;
+    }
+    const code = t.code ?? table.decl.columns.find((c) => c.kind === "code")!.key;
+    const nameKey = nameColumnOf(table, code);
+    const rows = codeRows(table, code);
+    const nameOf = (c: string) => {
+      const row = rows.find((r) => r.code === c)?.row;
+      return (row && nameKey ? shown(table, row, nameKey) : "") || src.catalog.get("functional", c)?.name || c;
+    };
+    // The first row of a code printed twice, as the cross checks take it.
+    const seen = new Set<string>();
+    for (const r of rows.filter((x) => x.code.length === digits && !seen.has(x.code) && seen.add(x.code))) {
+      const path = [3, 5, 7].filter((n) => n <= digits).map((n, i) => `${nameOf(r.code.slice(0, n))}（${["类", "款", "项"][i]}）`).join("");
+      add(r.code, byKey.get(r.code)?.name ?? nameOf(r.code), path, fromRows(table, unit, [r.row], t.column));
+    }
+  }
+  const codes = [...byKey.keys()].sort();
+  return codes.map((code) => {
+    const e = byKey.get(code)!;
+    const name = decl.name.replace(/\{name\}/g, e.name).replace(/\{path\}/g, e.path);
+    return {
+      key: `${decl.key}:${code}`,
+      name,
+      aliases: [plainText(name)],
+      unit: "万元" as const,
+      amount: sum(e.parts.map((p) => p.amount)),
+      source: e.parts.flatMap((p) => p.source),
+      ...(previous ? { previous: previous[code] ?? null } : {}),
+    };
+  });
+}
+
+/** Gives each item of a share group its share of the group. */
+function withShares(items: { item: Item; group?: string }[]): Item[] {
+  const groups = new Map<string, number[]>();
+  items.forEach(({ group }, i) => group && groups.set(group, [...(groups.get(group) ?? []), i]));
+  const out = items.map(({ item }) => item);
+  for (const members of groups.values()) {
+    const s = shares(members.map((i) => out[i].amount ?? new Decimal(0)));
+    members.forEach((i, k) => (out[i] = { ...out[i], share: s[k] }));
+  }
+  return out;
+}
+
+function sectionItems(src: NarrativeSource, section: SectionDecl): Item[] {
+  return withShares(
+    section.items.flatMap((decl) => (isEach(decl) ? eachOf(src, decl).map((item) => ({ item, group: decl.shares })) : [{ item: itemOf(src, decl), group: decl.shares }])),
+  );
+}
+
+/** Names of a table's rows with an amount other than zero in a column, each once, in table order. */
+function rowNames(src: NarrativeSource, table: ReadTable | undefined, label: string, column: string, gov?: string): string[] {
+  if (!table) return [];
+  const rows = gov ? econGroups(table, src.catalog, label, gov).groups.flatMap((g) => g.items) : namedRows(table, label);
+  const unit = src.pack.tables.find((d) => d.id === table.id)?.unit ?? src.pack.unit;
+  // An item paid to 机关 and to 事业单位 stands twice (under two 政府经济科目); the text names it once.
+  return [...new Set(rows.filter((r) => !fromRows(table, unit, [r], column).amount!.isZero()).map((r) => textOf(table, r, label)))];
+}
+
+export function narrativeFacts(src: NarrativeSource): NarrativeFacts {
+  const sections: Record<string, Item[]> = {};
+  const names: Record<string, Record<string, string[]>> = {};
+  for (const section of src.pack.narrative?.sections ?? []) {
+    sections[section.id] = sectionItems(src, section);
+    names[section.id] = Object.fromEntries(
+      Object.entries(section.names ?? {}).map(([name, d]) => [name, rowNames(src, src.disclosure.tables.get(d.table), d.label, d.column, d.gov)]),
+    );
+  }
+  return { year: src.year, department: src.department, sections, names };
 }

@@ -5,8 +5,8 @@
  */
 import { Decimal, parseAmount } from "../money";
 import type { NarrativeSection } from "../inputs";
+import type { SectionDecl } from "../packs/document";
 import { plainText, type Item } from "./facts";
-import { SECTIONS, type SectionNumber } from "./wording";
 
 export interface Statement {
   item: Item;
@@ -25,8 +25,8 @@ export interface Statement {
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const WORD = "增加|减少|增长|下降|上升";
-/** 比上年 · 较2022年 · 与上年相比预算数 · 比2022年同口径 */
-const THAN = String.raw`(?:比|较|与|同)(?:上一?年度?|\d{4}年度?)(?:相比)?(?:同口径)?(?:预算数?)?(?:相比)?`;
+/** 比上年 · 较2022年 · 与上年相比预算数 · 比2022年同口径 · 比2024年预算执行数 */
+const THAN = String.raw`(?:比|较|与|同)(?:上一?年度?|\d{4}年度?)(?:相比)?(?:同口径)?(?:预算(?:执行)?数?)?(?:相比)?`;
 
 /** The phrases that carry figures, leftmost first; a change phrase before the bare amount it contains. */
 export const TOKENS = new RegExp(
@@ -120,12 +120,11 @@ export function readStatements(text: string, items: Item[], year: number): State
   return out;
 }
 
-/** Which of the 12 sections a section of an edited text is: by its number, else by its title. */
-export function sectionNumberOf(section: NarrativeSection): SectionNumber | undefined {
+/** Which of the pack's sections a section of an edited text is: by its id, its number, else its title (any year). */
+export function sectionOf(sections: readonly SectionDecl[], section: NarrativeSection): SectionDecl | undefined {
+  if (section.id) return sections.find((s) => s.id === section.id);
   const number = plainText(section.number).replace(/[、.]$/, "");
-  const title = plainText(section.title);
-  return (
-    SECTIONS.find((s) => s.number === number)?.number ??
-    SECTIONS.find((s) => title.includes(plainText(s.title)))?.number
-  );
+  const title = plainText(section.title).replace(/\d{4}年度?/g, "");
+  const titleOf = (s: SectionDecl) => plainText(s.title.replace(/\{year\}年?度?/g, ""));
+  return (number ? sections.find((s) => s.number === number) : undefined) ?? sections.find((s) => title.includes(titleOf(s)));
 }

@@ -1,26 +1,9 @@
 /**
- * The standard wording of 第三部分 情况说明 (as both seeds print it): section titles, how amounts, shares and
- * year-over-year changes are written, and the 类 names that older catalogues used.
+ * How the 情况说明 writes figures: amounts in 万元, percents, the change from last year in a pack's change style, and
+ * the 类 names that older catalogues used.
  */
 import { Decimal, formatAmount } from "../money";
-
-/** The 12 sections of the seeds, in order; N01 requires each. */
-export const SECTIONS = [
-  { number: "一", title: "部门预算收支数据变动情况及原因" },
-  { number: "二", title: "收入预算情况说明" },
-  { number: "三", title: "支出预算情况说明" },
-  { number: "四", title: "财政拨款收支预算总体情况说明" },
-  { number: "五", title: "一般公共预算支出情况说明" },
-  { number: "六", title: "一般公共预算基本支出情况说明" },
-  { number: "七", title: "“三公”经费增减变动原因说明" },
-  { number: "八", title: "机关运行经费增减变动原因说明" },
-  { number: "九", title: "政府采购情况" },
-  { number: "十", title: "绩效管理情况" },
-  { number: "十一", title: "国有资产占有使用情况" },
-  { number: "十二", title: "其他说明" },
-] as const;
-
-export type SectionNumber = (typeof SECTIONS)[number]["number"];
+import type { ChangeStyle } from "../packs/document";
 
 /** What a section without text of its own says (大同 prints 无 under 其他说明). */
 export const NOTHING = "无";
@@ -42,17 +25,20 @@ export function rateOf(change: Decimal, last: Decimal): Decimal | null {
 }
 
 /**
- * The standard change clause after a figure: ，比上年减少941.41万元，下降15.06% · ，与上年持平 · nothing when last
- * year's figure was not entered. `than` says what the figure is compared with (比上年, 比2022年预算数,
- * 2023年较2022年); `same` is the whole clause for no change (the 三公 section says 与上年预算数相同).
+ * The change clause after a figure, in `style` (its {year}/{lastYear} already filled in): ，比上年减少941.41万元，下降
+ * 15.06% · ，与上年持平 · nothing when last year's figure was not entered.
  */
-export function changeClause(now: Decimal, last: Decimal | null, than = "比上年", same = "，与上年持平"): string {
-  if (last === null) return "";
+export function changeClause(now: Decimal, last: Decimal | null | undefined, style: ChangeStyle): string {
+  if (last === null || last === undefined) return "";
   const change = now.minus(last);
-  if (change.isZero()) return same;
+  if (change.isZero()) return style.same;
   const up = change.gt(0);
-  const rate = rateOf(change, last);
-  return `，${than}${up ? "增加" : "减少"}${wan(change.abs())}${rate ? `，${up ? "增长" : "下降"}${percent(rate)}` : ""}`;
+  const rate = style.rate ? rateOf(change, last) : null;
+  const word = style.words[up ? 0 : 1];
+  const rateText = rate ? `${style.rateWords[up ? 0 : 1]}${percent(rate)}` : "";
+  // A style stating only the rate still says which way when there is no rate (last year was zero).
+  const amount = style.amount || !rateText ? `${word}${style.amount ? wan(change.abs()) : ""}` : "";
+  return `${style.lead}${style.than}${amount}${style.amount && rateText ? "，" : ""}${rateText}`;
 }
 
 /**

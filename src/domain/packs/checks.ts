@@ -179,7 +179,8 @@ const AMOUNT = ["amount"] as const;
 const CODE = ["code"] as const;
 const LABEL = ["label", "name", "code"] as const;
 
-function figureRefs(f: FigureRef, path: (string | number)[]): Reference[] {
+/** What a figure reference names, with where (its path prefixed by `path`). */
+export function figureReferences(f: FigureRef, path: (string | number)[]): Reference[] {
   const refs: Reference[] = [{ path: [...path, "column"], table: f.table, column: f.column, kinds: AMOUNT }];
   if (f.row) refs.push({ path: [...path, "row"], table: f.table, row: f.row });
   if (f.by) refs.push({ path: [...path, "by"], table: f.table, column: f.by, kinds: LABEL });
@@ -271,11 +272,11 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "formAmounts":
       return [{ path: ["table"], table: c.table, projects: true }, col(c.table, c.amount, "amount", AMOUNT)];
     case "agree":
-      return c.figures.flatMap((f, i) => figureRefs(f, ["figures", i]));
+      return c.figures.flatMap((f, i) => figureReferences(f, ["figures", i]));
     case "equal":
     case "atLeast":
     case "atMost":
-      return [...c.left.flatMap((f, i) => figureRefs(f, ["left", i])), ...c.right.flatMap((f, i) => figureRefs(f, ["right", i]))];
+      return [...c.left.flatMap((f, i) => figureReferences(f, ["left", i])), ...c.right.flatMap((f, i) => figureReferences(f, ["right", i]))];
     case "byClass":
       return [
         { path: ["left", "label"], table: c.left.table, column: c.left.label, kinds: LABEL },

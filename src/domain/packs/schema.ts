@@ -6,7 +6,8 @@ import { z } from "zod";
 import { parseRange, type RangePos } from "../grid";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
-import { checkReferences, checkSchema, type CheckRow } from "./checks";
+import { checkReferences, checkSchema, figureReferences, type CheckRow, type Reference } from "./checks";
+import { documentSchema, glossaryEntrySchema, isEach, narrativeSchema, placeholders } from "./document";
 import { stripNumbering, physicalColumns } from "./layout";
 
 const overlaps = (a: RangePos, b: RangePos) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -135,30 +136,13 @@ export const tableSchema = z
   })
   .superRefine(checkLayout);
 
-/** What an input row feeds: a field of DisclosureInputs (src/domain/inputs.ts), as its path. */
-export const INPUT_FIELDS = [
-  "overview.duties",
-  "overview.organization",
-  "assets",
-  "other",
-  "previous.incomeTotal",
-  "previous.expenseTotal",
-  "previous.gpbAppropriation",
-  "previous.threePublicTotal",
-  "previous.abroad",
-  "previous.reception",
-  "previous.vehicleTotal",
-  "previous.vehiclePurchase",
-  "previous.vehicleOperation",
-  "previous.operatingCost",
-  "procurement.goods",
-  "procurement.works",
-  "procurement.services",
-] as const;
+/** A field of DisclosureInputs an input feeds: overview.duties, previous.incomeTotal … — the pack's narrative names them. */
+const inputField = z.string().regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*$/, "应为 overview.duties 形式的字段名");
 
 /**
- * A sheet of inputs the tables do not hold (概况 texts, last year's figures, 政府采购): drawn and found like a
- * table with fixed rows — a label column and a value column — but not one of the published tables.
+ * A sheet of inputs the tables do not hold (概况 texts, last year's figures, 政府采购): drawn and found like a table
+ * but not one of the published tables. Fixed: a label column and a value column, each row feeding its `field`;
+ * list: rows of codes with an amount (last year's figure of each 项), feeding the sheet's `field`.
  */
 export const inputSheetSchema = z
   .object({
@@ -166,20 +150,24 @@ export const inputSheetSchema = z
     /** Printed above the title where a table prints 预算公开表N: what the sheet is for. */
     hint: z.string().min(1),
     ...layout,
-    body: z.object({
-      kind: z.literal("fixed"),
-      rows: z.array(fixedRowSchema.extend({ field: z.enum(INPUT_FIELDS) })).min(1),
-      blankRows: z.literal(0),
-    }),
+    unit: z.enum(["元", "万元"]).optional(),
+    /** For a list sheet: the field its rows feed, by code. */
+    field: inputField.optional(),
+    body: z.union([
+      z.object({ kind: z.literal("fixed"), rows: z.array(fixedRowSchema.extend({ field: inputField })).min(1), blankRows: z.literal(0) }).strict(),
+      z.object({ kind: z.literal("list"), rows: z.array(fixedRowSchema).max(0), blankRows: z.number().int().min(0).max(500) }).strict(),
+    ]),
   })
   .superRefine((t, ctx) => {
     checkLayout(t, ctx);
-    if (!t.columns.some((c) => c.kind === "label") || !t.columns.some((c) => c.kind === "text" || c.kind === "amount"))
+    const has = (...kinds: string[]) => t.columns.some((c) => kinds.includes(c.kind));
+    if (t.body.kind === "fixed" && (!has("label") || !has("text", "amount")))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns"], message: "应有一个 label 列和一个 text 或 amount 列" });
+    if (t.body.kind === "list" && (!has("code") || !has("amount") || !t.field))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns"], message: "按科目填列的说明数据应有 code 列、amount 列和 field" });
   });
 
-export const packSchema = z
-  .object({
+const packShape = z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
     version: z.string().min(1),
     name: z.string().min(1),
@@ -193,15 +181,25 @@ export const packSchema = z
     departmentLabel: z.string().min(1).default("部门名称"),
     /** How the texts name the department itself (本部门, 本单位). */
     subject: z.string().min(1).default("本部门"),
+    /** 部门 or 单位 (a 部门预算 or a 单位预算): {scope} in the texts' titles and sheet names. */
+    scope: z.string().min(1).default("部门"),
     tables: z.array(tableSchema).min(1),
     /** Input sheets, apart from the tables: S01 asks for the tables only. */
     inputs: z.array(inputSheetSchema),
     /** The checks, as rows: a rule of RULES.md, a kind, and what it applies to. */
     checks: z.array(checkSchema),
-  })
-  .superRefine((p, ctx) => {
+    /** The 情况说明: its sections, their figures and sentence patterns (absent: the pack has no text part). */
+    narrative: narrativeSchema.optional(),
+    /** The 名词解释 the document prints unless the workbook has its own. */
+    glossary: z.array(glossaryEntrySchema),
+    /** The published document: cover, parts in order, charts. */
+    document: documentSchema,
+  });
+
+export const packSchema = packShape.superRefine((p, ctx) => {
     checkTableReferences(p.tables, ctx);
     p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
+    checkTextPart(p, ctx);
     const ids = new Set<string>();
     const names = new Set<string>();
     const fields = new Set<string>();
@@ -215,13 +213,14 @@ export const packSchema = z
       ids.add(t.id);
       names.add(name);
     });
-    p.inputs.forEach((t, i) =>
-      t.body.rows.forEach((r, j) => {
-        if (fields.has(r.field))
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["inputs", i, "body", "rows", j, "field"], message: `字段 ${r.field} 重复` });
-        fields.add(r.field);
-      }),
-    );
+    p.inputs.forEach((t, i) => {
+      const own = t.body.kind === "fixed" ? t.body.rows.map((r, j) => ({ field: r.field, path: ["inputs", i, "body", "rows", j, "field"] })) : [];
+      if (t.field) own.push({ field: t.field, path: ["inputs", i, "field"] });
+      for (const { field, path } of own) {
+        if (fields.has(field)) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `字段 ${field} 重复` });
+        fields.add(field);
+      }
+    });
   });
 
 type Tables = z.infer<typeof tableSchema>[];
@@ -257,9 +256,14 @@ const KIND_NAMES: Record<string, string> = { amount: "金额", code: "编码", l
 
 /** A check row names a rule of RULES.md, and only tables, columns and rows the pack declares. */
 function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (!RULES.some((r) => r.id === c.rule)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 中没有规则 ${c.rule}` });
+  checkRefs(tables, checkReferences(c), path, ctx);
+}
+
+/** Each reference names a table of the pack, and a column, row or property that table declares. */
+function checkRefs(tables: Tables, refs: Reference[], path: (string | number)[], ctx: z.RefinementCtx): void {
   const say = (at: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, ...at], message });
-  if (!RULES.some((r) => r.id === c.rule)) say(["rule"], `RULES.md 中没有规则 ${c.rule}`);
-  for (const ref of checkReferences(c)) {
+  for (const ref of refs) {
     const table = tables.find((t) => t.id === ref.table);
     if (!table) {
       say(ref.path, `模板包中没有表 ${ref.table}`);
@@ -277,11 +281,147 @@ function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx:
   }
 }
 
+const FIXED_PLACEHOLDERS = new Set(["year", "lastYear", "department", "subject", "scope"]);
+
+/**
+ * The text part names only what the pack declares: figures of its tables, input fields of its input sheets,
+ * items, lists and change styles of the section a pattern stands in, sections of its narrative.
+ */
+function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
+  const say = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  const texts = new Set<string>();
+  const amounts = new Set<string>();
+  for (const t of p.inputs) {
+    const value = t.columns.find((c) => c.kind === "text" || c.kind === "amount")?.kind;
+    if (t.body.kind === "fixed") for (const r of t.body.rows) (value === "text" ? texts : amounts).add(r.field);
+    else if (t.field) amounts.add(t.field);
+  }
+  const n = p.narrative;
+  const sectionIds = new Set(n?.sections.map((s) => s.id) ?? []);
+  n?.sheets.forEach((sheet, i) =>
+    sheet.sections.forEach((id, j) => {
+      if (!sectionIds.has(id)) say(["narrative", "sheets", i, "sections", j], `情况说明中没有章节 ${id}`);
+    }),
+  );
+  n?.sections.forEach((section, i) => {
+    const path = ["narrative", "sections", i];
+    if (!n.sheets.some((sheet) => sheet.sections.includes(section.id))) say([...path, "id"], `章节 ${section.id} 不在任何情况说明工作表中`);
+    const keys = new Set<string>();
+    const eachKeys = new Set<string>();
+    section.items.forEach((item, j) => {
+      const at = [...path, "items", j];
+      if (isEach(item)) {
+        eachKeys.add(item.key);
+        item.tables.forEach((t, k) =>
+          checkRefs(
+            p.tables,
+            [
+              { path: ["tables", k, "column"], table: t.table, column: t.column, kinds: ["amount"] },
+              ...(t.label ? [{ path: ["tables", k, "label"], table: t.table, column: t.label, kinds: ["label"] }] : []),
+              ...(t.code ? [{ path: ["tables", k, "code"], table: t.table, column: t.code, kinds: ["code"] }] : []),
+            ],
+            at,
+            ctx,
+          ),
+        );
+        if (item.previous && !amounts.has(item.previous)) say([...at, "previous"], `没有说明数据字段 ${item.previous}`);
+        return;
+      }
+      keys.add(item.key);
+      const v = item.value;
+      if ("figures" in v) v.figures.forEach((f, k) => checkRefs(p.tables, figureReferences(f, ["value", "figures", k]), at, ctx));
+      if ("inputs" in v) v.inputs.forEach((f, k) => amounts.has(f) || say([...at, "value", "inputs", k], `没有说明数据字段 ${f}`));
+      if ("count" in v) checkRefs(p.tables, [{ path: ["value", "count", "table"], table: v.count.table, projects: true }], at, ctx);
+      if (item.previous && !amounts.has(item.previous)) say([...at, "previous"], `没有说明数据字段 ${item.previous}`);
+    });
+    const lists = section.lists ?? {};
+    const names = section.names ?? {};
+    for (const [name, list] of Object.entries(lists))
+      list.items.forEach((k, j) => keys.has(k) || eachKeys.has(k) || say([...path, "lists", name, "items", j], `本章节没有数字 ${k}`));
+    for (const [name, d] of Object.entries(names))
+      checkRefs(
+        p.tables,
+        [
+          { path: ["label"], table: d.table, column: d.label, kinds: ["label", "name"] },
+          { path: ["column"], table: d.table, column: d.column, kinds: ["amount"] },
+          ...(d.gov ? [{ path: ["gov"], table: d.table, column: d.gov, kinds: ["label"] }] : []),
+        ],
+        [...path, "names", name],
+        ctx,
+      );
+    const patterns = [
+      ...section.text.map((t, j) => ({ text: typeof t === "string" ? t : t.text, at: [...path, "text", j] })),
+      ...Object.entries(lists).map(([name, l]) => ({ text: l.format, at: [...path, "lists", name, "format"], inList: true })),
+    ];
+    for (const { text, at, inList } of patterns as { text: string; at: (string | number)[]; inList?: boolean }[])
+      for (const ph of placeholders(text)) {
+        const [head, rest] = ph.split(":");
+        const [item, part] = head.split(".");
+        const problem =
+          FIXED_PLACEHOLDERS.has(ph)
+            ? undefined
+            : head === "list"
+              ? rest in lists ? undefined : `没有列表 ${rest}`
+              : head === "names"
+                ? rest in names ? undefined : `没有名称列表 ${rest}`
+                : head === "text"
+                  ? texts.has(rest) ? undefined : `没有文字字段 ${rest}`
+                  : inList && ["n", "name", "amount", "share", "previous", "change"].includes(item) && part === undefined
+                    ? rest !== undefined && !(rest in n.changes) ? `没有增减表述 ${rest}` : undefined
+                    : !keys.has(item)
+                      ? `本章节没有数字 ${item}`
+                      : part !== undefined && !["share", "previous", "change", "name"].includes(part)
+                        ? `不认识的占位符 {${ph}}`
+                        : rest !== undefined && !(rest in n.changes)
+                          ? `没有增减表述 ${rest}`
+                          : undefined;
+        if (problem) say(at, `${problem}（{${ph}}）`);
+      }
+  });
+  p.document.parts.forEach((part, i) => {
+    if (part.kind === "narrative")
+      part.sections.forEach((id, j) => sectionIds.has(id) || say(["document", "parts", i, "sections", j], `情况说明中没有章节 ${id}`));
+    if (part.kind === "texts") part.texts.forEach((t, j) => texts.has(t.field) || say(["document", "parts", i, "texts", j, "field"], `没有文字字段 ${t.field}`));
+  });
+  const forms = p.document.forms;
+  if (forms) {
+    if (!sectionIds.has(forms.after)) say(["document", "forms", "after"], `情况说明中没有章节 ${forms.after}`);
+    checkRefs(
+      p.tables,
+      [
+        { path: ["table"], table: forms.table, projects: true },
+        { path: ["amount"], table: forms.table, column: forms.amount, kinds: ["amount"] },
+      ],
+      ["document", "forms"],
+      ctx,
+    );
+  }
+  p.document.charts.forEach((chart, i) => {
+    const at = ["document", "charts", i];
+    if (!sectionIds.has(chart.after)) say([...at, "after"], `情况说明中没有章节 ${chart.after}`);
+    if ("classes" in chart)
+      checkRefs(
+        p.tables,
+        [
+          { path: ["classes", "code"], table: chart.classes.table, column: chart.classes.code, kinds: ["code"] },
+          { path: ["classes", "column"], table: chart.classes.table, column: chart.classes.column, kinds: ["amount"] },
+        ],
+        at,
+        ctx,
+      );
+    else chart.bars.forEach((b, j) => checkRefs(p.tables, figureReferences(b.figure, ["bars", j, "figure"]), at, ctx));
+  });
+  p.checks.forEach((c, i) => {
+    if (c.kind === "narrativeProcurement" && !sectionIds.has(c.section)) say(["checks", i, "section"], `情况说明中没有章节 ${c.section}`);
+  });
+}
+
+type PackShape = z.infer<typeof packShape>;
+
 export type Pack = z.infer<typeof packSchema>;
 export type TableDecl = z.infer<typeof tableSchema>;
 export type ColumnDecl = z.infer<typeof columnSchema>;
 export type InputSheetDecl = z.infer<typeof inputSheetSchema>;
-export type InputField = (typeof INPUT_FIELDS)[number];
 
 /** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
 export class PackError extends Error {

@@ -10,7 +10,7 @@ import shanghaiWanli2024 from "./shanghai-wanli-2024.json";
 import shanghaiWanli2025 from "./shanghai-wanli-2025.json";
 import jinchengStored from "./jincheng-2023-inputs.json";
 import datongStored from "./datong-2023-inputs.json";
-import type { DisclosureInputs, PreviousYear, Procurement } from "../inputs";
+import type { DisclosureInputs } from "../inputs";
 import { Decimal } from "../money";
 import type { CellValue } from "../grid";
 import type { TableRows } from "../render/render";
@@ -51,17 +51,19 @@ export const SAMPLES: readonly Sample[] = [
 ];
 
 /** Inputs as JSON keeps them: amounts as strings ("6249.10"), null where not entered. */
-type Stored<T> = Record<keyof T, string | null>;
-interface StoredInputs extends Omit<DisclosureInputs, "previous" | "procurement"> {
-  previous: Stored<PreviousYear>;
-  procurement: Stored<Procurement>;
+interface StoredInputs extends Omit<DisclosureInputs, "amounts" | "byCode"> {
+  amounts: Record<string, string | null>;
+  byCode: Record<string, Record<string, string>>;
 }
 
-const decimals = <T>(stored: Stored<T>): T =>
-  Object.fromEntries(Object.entries<string | null>(stored).map(([k, v]) => [k, v === null ? null : new Decimal(v)])) as T;
+const decimal = (v: string | null) => (v === null ? null : new Decimal(v));
 
 function inputsOf(stored: StoredInputs): DisclosureInputs {
-  return { ...stored, previous: decimals<PreviousYear>(stored.previous), procurement: decimals<Procurement>(stored.procurement) };
+  return {
+    ...stored,
+    amounts: Object.fromEntries(Object.entries(stored.amounts).map(([k, v]) => [k, decimal(v)])),
+    byCode: Object.fromEntries(Object.entries(stored.byCode).map(([f, codes]) => [f, Object.fromEntries(Object.entries(codes).map(([c, v]) => [c, new Decimal(v)]))])),
+  };
 }
 
 /** What the two disclosures say besides the tables (第一部分, last year's figures from 第三部分, 政府采购, 十一/十二); no forms. */
