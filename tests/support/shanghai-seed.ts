@@ -43,6 +43,20 @@ export interface SeedTable {
   rows: Cell[][];
   /** The 注… line, as printed (trimmed). */
   note: string | null;
+  /** The department line's caption and name as printed, e.g. 编制部门：上海市普陀区商务委员会 (its colon as printed). */
+  departmentLine: string;
+  /** The unit as printed, e.g. 单位：元 or 单位:万元 (its colon as printed, spaces removed). */
+  unitLine: string;
+  /**
+   * The lines of the table's first header block as printed (trailing spaces cut, blank lines left out): those
+   * between the 编制部门 line and the first body row. A header repeated on a later page is not included.
+   */
+  header: string[];
+  /**
+   * Per body row, the code as its 类/款/项 columns print it ("201", "13", "01"; a 款 printed "2" stays "2"), or
+   * null where the row prints no code (合计, and every row of T1, T4 and T9).
+   */
+  codeParts: (string[] | null)[];
 }
 
 export interface SeedTexts {
@@ -294,6 +308,8 @@ function place(run: Token[], offsets: number[]): number[] {
 
 interface RawRow {
   line: number;
+  /** The code's parts as printed (before a lost leading zero is put back). */
+  codeParts?: string[];
   /** Text cells by logical column (labels, code, name). */
   cells: Map<number, string>;
   /** Runs of amounts and the group each fills. */
@@ -307,6 +323,8 @@ function parseTable(section: Section, block: string[], variant: ShanghaiSeed["va
   let department = "";
   let unit = "";
   let note: string | null = null;
+  let departmentLine = "";
+  let unitLine = "";
   const header: string[] = [];
   const rows: RawRow[] = [];
   let expenseStart: number | null = null; // T1/T4: the column where the expense labels start
@@ -326,10 +344,12 @@ function parseTable(section: Section, block: string[], variant: ShanghaiSeed["va
     const line = block[i];
     const t = line.trim();
     if (t === "") continue;
-    const meta = /^编制(部门|单位)[：:]\s*(\S+)\s+单位[：:]\s*(\S+)$/.exec(t);
+    const meta = /^编制(部门|单位)([：:])\s*(\S+)\s+单位([：:])\s*(\S+)$/.exec(t);
     if (meta) {
-      department = meta[2];
-      unit = meta[3];
+      department = meta[3];
+      unit = meta[5];
+      departmentLine = `编制${meta[1]}${meta[2]}${meta[3]}`;
+      unitLine = `单位${meta[4]}${meta[5]}`;
       continue;
     }
     if (/^注[:：]/.test(t)) {
@@ -351,12 +371,15 @@ function parseTable(section: Section, block: string[], variant: ShanghaiSeed["va
         k = 1;
       } else if (/^\d{3}$/.test(ts[0].text)) {
         const parts = [ts[0].text];
+        const printed = [ts[0].text];
         k = 1;
         while (k < ts.length && parts.length < (number === 8 ? 2 : 3) && /^\d{1,2}$/.test(ts[k].text)) {
           parts.push(ts[k].text.padStart(2, "0"));
+          printed.push(ts[k].text);
           k++;
         }
         row.cells.set(0, parts.join(""));
+        row.codeParts = printed;
         const name: Token[] = [];
         while (k < ts.length && !isAmount(ts[k])) name.push(ts[k++]);
         if (name.length === 0) throw new Error(`T${number}: no name: ${line}`);
@@ -448,7 +471,18 @@ function parseTable(section: Section, block: string[], variant: ShanghaiSeed["va
     return cells;
   });
   if (coded && out.length === 0) throw new Error(`T${number}: no rows`);
-  return { number, title: section.title, department, unit, rows: out, note };
+  return {
+    number,
+    title: section.title,
+    department,
+    unit,
+    rows: out,
+    note,
+    departmentLine,
+    unitLine,
+    header: header.map((h) => h.replace(/\s+$/, "")),
+    codeParts: rows.map((r) => r.codeParts ?? null),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

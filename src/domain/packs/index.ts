@@ -5,7 +5,7 @@
 import shanxi2023 from "./shanxi-2023.json";
 import shanghaiPutuo2025 from "./shanghai-putuo-2025.json";
 import shanghaiPutuo2025Unit from "./shanghai-putuo-2025-unit.json";
-import { PackError, parsePack, type Pack } from "./schema";
+import { PackError, parsePack, type Pack, type Path } from "./schema";
 
 export * from "./schema";
 
@@ -18,30 +18,48 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 
 /**
  * A pack with `extends` resolved: the base pack's fields, replaced by the extension's; its `tables` merged by id
- * (each field given replaces the base table's); its `addChecks` appended to the base's checks.
+ * (each field given replaces the base table's); its `addChecks` appended to the base's checks. `where` maps a field
+ * of the merged pack back to the extension's own field, or to the base pack's (named by its id) for what it inherits.
  */
-function resolve(data: unknown, seen: string[] = []): unknown {
-  if (!isObject(data) || data.extends === undefined) return data;
+function resolve(data: unknown, seen: string[] = []): { data: unknown; where: (path: Path) => Path } {
+  const same = { data, where: (p: Path) => p };
+  if (!isObject(data) || data.extends === undefined) return same;
   const { extends: baseId, tables, addChecks, ...rest } = data;
   const source = SOURCES.find((s) => s.id === baseId);
   if (typeof baseId !== "string" || !source) throw new PackError([`extends：没有名为 ${String(baseId)} 的内置模板包`]);
   if (seen.includes(baseId)) throw new PackError([`extends：模板包循环继承（${[...seen, baseId].join(" → ")}）`]);
-  const base = resolve(source, [...seen, baseId]) as Json;
+  const base = resolve(source, [...seen, baseId]).data as Json;
   const changes = Array.isArray(tables) ? (tables as unknown[]) : [];
-  const unknownTable = changes.find((t) => !isObject(t) || !(base.tables as Json[]).some((b) => b.id === t.id));
-  if (unknownTable !== undefined)
-    throw new PackError([`tables：基础模板包 ${baseId} 中没有表 ${isObject(unknownTable) ? String(unknownTable.id) : "（缺少 id）"}`]);
-  return {
+  const unknownTable = changes.findIndex((t) => !isObject(t) || !(base.tables as Json[]).some((b) => b.id === t.id));
+  if (unknownTable >= 0) {
+    const t = changes[unknownTable];
+    throw new PackError([`tables[${unknownTable}].id：基础模板包 ${baseId} 中没有表 ${isObject(t) ? String(t.id) : "（缺少 id）"}`]);
+  }
+  const baseTables = base.tables as Json[];
+  const baseChecks = (base.checks as unknown[]).length;
+  const merged = {
     ...base,
     ...rest,
-    tables: (base.tables as Json[]).map((t) => ({ ...t, ...((changes as Json[]).find((c) => c.id === t.id) ?? {}) })),
+    tables: baseTables.map((t) => ({ ...t, ...((changes as Json[]).find((c) => c.id === t.id) ?? {}) })),
     checks: [...(base.checks as unknown[]), ...(Array.isArray(addChecks) ? addChecks : [])],
   };
+  const inherited = (p: Path): Path => [`${baseId}.${String(p[0])}`, ...p.slice(1)];
+  const where = (p: Path): Path => {
+    const [field, index, key] = p;
+    if (field === "checks" && typeof index === "number") return index >= baseChecks ? ["addChecks", index - baseChecks, ...p.slice(2)] : inherited(p);
+    if (field === "tables" && typeof index === "number") {
+      const k = (changes as Json[]).findIndex((c) => c.id === baseTables[index]?.id);
+      return k >= 0 && typeof key === "string" && key in (changes[k] as Json) ? ["tables", k, ...p.slice(2)] : inherited(p);
+    }
+    return typeof field === "string" && field in rest ? p : p.length ? inherited(p) : p;
+  };
+  return { data: merged, where };
 }
 
 /** Validate data (e.g. a parsed JSON file) as a pack, extending a built-in one where it says so. */
 export function readPackData(data: unknown): Pack {
-  return parsePack(resolve(data));
+  const { data: merged, where } = resolve(data);
+  return parsePack(merged, where);
 }
 
 /** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */

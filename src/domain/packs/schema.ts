@@ -260,13 +260,25 @@ function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx:
   checkRefs(tables, checkReferences(c), path, ctx);
 }
 
+/** Where a reference's table is named: its own path when it names a table, else the `table` beside what it names. */
+function tablePath(path: (string | number)[]): (string | number)[] {
+  const last = path[path.length - 1];
+  if (last === "table" || path[path.length - 2] === "tables") return path;
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === "number") end--;
+  return [...path.slice(0, Math.max(0, end - 1)), "table"];
+}
+
 /** Each reference names a table of the pack, and a column, row or property that table declares. */
 function checkRefs(tables: Tables, refs: Reference[], path: (string | number)[], ctx: z.RefinementCtx): void {
   const say = (at: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, ...at], message });
+  const missing = new Set<string>();
   for (const ref of refs) {
     const table = tables.find((t) => t.id === ref.table);
     if (!table) {
-      say(ref.path, `模板包中没有表 ${ref.table}`);
+      // Said once, where the table is named: the `table` field beside the column or row that needs it.
+      if (!missing.has(ref.table)) say(tablePath(ref.path), `模板包中没有表 ${ref.table}`);
+      missing.add(ref.table);
       continue;
     }
     if (ref.column !== undefined) {
@@ -436,7 +448,7 @@ function fieldPath(path: (string | number)[]): string {
 }
 
 /** zod's own messages are English; a clerk or template owner needs to read them. */
-function zhMessage(issue: z.ZodIssue): string {
+function zhMessage(issue: z.ZodIssue, data: unknown): string {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       return issue.received === "undefined" ? "缺少此字段" : `类型应为 ${issue.expected}，实际为 ${issue.received}`;
@@ -448,14 +460,26 @@ function zhMessage(issue: z.ZodIssue): string {
       return issue.type === "string" ? `不能超过 ${issue.maximum} 个字符` : `不能大于 ${issue.maximum}`;
     case z.ZodIssueCode.unrecognized_keys:
       return `未知字段 ${issue.keys.join("、")}`;
+    case z.ZodIssueCode.invalid_union_discriminator: {
+      // zod does not say what it was given: the value at the field's path does.
+      const given = issue.path.reduce<unknown>((v, k) => (typeof v === "object" && v !== null ? (v as Record<string | number, unknown>)[k] : undefined), data);
+      return `应为 ${issue.options.map(String).join(" / ")} 之一，实际为 ${String(given)}`;
+    }
+    case z.ZodIssueCode.invalid_union:
+      return "格式不符合任何一种写法";
     default:
       return issue.message;
   }
 }
 
-/** Validate unknown data (e.g. a parsed JSON file) as a pack; throws PackError naming the bad fields. */
-export function parsePack(data: unknown): Pack {
+export type Path = (string | number)[];
+
+/**
+ * Validate unknown data (e.g. a parsed JSON file) as a pack; throws PackError naming the bad fields. `where` maps
+ * a field of `data` to the field of the file the user wrote (a pack extending another is validated merged).
+ */
+export function parsePack(data: unknown, where: (path: Path) => Path = (p) => p): Pack {
   const result = packSchema.safeParse(data);
   if (result.success) return result.data;
-  throw new PackError(result.error.issues.map((i) => `${fieldPath(i.path)}：${zhMessage(i)}`));
+  throw new PackError(result.error.issues.map((i) => `${fieldPath(where(i.path))}：${zhMessage(i, data)}`));
 }

@@ -6,6 +6,7 @@
 import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
+import { parseAmount } from "../money";
 import { joinCode, physicalColumns } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
@@ -61,6 +62,10 @@ export interface Disclosure {
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
 const isDigits = (s: string) => /^\d+$/.test(s);
+/** The numbers some tables print under their header captions (1, 2, 3 …). */
+const isColumnNumber = (s: string) => /^\d{1,2}$/.test(s);
+/** Text that is a figure or a code, not a caption: three digits or more, or digits with separators or decimals. */
+const FIGURE = /^-?[\d,，]*\d[\d,，]*(\.\d+)?$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Header and title texts of the pack, as patterns: "{year}" matches any year, or may be left out. */
@@ -131,7 +136,7 @@ const META_REACH = 8;
 const BLANKS_END = 2;
 /** How far below blank rows a total row is looked for: the blank rows a template leaves for entry. */
 const TOTAL_REACH = 60;
-/** Cells a template leaves as examples to delete: …, ……, ... */
+/** Cells a template leaves as examples to delete: …, ……, ... (and blank ones). */
 const FILLER = /^[.…·]*$/;
 /** A total row's caption: 合计, 总计, 收入总计, 部门合计 … */
 const TOTAL_CAPTION = /(合计|总计)$/;
@@ -220,62 +225,85 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     return base;
   }
 
-  // As many header rows as the pack declares, fewer if the workbook's header is shorter.
+  // As many header rows as the pack declares, fewer if the workbook's header is shorter. A row goes on the header
+  // while it holds no figure and its captions are mostly the pack's (a caption of the workbook's own wording, or a
+  // mistyped one, does not end it); a 合计 row alone (an empty table's) is the body's.
+  const captionLike = (t: string) => isHeaderText(t) || isColumnNumber(t) || SPLIT_CAPTIONS.includes(t) || Object.values(FALLBACK).some((re) => re!.test(t));
   let headerBottom = headerTop;
   while (headerBottom + 1 < Math.min(end, headerTop + decl.header.rows.length)) {
-    const texts = rowTexts(headerBottom + 1).filter((t) => t !== "");
-    if (texts.length === 0 || !texts.every((t) => isHeaderText(t) || isDigits(t))) break;
+    const r = headerBottom + 1;
+    const texts = rowTexts(r).filter((t) => t !== "");
+    const figures = rowTexts(r).some((t) => t !== "" && !isColumnNumber(t) && FIGURE.test(t));
+    const captions = texts.filter(captionLike).length;
+    if (texts.length === 0 || figures || (texts.length === 1 && TOTAL_CAPTION.test(texts[0])) || captions * 2 < texts.length) break;
     headerBottom++;
   }
   base.headerBottom = headerBottom;
 
   const band = Array.from({ length: headerBottom - headerTop + 1 }, (_, k) => rowTexts(headerTop + k));
   const sheetLeaves = Array.from({ length: width }, (_, c) => leafOf(band, c));
-  /** A code's level columns (类 款 项, or 类 款) from `from` on: where the workbook prints the code split. */
-  const splitAt = (from: number): number[] | null => {
-    for (let c = from; c < width; c++) {
-      if (sheetLeaves[c] !== SPLIT_CAPTIONS[0] || sheetLeaves[c + 1] !== SPLIT_CAPTIONS[1]) continue;
-      return sheetLeaves[c + 2] === SPLIT_CAPTIONS[2] ? [c, c + 1, c + 2] : [c, c + 1];
-    }
-    return null;
-  };
-  let next = 0;
-  decl.columns.forEach((col, i) => {
-    const { leaf } = captions[i];
-    const pattern = textPattern(leaf);
+  /** Where a pack column may stand: sheet columns whose caption fits (its own 2, a workbook's wording 1), as one column or split. */
+  const options = decl.columns.map((col, i) => {
+    const pattern = textPattern(captions[i].leaf);
     const fallback = FALLBACK[col.kind];
-    // A code is read split when the workbook prints its levels in columns, whatever the pack draws; else whole.
-    const split = col.kind === "code" ? splitAt(next) : null;
-    const fits = (t: string) => pattern.test(t) || (fallback !== undefined && fallback.test(t));
-    const whole = sheetLeaves.findIndex((t, c) => c >= next && pattern.test(t));
-    const loose = whole < 0 ? sheetLeaves.findIndex((t, c) => c >= next && fits(t)) : whole;
-    if (split && (loose < 0 || split[0] <= loose)) {
-      columns[i] = split[0];
-      parts[i] = split;
-      next = split[split.length - 1] + 1;
-      return;
+    const out: { cols: number[]; score: number }[] = [];
+    sheetLeaves.forEach((t, c) => {
+      // A code is read split when the workbook prints its levels in columns, whatever the pack draws; else whole.
+      if (col.kind === "code" && t === SPLIT_CAPTIONS[0] && sheetLeaves[c + 1] === SPLIT_CAPTIONS[1])
+        out.push({ cols: sheetLeaves[c + 2] === SPLIT_CAPTIONS[2] ? [c, c + 1, c + 2] : [c, c + 1], score: 2 });
+      else if (pattern.test(t)) out.push({ cols: [c], score: 2 });
+      else if (fallback?.test(t)) out.push({ cols: [c], score: 1 });
+    });
+    return { pattern, out };
+  });
+  // The pack's columns in order against the sheet's, matching as many (and as well) as can be: one caption typed
+  // differently leaves that column missing, not every column after it out of place.
+  const n = decl.columns.length;
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(width + 2).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let c = width; c >= 0; c--) {
+      best[i][c] = Math.max(best[i + 1][c], best[i][c + 1]);
+      for (const o of options[i].out)
+        if (o.cols[0] === c) best[i][c] = Math.max(best[i][c], o.score + best[i + 1][o.cols[o.cols.length - 1] + 1]);
     }
-    if (loose >= 0) {
-      columns[i] = loose;
-      next = loose + 1;
-      return;
+  for (let i = 0, c = 0; i < n && c <= width; ) {
+    const o = options[i].out.find((x) => x.cols[0] === c && best[i][c] === x.score + best[i + 1][x.cols[x.cols.length - 1] + 1]);
+    if (o) {
+      columns[i] = o.cols[0];
+      if (o.cols.length > 1) parts[i] = o.cols;
+      c = o.cols[o.cols.length - 1] + 1;
+      i++;
     }
-    const earlier = sheetLeaves.findIndex((t) => pattern.test(t));
+    // On a tie the sheet column is passed over first: an earlier pack column keeps its caption where it stands.
+    else if (best[i][c] === best[i][c + 1]) c++;
+    else i++;
+  }
+  // A column the alignment left out stands elsewhere (out of order), or is missing where it should stand.
+  decl.columns.forEach((_, i) => {
+    if (columns[i] >= 0) return;
+    const taken = new Set(columns.flatMap((c, k) => parts[k] ?? (c >= 0 ? [c] : [])));
+    const earlier = sheetLeaves.findIndex((t, c) => !taken.has(c) && options[i].pattern.test(t));
     if (earlier >= 0) columns[i] = earlier;
+    const before = columns.slice(0, i).flatMap((c, k) => parts[k] ?? (c >= 0 ? [c] : []));
     headerProblems.push({
-      column: leaf,
+      column: captions[i].leaf,
       kind: earlier >= 0 ? "order" : "missing",
-      ref: ref(headerBottom, earlier >= 0 ? earlier : Math.max(0, ...columns.filter((c) => c >= 0)) + 1),
+      ref: ref(headerBottom, earlier >= 0 ? earlier : before.length ? Math.max(...before) + 1 : 0),
     });
   });
 
   const used = columns.flatMap((c, i) => parts[i] ?? (c >= 0 ? [c] : []));
   const textAt = (r: number, c: number) => text(at(r, c));
-  /** Blank, or only a template's ellipsis (…) left in it. */
+  /** Nothing in it, or only a template's ellipsis (…) left in it: not a row of the table. */
   const isBlank = (r: number) => used.every((c) => FILLER.test(textAt(r, c)));
+  /** Nothing at all in it: blank rows end the table, a template's ellipsis rows do not. */
+  const isEmpty = (r: number) => used.every((c) => textAt(r, c) === "");
   /** A total row after the blank rows a template leaves for entry: 合计, 收入总计 … in a text column. */
   const isTotal = (r: number) =>
     decl.columns.some((col, i) => col.kind !== "amount" && (parts[i] ?? [columns[i]]).some((c) => c >= 0 && TOTAL_CAPTION.test(textAt(r, c))));
+  const amountCols = decl.columns.flatMap((col, i) => (col.kind === "amount" && columns[i] >= 0 ? [columns[i]] : []));
+  const codeCols = decl.columns.flatMap((col, i) => (col.kind === "code" ? parts[i] ?? (columns[i] >= 0 ? [columns[i]] : []) : []));
+  const isTableRow = (r: number) => codeCols.some((c) => /^\d+$/.test(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
   const above = new Array<string>(decl.columns.length).fill("");
   let blanks = 0;
   for (let r = headerBottom + 1; r < end; r++) {
@@ -286,11 +314,12 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
       break;
     }
     if (isBlank(r)) {
-      if (++blanks < BLANKS_END) continue;
-      // The table goes on only to a total row standing below the blank rows.
+      if (!isEmpty(r) || ++blanks < BLANKS_END) continue;
+      // The table goes on below blank rows (a template's rows left for entry) only to a row of its own: a total,
+      // a code, or a figure in one of its amount columns — not to a remark or a signature under it.
       let next = r + 1;
       while (next < Math.min(end, r + TOTAL_REACH) && isBlank(next)) next++;
-      if (next >= end || !isTotal(next)) break;
+      if (next >= end || !(isTotal(next) || isTableRow(next))) break;
       r = next - 1;
       blanks = 0;
       continue;
@@ -308,7 +337,31 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     });
     base.rows.push({ row: r, cells });
   }
+  base.rows = withoutExamples(decl, base.rows);
   return base;
+}
+
+/**
+ * A template's example rows left in the table (205 教育支出 under the rows the clerk filled): a code printed twice,
+ * once without any figure, is read once — the blank one is no row of the table.
+ */
+function withoutExamples(decl: TableDecl, rows: ReadRow[]): ReadRow[] {
+  const code = decl.columns.findIndex((c) => c.kind === "code");
+  if (code < 0) return rows;
+  const amounts = decl.columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
+  const codeOf = (row: ReadRow) => {
+    const t = text(row.cells[code]?.value);
+    return isDigits(t) ? t : "";
+  };
+  const blank = (row: ReadRow) => amounts.every((i) => text(row.cells[i]?.value) === "");
+  const printed = new Map<string, number>();
+  for (const row of rows) if (codeOf(row)) printed.set(codeOf(row), (printed.get(codeOf(row)) ?? 0) + 1);
+  return rows.filter((row) => {
+    const c = codeOf(row);
+    if (!c || printed.get(c)! < 2 || !blank(row)) return true;
+    printed.set(c, printed.get(c)! - 1);
+    return false;
+  });
 }
 
 /** A row's cell for a column key (undefined where the table lacks the column). */
