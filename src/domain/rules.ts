@@ -12,7 +12,6 @@ export interface Rule {
   message: string;
 }
 
-
 export const RULES: Rule[] = [
   // S — structure and completeness
   { id: "S01", severity: "error", title: "公开表齐全", message: "缺少{table}：{detail}" },

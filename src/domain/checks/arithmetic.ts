@@ -47,11 +47,17 @@ const columnSum = (ctx: CheckContext, check: CheckOf<"columnSum">) => {
   const table = ctx.table(check.table);
   if (!table) return;
   for (const row of table.rows)
-    checkSum(ctx, table, { row, key: check.total }, check.parts.map((key) => ({ row, key })), {
-      row: rowName(table, row, check.total),
-      column: columnName(table, check.total),
-      detail: "各组成列之和",
-    });
+    checkSum(
+      ctx,
+      table,
+      { row, key: check.total },
+      check.parts.map((key) => ({ row, key })),
+      {
+        row: rowName(table, row, check.total),
+        column: columnName(table, check.total),
+        detail: "各组成列之和",
+      },
+    );
 };
 
 /** Each listed code's children: the rows whose nearest listed ancestor it is (a 项 counts under its 类 when its 款 is missing). */
@@ -77,7 +83,15 @@ const hierarchy = (ctx: CheckContext, check: CheckOf<"hierarchy">) => {
   const children = childrenByCode(rows);
   for (const parent of rows) {
     const under = children.get(parent.code);
-    if (under) rowSum(ctx, table, parent.row, under.map((c) => c.row), "其下级科目之和", check.amounts ?? amountKeys(table));
+    if (under)
+      rowSum(
+        ctx,
+        table,
+        parent.row,
+        under.map((c) => c.row),
+        "其下级科目之和",
+        check.amounts ?? amountKeys(table),
+      );
   }
 };
 
@@ -85,7 +99,9 @@ const totalOfClasses = (ctx: CheckContext, check: CheckOf<"totalOfClasses">) => 
   const table = ctx.table(check.table);
   const total = table && totalRow(table);
   if (!table || !total) return;
-  const classes = codeRows(table, check.code).filter((r) => r.code.length === 3).map((r) => r.row);
+  const classes = codeRows(table, check.code)
+    .filter((r) => r.code.length === 3)
+    .map((r) => r.row);
   rowSum(ctx, table, total, classes, "各类之和", check.amounts ?? amountKeys(table));
 };
 
@@ -191,7 +207,12 @@ const econGroupsCheck = (ctx: CheckContext, check: CheckOf<"econGroups">) => {
   if (!table) return;
   const catalog = ctx.options.catalog;
   const { total, groups, loose } = econGroups(table, catalog, check.dept, check.gov);
-  const codeOf = new Map(catalog.entries("econDept").filter((e) => e.level === "类").map((e) => [normalizeName(e.name), e.code]));
+  const codeOf = new Map(
+    catalog
+      .entries("econDept")
+      .filter((e) => e.level === "类")
+      .map((e) => [normalizeName(e.name), e.code]),
+  );
   const homes = [...new Set(Object.values(check.homes))];
   for (const g of groups) {
     rowSum(ctx, table, g.row, g.items, "其下各项之和", amountKeys(table));
@@ -229,7 +250,15 @@ const projectGroups = (ctx: CheckContext, check: CheckOf<"projectGroups">) => {
   const keys = amountKeys(table);
   for (const u of g.units) if (u.projects.length) rowSum(ctx, table, u.row, u.projects, "其下各项目之和", keys);
   if (g.grand)
-    if (g.units.length) rowSum(ctx, table, g.grand, g.units.map((u) => u.row), "各单位之和", keys);
+    if (g.units.length)
+      rowSum(
+        ctx,
+        table,
+        g.grand,
+        g.units.map((u) => u.row),
+        "各单位之和",
+        keys,
+      );
     else rowSum(ctx, table, g.grand, g.projects, "各项目之和", keys);
 };
 

@@ -117,71 +117,79 @@ const codeOrder = (ctx: CheckContext, check: CheckOf<"codeOrder">) => {
 };
 
 /**
- * T06 names, not codes. A 部门经济科目 absent from the catalogue is an error where the catalogue lists every
- * item of its group (301/302/303 built in), else a warning. A pair is official when the correspondence
- * table or a published disclosure has it, or when it is the 事业单位 one under 505: an item of 工资福利支出 or
- * 商品和服务支出 to the 505 款 of the same name. A pair of a name the correspondence does not know is a warning.
+ * Economic tables that print names, not codes (部门经济科目 beside its 政府经济科目). A 部门经济科目 absent from the
+ * catalogue is an error where the catalogue lists every item of its group (301/302/303 built in), else a warning.
+ * A pair is official when the correspondence table or a published disclosure has it, or when it is the 事业单位 one
+ * under 505: an item of 工资福利支出 or 商品和服务支出 to the 505 款 of the same name. A pair of a name the
+ * correspondence does not know is a warning.
  */
+
 /** Each item of an economic table, with its group, and its catalogue entry (by name, variants included). */
 function econItems(ctx: CheckContext, t: ReadTable, dept: string, gov: string) {
-    const catalog = ctx.options.catalog;
-    const byName = new Map(catalog.entries("econDept").flatMap((e) => [e.name, ...e.variants].map((n) => [normalizeName(n), e] as const)));
-    const forInstitutions = new Set(
-      catalog.entries("econGov").filter((e) => e.level === "款" && classOf(e.code) === "505").map((e) => normalizeName(e.name)),
-    );
-    const { groups, loose } = econGroups(t, catalog, dept, gov);
-    const items = [...loose.map((row) => ({ row, group: "" })), ...groups.flatMap((g) => g.items.map((row) => ({ row, group: g.name })))];
-    return { byName, forInstitutions, items: items.flatMap(({ row, group }) => {
+  const catalog = ctx.options.catalog;
+  const byName = new Map(catalog.entries("econDept").flatMap((e) => [e.name, ...e.variants].map((n) => [normalizeName(n), e] as const)));
+  const forInstitutions = new Set(
+    catalog
+      .entries("econGov")
+      .filter((e) => e.level === "款" && classOf(e.code) === "505")
+      .map((e) => normalizeName(e.name)),
+  );
+  const { groups, loose } = econGroups(t, catalog, dept, gov);
+  const items = [...loose.map((row) => ({ row, group: "" })), ...groups.flatMap((g) => g.items.map((row) => ({ row, group: g.name })))];
+  return {
+    byName,
+    forInstitutions,
+    items: items.flatMap(({ row, group }) => {
       const name = textOf(t, row, dept);
       return name ? [{ row, group, name, entry: byName.get(name) }] : [];
-    }) };
+    }),
+  };
 }
 
 const econNames = (ctx: CheckContext, check: CheckOf<"econNames">) => {
-    const t = ctx.table(check.table);
-    if (!t) return;
-    const catalog = ctx.options.catalog;
-    const coverage = catalog.coverage("econDept");
-    const { byName, items } = econItems(ctx, t, check.dept, check.gov);
-    for (const { row, group, entry } of items) {
-      if (!entry) {
-        const cls = byName.get(group)?.code;
-        const authoritative = coverage.complete || (cls !== undefined && coverage.completeUnder.includes(cls));
-        const detail = authoritative
-          ? `不在${catalog.year}年部门预算支出经济分类中`
-          : `不在内置的部门预算支出经济分类中（内置目录不全），请导入${catalog.year}年官方科目目录后再核对`;
-        ctx.report(ctx.place(t, row, check.dept), {
-          params: { detail },
-          actual: shown(t, row, check.dept),
-          severity: authoritative ? "error" : "warning",
-        });
-      }
+  const t = ctx.table(check.table);
+  if (!t) return;
+  const catalog = ctx.options.catalog;
+  const coverage = catalog.coverage("econDept");
+  const { byName, items } = econItems(ctx, t, check.dept, check.gov);
+  for (const { row, group, entry } of items) {
+    if (!entry) {
+      const cls = byName.get(group)?.code;
+      const authoritative = coverage.complete || (cls !== undefined && coverage.completeUnder.includes(cls));
+      const detail = authoritative
+        ? `不在${catalog.year}年部门预算支出经济分类中`
+        : `不在内置的部门预算支出经济分类中（内置目录不全），请导入${catalog.year}年官方科目目录后再核对`;
+      ctx.report(ctx.place(t, row, check.dept), {
+        params: { detail },
+        actual: shown(t, row, check.dept),
+        severity: authoritative ? "error" : "warning",
+      });
     }
+  }
 };
 
 const econPairs = (ctx: CheckContext, check: CheckOf<"econPairs">) => {
-    const t = ctx.table(check.table);
-    if (!t) return;
-    const catalog = ctx.options.catalog;
-    const { forInstitutions, items } = econItems(ctx, t, check.dept, check.gov);
-    for (const { row, name, entry } of items) {
-      if (!entry) continue;
-      const gov = textOf(t, row, check.gov);
-      if (!gov) continue;
-      const known = catalog.govFor(name);
-      const className = normalizeName(catalog.get("econDept", classOf(entry.code))?.name ?? "");
-      if (known.map(normalizeName).includes(gov) || (forInstitutions.has(gov) && gov === className)) continue;
-      const detail = known.length
-        ? `不是官方对应关系（应为：${known.join("、")}）`
-        : "内置对应关系中没有这一科目，请对照官方部门与政府预算支出经济分类对应表核对";
-      ctx.report(ctx.place(t, row, check.gov), {
-        params: { code: shown(t, row, check.dept), detail },
-        actual: shown(t, row, check.gov),
-        ...(known.length ? { expected: known.join("、") } : { severity: "warning" as const }),
-      });
-    }
+  const t = ctx.table(check.table);
+  if (!t) return;
+  const catalog = ctx.options.catalog;
+  const { forInstitutions, items } = econItems(ctx, t, check.dept, check.gov);
+  for (const { row, name, entry } of items) {
+    if (!entry) continue;
+    const gov = textOf(t, row, check.gov);
+    if (!gov) continue;
+    const known = catalog.govFor(name);
+    const className = normalizeName(catalog.get("econDept", classOf(entry.code))?.name ?? "");
+    if (known.map(normalizeName).includes(gov) || (forInstitutions.has(gov) && gov === className)) continue;
+    const detail = known.length
+      ? `不是官方对应关系（应为：${known.join("、")}）`
+      : "内置对应关系中没有这一科目，请对照官方部门与政府预算支出经济分类对应表核对";
+    ctx.report(ctx.place(t, row, check.gov), {
+      params: { code: shown(t, row, check.dept), detail },
+      actual: shown(t, row, check.gov),
+      ...(known.length ? { expected: known.join("、") } : { severity: "warning" as const }),
+    });
+  }
 };
-
 
 /**
  * Positions of `expected` and `actual` paired: equal items along their longest common subsequence, the
@@ -193,8 +201,7 @@ function align(expected: string[], actual: string[]): [number, number][] {
   const n = actual.length;
   const lcs = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   for (let i = m - 1; i >= 0; i--)
-    for (let j = n - 1; j >= 0; j--)
-      lcs[i][j] = expected[i] === actual[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let j = n - 1; j >= 0; j--) lcs[i][j] = expected[i] === actual[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const pairs: [number, number][] = [];
   let gapE: number[] = [];
   let gapA: number[] = [];
@@ -242,7 +249,8 @@ const classList = (ctx: CheckContext, check: CheckOf<"classList">) => {
       const numbered = `${chineseNumber(i + 1)}、${at >= 0 ? names[at] : stripNumbering(actual)}`;
       if (at < 0) report(row, `“${actual}”不是官方支出功能分类的类`, undefined, actual);
       else if (at < last) report(row, `“${actual}”未按官方顺序排列，应排在“${names[last]}”之前`, names[at], actual);
-      else if (normalizeName(actual) !== normalizeName(numbered)) report(row, `第 ${i + 1} 个支出类应写作“${numbered}”，实际为“${actual}”`, numbered, actual);
+      else if (normalizeName(actual) !== normalizeName(numbered))
+        report(row, `第 ${i + 1} 个支出类应写作“${numbered}”，实际为“${actual}”`, numbered, actual);
       last = Math.max(last, at);
     });
     return;
@@ -258,7 +266,7 @@ const classList = (ctx: CheckContext, check: CheckOf<"classList">) => {
     if (a < 0 && extras.has(wanted[e])) return;
     // A missing 类 is reported where it should stand: at the next 类 row present, else after the last.
     const next = a >= 0 ? a : pairs.slice(k).find(([, b]) => b >= 0)?.[1];
-    const row = next !== undefined ? rows[next] : t.rows[end] ?? rows[rows.length - 1];
+    const row = next !== undefined ? rows[next] : (t.rows[end] ?? rows[rows.length - 1]);
     const actual = a >= 0 ? shown(t, rows[a], key) : undefined;
     const place = e >= 0 ? e : wanted.indexOf(labels[a]);
     const detail =

@@ -96,8 +96,7 @@ export class CheckContext {
     const severity = check.severity && RANK[check.severity] < RANK[chosen] ? check.severity : chosen;
     const expected = show(r.expected);
     const actual = show(r.actual);
-    const difference =
-      r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;
+    const difference = r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;
     const values: Record<string, string> = {
       table: this.label(at.table),
       expected: expected ?? "",

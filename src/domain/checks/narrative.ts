@@ -73,7 +73,18 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
 
 /** A kind over the edited text; nothing is said when the workbook has none. */
 const narrativeCheck =
-  <K extends "narrativeFigures" | "narrativeSections" | "narrativeChanges" | "narrativeReasons" | "narrativeRepeats" | "narrativeClassNames" | "narrativeEmptyTables" | "narrativeYears" | "narrativeProcurement">(
+  <
+    K extends
+      | "narrativeFigures"
+      | "narrativeSections"
+      | "narrativeChanges"
+      | "narrativeReasons"
+      | "narrativeRepeats"
+      | "narrativeClassNames"
+      | "narrativeEmptyTables"
+      | "narrativeYears"
+      | "narrativeProcurement",
+  >(
     run: (ctx: CheckContext, n: Narrative, check: CheckOf<K>) => void,
   ) =>
   (ctx: CheckContext, check: CheckOf<K>) => {
@@ -128,7 +139,8 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
       if (st.same && !d.isZero()) say("增减方向", "“持平”", `“${direction(d, "增加", "减少")}”`, "");
       if (st.change) {
         const stated = signed(st.change);
-        if (stated.isZero() !== d.isZero() || stated.gt(0) !== d.gt(0)) say("增减方向", `“${st.change.word}”`, `“${direction(d, "增加", "减少")}”`, "");
+        if (stated.isZero() !== d.isZero() || stated.gt(0) !== d.gt(0))
+          say("增减方向", `“${st.change.word}”`, `“${direction(d, "增加", "减少")}”`, "");
         else compare("比上年增减额", stated.abs(), d.abs(), "万元");
       }
       if (st.rate && !last.isZero()) {
@@ -141,11 +153,7 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
     const listed = s.id ? n.facts.sections[s.id].filter((it) => it.share !== undefined && it.amount !== null) : [];
     const first = (it: Item) => s.statements.find((st) => st.item === it && st.share !== undefined);
     const stated = listed.map(first);
-    if (
-      listed.some((it) => !it.share!.isZero()) &&
-      listed.every((it, k) => stated[k] || it.share!.isZero()) &&
-      sharesOk.every(Boolean)
-    ) {
+    if (listed.some((it) => !it.share!.isZero()) && listed.every((it, k) => stated[k] || it.share!.isZero()) && sharesOk.every(Boolean)) {
       const total = sum(stated.map((st) => st?.share));
       if (!total.eq(100))
         ctx.report(s.at, { params: { section: s.name, item: "所列各项", what: "占比合计", unit: "%" }, actual: total, expected: new Decimal(100) });
@@ -156,7 +164,9 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
 const N01 = narrativeCheck<"narrativeSections">((ctx, n) => {
   for (const s of ctx.pack.narrative!.sections)
     if (!n.sections.some((r) => r.id === s.id && r.plain !== ""))
-      ctx.report(n.at, { params: { section: sectionHeading(ctx.pack, s, ctx.options.catalog.year) || sectionTitle(ctx.pack, s, ctx.options.catalog.year) } });
+      ctx.report(n.at, {
+        params: { section: sectionHeading(ctx.pack, s, ctx.options.catalog.year) || sectionTitle(ctx.pack, s, ctx.options.catalog.year) },
+      });
 });
 
 /** N02: change, rate and last year's figure as stated beside a figure, against each other. */
@@ -283,7 +293,13 @@ const N07 = narrativeCheck<"narrativeYears">((ctx, n) => {
       const y = Number(m[1]);
       const at = m.index!;
       const sentence = s.plain.slice(Math.max(s.plain.lastIndexOf("。", at), s.plain.lastIndexOf(";", at)) + 1, at);
-      if (y === year || y === year - 1 || titles.some(([a, b]) => at > a && at < b) || /(截至|截止)到?$/.test(sentence) || sentence.includes("立项依据"))
+      if (
+        y === year ||
+        y === year - 1 ||
+        titles.some(([a, b]) => at > a && at < b) ||
+        /(截至|截止)到?$/.test(sentence) ||
+        sentence.includes("立项依据")
+      )
         continue;
       stray.add(m[0]);
     }

@@ -23,53 +23,53 @@ function found(ctx: CheckContext, check: Scoped = {}): ReadTable[] {
   return declsOf(ctx, check).flatMap((d) => ctx.table(d.id) ?? []);
 }
 
-
 /** The budget year: the one most titles state. */
 function budgetYear(ctx: CheckContext): number | undefined {
   return mostCommon(found(ctx).flatMap((t) => (t.year === null ? [] : [t.year])));
 }
 
-
 /** A title with no header under it (a table of contents, a caption) is not the table. */
 const hasHeader = (t: ReadTable) => t.headerTop >= 0;
 
 const tablesPresent = (ctx: CheckContext, check: CheckOf<"tablesPresent">) => {
-    const year = budgetYear(ctx);
-    for (const decl of declsOf(ctx, check)) {
-      const t = ctx.table(decl.id);
-      if (t && hasHeader(t)) continue;
-      const title = fillPlaceholders(decl.title, year);
-      // A missing table has no place in the workbook: sheet and cell stay empty.
-      const at = t ? { table: t.id, sheet: t.sheet, cell: t.title.ref.cell } : { table: decl.id, sheet: "", cell: "" };
-      const detail = t ? `标题“${title}”下没有可识别的表头` : `工作簿中找不到标题为“${title}”的表`;
-      ctx.report(at, { params: { detail } });
-    }
+  const year = budgetYear(ctx);
+  for (const decl of declsOf(ctx, check)) {
+    const t = ctx.table(decl.id);
+    if (t && hasHeader(t)) continue;
+    const title = fillPlaceholders(decl.title, year);
+    // A missing table has no place in the workbook: sheet and cell stay empty.
+    const at = t ? { table: t.id, sheet: t.sheet, cell: t.title.ref.cell } : { table: decl.id, sheet: "", cell: "" };
+    const detail = t ? `标题“${title}”下没有可识别的表头` : `工作簿中找不到标题为“${title}”的表`;
+    ctx.report(at, { params: { detail } });
+  }
 };
 
 /** The note an empty table carries (注：本表无数据, or a longer wording that says the table is empty). */
 const EMPTY_NOTE = /本表无数据|空表/;
 
-
 const emptyNote = (ctx: CheckContext, check: CheckOf<"emptyNote">) => {
-    for (const t of found(ctx, check).filter(hasHeader)) {
-      const note = emptyNoteOf(ctx.pack, t.decl, budgetYear(ctx));
-      const amountKeys = t.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
-      // Zeros are not figures: 大同 prints a table of 0 under 注：本表无数据.
-      const figures = t.rows.some((r) => amountKeys.some((k) => !ctx.value(t, r, k).isZero()));
-      const noted = t.note !== null && EMPTY_NOTE.test(normalizeName(String(t.note.value ?? "")));
-      if (!figures && !noted)
-        ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
-      if (figures && noted) ctx.report({ table: t.id, ...t.note!.ref }, { params: { detail: `有数据，却注明“${String(t.note!.value).trim()}”` } });
-    }
+  for (const t of found(ctx, check).filter(hasHeader)) {
+    const note = emptyNoteOf(ctx.pack, t.decl, budgetYear(ctx));
+    const amountKeys = t.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
+    // Zeros are not figures: 大同 prints a table of 0 under 注：本表无数据.
+    const figures = t.rows.some((r) => amountKeys.some((k) => !ctx.value(t, r, k).isZero()));
+    const noted = t.note !== null && EMPTY_NOTE.test(normalizeName(String(t.note.value ?? "")));
+    if (!figures && !noted)
+      ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
+    if (figures && noted) ctx.report({ table: t.id, ...t.note!.ref }, { params: { detail: `有数据，却注明“${String(t.note!.value).trim()}”` } });
+  }
 };
 
 const header = (ctx: CheckContext, check: CheckOf<"header">) => {
   const year = budgetYear(ctx);
   for (const t of found(ctx, check).filter(hasHeader))
     for (const p of t.headerProblems)
-      ctx.report({ table: t.id, ...p.ref }, {
-        params: { column: fillPlaceholders(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
-      });
+      ctx.report(
+        { table: t.id, ...p.ref },
+        {
+          params: { column: fillPlaceholders(p.column, t.year ?? year), detail: p.kind === "missing" ? "缺失" : "的位置与表样不同" },
+        },
+      );
 };
 
 /** A trailing bracketed mark the budget system prints after the name (大同市商务局[部门]), cut short by OCR too. */
@@ -93,7 +93,10 @@ const unit = (ctx: CheckContext, check: CheckOf<"unit">) => {
     const want = normalizeName(ctx.unitOf(t.id));
     if (!t.unit) ctx.report({ table: t.id, ...t.title.ref }, { params: { detail: `未注明金额单位，应为“单位：${want}”` }, expected: want });
     else if (normalizeName(t.unit.text) !== want)
-      ctx.report({ table: t.id, ...t.unit.ref }, { params: { detail: `的金额单位为“${t.unit.text}”，应为“${want}”` }, expected: want, actual: t.unit.text });
+      ctx.report(
+        { table: t.id, ...t.unit.ref },
+        { params: { detail: `的金额单位为“${t.unit.text}”，应为“${want}”` }, expected: want, actual: t.unit.text },
+      );
   }
 };
 
@@ -140,21 +143,21 @@ const negative = (ctx: CheckContext, check: CheckOf<"negative">) => {
 const PLACEHOLDER = /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|待(?:填写?|补充)|\{[^{}]*\}|(?:此处|在此|请)填写/g;
 
 const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
-    for (const t of found(ctx, check)) {
-      // Amount cells are S07's: a placeholder there is text where a number must be.
-      const textCells = t.rows.flatMap((r) => r.cells.filter((c, i) => c && t.decl.columns[i].kind !== "amount"));
-      const texts = [
-        { text: String(t.title.value ?? ""), ref: t.title.ref },
-        ...(t.department ? [t.department] : []),
-        ...(t.unit ? [t.unit] : []),
-        ...textCells.map((c) => ({ text: String(c!.value ?? ""), ref: c!.ref })),
-        ...(t.note ? [{ text: String(t.note.value ?? ""), ref: t.note.ref }] : []),
-      ];
-      for (const { text, ref } of texts) {
-        const hits = [...new Set(normalizeName(text).match(PLACEHOLDER) ?? [])];
-        if (hits.length) ctx.report({ table: t.id, ...ref }, { actual: hits.join("、") });
-      }
+  for (const t of found(ctx, check)) {
+    // Amount cells are S07's: a placeholder there is text where a number must be.
+    const textCells = t.rows.flatMap((r) => r.cells.filter((c, i) => c && t.decl.columns[i].kind !== "amount"));
+    const texts = [
+      { text: String(t.title.value ?? ""), ref: t.title.ref },
+      ...(t.department ? [t.department] : []),
+      ...(t.unit ? [t.unit] : []),
+      ...textCells.map((c) => ({ text: String(c!.value ?? ""), ref: c!.ref })),
+      ...(t.note ? [{ text: String(t.note.value ?? ""), ref: t.note.ref }] : []),
+    ];
+    for (const { text, ref } of texts) {
+      const hits = [...new Set(normalizeName(text).match(PLACEHOLDER) ?? [])];
+      if (hits.length) ctx.report({ table: t.id, ...ref }, { actual: hits.join("、") });
     }
+  }
 };
 
 export const structureKinds: Kinds<

@@ -27,7 +27,9 @@ function inWan(pack: Pack, table: ReadTable, rows: ReadRow[], key: string): Deci
     const p = parseAmount(cellOf(table, r, key)?.value);
     return p.kind === "amount" ? p.value : null;
   });
-  return sum(amounts).times(UNITS[unit] ?? 1).div(10000);
+  return sum(amounts)
+    .times(UNITS[unit] ?? 1)
+    .div(10000);
 }
 
 /**
@@ -43,10 +45,19 @@ export function chartSpecs(pack: Pack, disclosure: Disclosure, catalog: Catalog)
       const classes = table
         ? codeRows(table, code)
             .filter((r) => r.code.length === 3)
-            .map((r) => ({ name: (name && shown(table, r.row, name)) || catalog.get("functional", r.code)?.name || r.code, value: inWan(pack, table, [r.row], column) }))
+            .map((r) => ({
+              name: (name && shown(table, r.row, name)) || catalog.get("functional", r.code)?.name || r.code,
+              value: inWan(pack, table, [r.row], column),
+            }))
             .filter((c) => !c.value.isZero())
         : [];
-      return { sheet: chart.title, title: chart.title, type: "pie", categories: classes.map((c) => c.name), values: classes.map((c) => c.value.toNumber()) };
+      return {
+        sheet: chart.title,
+        title: chart.title,
+        type: "pie",
+        categories: classes.map((c) => c.name),
+        values: classes.map((c) => c.value.toNumber()),
+      };
     }
     const bars = chart.bars.map((b) => {
       const found = select(disclosure, catalog, b.figure);

@@ -33,7 +33,12 @@ export interface Prepared {
 }
 
 export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions): Prepared {
-  const check = checkWorkbook(pack, grids, { strict: options.strict, catalogFor: options.catalogFor, year: options.stamp?.year, fallbackYear: options.fallbackYear });
+  const check = checkWorkbook(pack, grids, {
+    strict: options.strict,
+    catalogFor: options.catalogFor,
+    year: options.stamp?.year,
+    fallbackYear: options.fallbackYear,
+  });
   const { disclosure, year } = check;
   const department = options.stamp?.department || departmentOf(disclosure);
   const inputs = check.inputs;

@@ -76,7 +76,11 @@ const paragraphs = (text: string) =>
 const partHeading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
 const sectionHeading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
 const centered = (text: string, size: number, bold = true, before = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 240 }, children: [new TextRun({ text, bold, size, font: face(SONG) })] });
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before, after: 240 },
+    children: [new TextRun({ text, bold, size, font: face(SONG) })],
+  });
 
 function chartBlocks(chart: WordChart): Paragraph[] {
   if (!chart.png) return [body(`${chart.title}：本年度无相关数据，不附图。`)];
@@ -109,7 +113,13 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: input.draft.errors > 0 ? "草稿（未通过校验）" : "草稿", bold: true, color: "C00000", size: 21, font: face(SONG) }),
+                  new TextRun({
+                    text: input.draft.errors > 0 ? "草稿（未通过校验）" : "草稿",
+                    bold: true,
+                    color: "C00000",
+                    size: 21,
+                    font: face(SONG),
+                  }),
                   new TextWatermark({ text: "草稿", font: SONG, color: "D9D9D9", opacity: 0.5 }),
                 ],
               }),
@@ -119,7 +129,9 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
       : undefined;
   const footer = () => ({
     default: new Footer({
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size: 21 })] })],
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size: 21 })] }),
+      ],
     }),
   });
   const page = (orientation: "portrait" | "landscape", start?: number) => ({
@@ -129,7 +141,10 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     ...(start !== undefined ? { pageNumbers: { start } } : {}),
   });
 
-  const fill = (text: string) => fillPlaceholders(text, year).replace(/\{department\}/g, department).replace(/\{scope\}/g, input.pack.scope);
+  const fill = (text: string) =>
+    fillPlaceholders(text, year)
+      .replace(/\{department\}/g, department)
+      .replace(/\{scope\}/g, input.pack.scope);
   const [first, ...rest] = input.pack.document.cover;
   const cover: ISectionOptions = {
     properties: { page: page("portrait") },
@@ -137,7 +152,12 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     children: [
       centered(fill(first), 52, true, 3600),
       ...rest.map((line) => centered(fill(line), 40)),
-      new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ text: "目　录", bold: true, size: 32, font: face(SONG) })] }),
+      new Paragraph({
+        pageBreakBefore: true,
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 360 },
+        children: [new TextRun({ text: "目　录", bold: true, size: 32, font: face(SONG) })],
+      }),
       ...input.contents.map((line) => {
         const isPart = !/^\s/.test(line) && input.pack.document.parts.some((p) => fill(p.title) === line.trim());
         return new Paragraph({
@@ -211,7 +231,12 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
                   spacing: { line: 360 },
                   alignment: AlignmentType.JUSTIFIED,
                   children: [
-                    new TextRun({ text: `${glossaryNumber(input.pack.document.glossaryNumber, n + 1)}${g.term}：`, bold: true, font: face(FANG), size: BODY_SIZE }),
+                    new TextRun({
+                      text: `${glossaryNumber(input.pack.document.glossaryNumber, n + 1)}${g.term}：`,
+                      bold: true,
+                      font: face(FANG),
+                      size: BODY_SIZE,
+                    }),
                     new TextRun({ text: g.text, font: face(FANG), size: BODY_SIZE }),
                   ],
                 }),

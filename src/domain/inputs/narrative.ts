@@ -137,7 +137,8 @@ function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: numb
   const numbers = decls.map((d) => d.number);
   const sections: { id?: string; number: string; title: string; head?: GridCell; below: GridCell; lines: Line[] }[] = [];
   const first = rows[from][0];
-  if (decls.length === 1 && !decls[0].number) sections.push({ id: decls[0].id, number: "", title: filled(pack, decls[0].title, undefined), below: first, lines: [] });
+  if (decls.length === 1 && !decls[0].number)
+    sections.push({ id: decls[0].id, number: "", title: filled(pack, decls[0].title, undefined), below: first, lines: [] });
   for (const row of rows.slice(from + 1)) {
     if (row.length === 0) continue;
     if (stop(row[0].text)) break;

@@ -35,8 +35,9 @@ export function noInputs(pack: Pack): SheetInputs {
       continue;
     }
     const { amounts } = columnsOf(decl);
-    for (const row of decl.body.rows) if (amounts) out.amounts[row.field] = null;
-    else out.texts[row.field] = "";
+    for (const row of decl.body.rows)
+      if (amounts) out.amounts[row.field] = null;
+      else out.texts[row.field] = "";
   }
   return out;
 }

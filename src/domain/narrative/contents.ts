@@ -20,7 +20,10 @@ export function contentsOf(pack: Pack, year: number): ContentsLine[] {
       case "tables":
         return [
           head,
-          ...pack.tables.map((t) => ({ level: 2 as const, text: part.line.replace(/\{number\}/g, String(t.number)).replace(/\{title\}/g, tableTitle(t, year)) })),
+          ...pack.tables.map((t) => ({
+            level: 2 as const,
+            text: part.line.replace(/\{number\}/g, String(t.number)).replace(/\{title\}/g, tableTitle(t, year)),
+          })),
         ];
       case "narrative": {
         const sections = part.contents ? part.sections.flatMap((id) => pack.narrative?.sections.filter((s) => s.id === id) ?? []) : [];

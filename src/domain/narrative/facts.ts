@@ -93,7 +93,12 @@ function fromRows(table: ReadTable, unit: string, rows: ReadRow[], key: string):
     const p = parseAmount(c.value);
     return p.kind === "amount" ? p.value : null;
   });
-  return { amount: sum(amounts).times(UNITS[unit] ?? 1).div(10000), source: cells.map((c) => ({ table: table.id, ...c.ref })) };
+  return {
+    amount: sum(amounts)
+      .times(UNITS[unit] ?? 1)
+      .div(10000),
+    source: cells.map((c) => ({ table: table.id, ...c.ref })),
+  };
 }
 
 /** Figures of the tables, summed; no amount when a table is absent. */
@@ -140,7 +145,7 @@ const LEVELS = { 类: 3, 款: 5, 项: 7 } as const;
 function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
   const digits = LEVELS[decl.each];
   const byKey = new Map<string, { name: string; path: string; parts: Figure[] }>();
-  const previous = decl.previous ? src.inputs.byCode[decl.previous] ?? {} : undefined;
+  const previous = decl.previous ? (src.inputs.byCode[decl.previous] ?? {}) : undefined;
   const add = (code: string, name: string, path: string, figure: Figure) => {
     const entry = byKey.get(code) ?? { name, path, parts: [] };
     entry.parts.push(figure);
@@ -152,7 +157,8 @@ function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
     if (!table) continue;
     const unit = src.pack.tables.find((d) => d.id === t.table)?.unit ?? src.pack.unit;
     if (t.label) {
-      for (const c of classRows(table, src.catalog, t.label)) add(c.code, byKey.get(c.code)?.name ?? c.code, "", fromRows(table, unit, [c.row], t.column));
+      for (const c of classRows(table, src.catalog, t.label))
+        add(c.code, byKey.get(c.code)?.name ?? c.code, "", fromRows(table, unit, [c.row], t.column));
       continue;
     }
     const code = t.code ?? table.decl.columns.find((c) => c.kind === "code")!.key;
@@ -165,7 +171,10 @@ function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
     // The first row of a code printed twice, as the cross checks take it.
     const seen = new Set<string>();
     for (const r of rows.filter((x) => x.code.length === digits && !seen.has(x.code) && seen.add(x.code))) {
-      const path = [3, 5, 7].filter((n) => n <= digits).map((n, i) => `${nameOf(r.code.slice(0, n))}（${["类", "款", "项"][i]}）`).join("");
+      const path = [3, 5, 7]
+        .filter((n) => n <= digits)
+        .map((n, i) => `${nameOf(r.code.slice(0, n))}（${["类", "款", "项"][i]}）`)
+        .join("");
       add(r.code, byKey.get(r.code)?.name ?? nameOf(r.code), path, fromRows(table, unit, [r.row], t.column));
     }
   }
@@ -199,7 +208,9 @@ function withShares(items: { item: Item; group?: string }[]): Item[] {
 
 function sectionItems(src: NarrativeSource, section: SectionDecl): Item[] {
   return withShares(
-    section.items.flatMap((decl) => (isEach(decl) ? eachOf(src, decl).map((item) => ({ item, group: decl.shares })) : [{ item: itemOf(src, decl), group: decl.shares }])),
+    section.items.flatMap((decl) =>
+      isEach(decl) ? eachOf(src, decl).map((item) => ({ item, group: decl.shares })) : [{ item: itemOf(src, decl), group: decl.shares }],
+    ),
   );
 }
 

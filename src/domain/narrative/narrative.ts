@@ -51,7 +51,11 @@ function texts(source: NarrativeSource): Map<string, string> {
   const styles = Object.fromEntries(
     Object.entries(narrative.changes).map(([name, s]): [string, ChangeStyle] => [
       name,
-      { ...s, than: fillPlaceholders(s.than, year).replace(/\{lastYear\}/g, String(year - 1)), same: fillPlaceholders(s.same, year).replace(/\{lastYear\}/g, String(year - 1)) },
+      {
+        ...s,
+        than: fillPlaceholders(s.than, year).replace(/\{lastYear\}/g, String(year - 1)),
+        same: fillPlaceholders(s.same, year).replace(/\{lastYear\}/g, String(year - 1)),
+      },
     ]),
   );
   const common: Record<string, string> = { year: String(year), lastYear: String(year - 1), department, subject: pack.subject, scope: pack.scope };

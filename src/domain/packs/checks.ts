@@ -22,10 +22,16 @@ export const figureRefSchema = z
     table: tableId,
     column: key,
     row: caption.optional(),
-    codes: z.array(z.string().regex(/^\d{3,7}$/, "应为 3 至 7 位数字的科目编码")).min(1).optional(),
+    codes: z
+      .array(z.string().regex(/^\d{3,7}$/, "应为 3 至 7 位数字的科目编码"))
+      .min(1)
+      .optional(),
     /** The column holding the codes (or names) of `codes`, or the 政府经济科目 names of `govClass`. */
     by: key.optional(),
-    govClass: z.string().regex(/^\d{3}$/, "应为 3 位数字的类编码").optional(),
+    govClass: z
+      .string()
+      .regex(/^\d{3}$/, "应为 3 位数字的类编码")
+      .optional(),
     /** With `govClass`: the 部门经济科目 column that decides a 政府经济科目 name the catalogue does not know. */
     dept: key.optional(),
     projects: z.literal(true).optional(),
@@ -131,9 +137,7 @@ export const checkSchema = z.discriminatedUnion("kind", [
     op: z.enum(["equal", "atMost"]),
     left: z.object({ table: tableId, code: key }).strict(),
     right: z.object({ table: tableId, code: key }).strict(),
-    columns: z
-      .array(z.object({ left: z.array(key).min(1), right: z.array(key).min(1), name: z.string().min(1).optional() }).strict())
-      .min(1),
+    columns: z.array(z.object({ left: z.array(key).min(1), right: z.array(key).min(1), name: z.string().min(1).optional() }).strict()).min(1),
   }),
   // X15/X16 — performance forms against the projects of a table
   kind("formAmounts", { ...base, table: tableId, amount: key }),

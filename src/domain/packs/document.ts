@@ -75,7 +75,15 @@ const listSchema = z
 
 /** Names of a table's rows with an amount in `column` (of economic items when `gov` names the 政府经济科目 column). */
 const namesSchema = z
-  .object({ table: tableId, label: key, column: key, gov: key.optional(), join: z.string(), before: z.string().optional(), after: z.string().optional() })
+  .object({
+    table: tableId,
+    label: key,
+    column: key,
+    gov: key.optional(),
+    join: z.string(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+  })
   .strict();
 
 const paragraphSchema = z.union([z.string(), z.object({ text: z.string(), when: z.enum(["forms"]) }).strict()]);

@@ -82,7 +82,10 @@ function checkLayout(t: Layout, ctx: z.RefinementCtx): void {
     if (row.length !== n) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `应有 ${n} 个单元格（与${what}相同），实际 ${row.length} 个` });
   };
   t.header.rows.forEach((r, i) => checkRow(r, ["header", "rows", i], width, width === t.columns.length ? "列数" : "分列后的列数"));
-  const bodyRows = [...t.body.rows.map((r, i) => ({ r, path: ["body", "rows", i] })), ...(t.body.trailing ?? []).map((r, i) => ({ r, path: ["body", "trailing", i] }))];
+  const bodyRows = [
+    ...t.body.rows.map((r, i) => ({ r, path: ["body", "rows", i] })),
+    ...(t.body.trailing ?? []).map((r, i) => ({ r, path: ["body", "trailing", i] })),
+  ];
   bodyRows.forEach(({ r, path }) => checkRow(r.cells, [...path, "cells"], t.columns.length, "列数"));
   const inside = (ref: string, rows: number) => {
     const r = parseRange(ref);
@@ -92,8 +95,7 @@ function checkLayout(t: Layout, ctx: z.RefinementCtx): void {
     if (!inside(m, t.header.rows.length))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 超出表头范围` });
     const other = t.header.merges.slice(0, i).find((o) => overlaps(parseRange(o), parseRange(m)));
-    if (other)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
+    if (other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["header", "merges", i], message: `合并区域 ${m} 与 ${other} 重叠` });
   });
   bodyRows.forEach(({ r, path }) =>
     (r.merges ?? []).forEach((m, j) => {
@@ -168,60 +170,59 @@ export const inputSheetSchema = z
   });
 
 const packShape = z.object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
-    version: z.string().min(1),
-    name: z.string().min(1),
-    /** The unit of every table's amounts, unless a table says otherwise. */
-    unit: z.enum(["元", "万元"]),
-    /** Printed under a table that has no figures; placeholders {year}, {subject}. */
-    emptyNote: z.string().min(1),
-    /** Printed above each table's title ({number}: the table's number), when the pack's format prints it. */
-    tableNumber: z.string().min(1).nullable().default("预算公开表{number}"),
-    /** The caption of the department line over each table (部门名称, 编制部门 …). */
-    departmentLabel: z.string().min(1).default("部门名称"),
-    /** How the texts name the department itself (本部门, 本单位). */
-    subject: z.string().min(1).default("本部门"),
-    /** 部门 or 单位 (a 部门预算 or a 单位预算): {scope} in the texts' titles and sheet names. */
-    scope: z.string().min(1).default("部门"),
-    tables: z.array(tableSchema).min(1),
-    /** Input sheets, apart from the tables: S01 asks for the tables only. */
-    inputs: z.array(inputSheetSchema),
-    /** The checks, as rows: a rule of RULES.md, a kind, and what it applies to. */
-    checks: z.array(checkSchema),
-    /** The 情况说明: its sections, their figures and sentence patterns (absent: the pack has no text part). */
-    narrative: narrativeSchema.optional(),
-    /** The 名词解释 the document prints unless the workbook has its own. */
-    glossary: z.array(glossaryEntrySchema),
-    /** The published document: cover, parts in order, charts. */
-    document: documentSchema,
-  });
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
+  version: z.string().min(1),
+  name: z.string().min(1),
+  /** The unit of every table's amounts, unless a table says otherwise. */
+  unit: z.enum(["元", "万元"]),
+  /** Printed under a table that has no figures; placeholders {year}, {subject}. */
+  emptyNote: z.string().min(1),
+  /** Printed above each table's title ({number}: the table's number), when the pack's format prints it. */
+  tableNumber: z.string().min(1).nullable().default("预算公开表{number}"),
+  /** The caption of the department line over each table (部门名称, 编制部门 …). */
+  departmentLabel: z.string().min(1).default("部门名称"),
+  /** How the texts name the department itself (本部门, 本单位). */
+  subject: z.string().min(1).default("本部门"),
+  /** 部门 or 单位 (a 部门预算 or a 单位预算): {scope} in the texts' titles and sheet names. */
+  scope: z.string().min(1).default("部门"),
+  tables: z.array(tableSchema).min(1),
+  /** Input sheets, apart from the tables: S01 asks for the tables only. */
+  inputs: z.array(inputSheetSchema),
+  /** The checks, as rows: a rule of RULES.md, a kind, and what it applies to. */
+  checks: z.array(checkSchema),
+  /** The 情况说明: its sections, their figures and sentence patterns (absent: the pack has no text part). */
+  narrative: narrativeSchema.optional(),
+  /** The 名词解释 the document prints unless the workbook has its own. */
+  glossary: z.array(glossaryEntrySchema),
+  /** The published document: cover, parts in order, charts. */
+  document: documentSchema,
+});
 
 export const packSchema = packShape.superRefine((p, ctx) => {
-    checkTableReferences(p.tables, ctx);
-    p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
-    checkTextPart(p, ctx);
-    const ids = new Set<string>();
-    const names = new Set<string>();
-    const fields = new Set<string>();
-    const sheets = [...p.tables.map((t, i) => ({ t, path: ["tables", i] })), ...p.inputs.map((t, i) => ({ t, path: ["inputs", i] }))];
-    sheets.forEach(({ t, path }) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "id"], message: `表号 ${t.id} 重复` });
-      // Excel compares sheet names ignoring case.
-      const name = t.sheetName.toLowerCase();
-      if (names.has(name))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
-      ids.add(t.id);
-      names.add(name);
-    });
-    p.inputs.forEach((t, i) => {
-      const own = t.body.kind === "fixed" ? t.body.rows.map((r, j) => ({ field: r.field, path: ["inputs", i, "body", "rows", j, "field"] })) : [];
-      if (t.field) own.push({ field: t.field, path: ["inputs", i, "field"] });
-      for (const { field, path } of own) {
-        if (fields.has(field)) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `字段 ${field} 重复` });
-        fields.add(field);
-      }
-    });
+  checkTableReferences(p.tables, ctx);
+  p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
+  checkTextPart(p, ctx);
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  const fields = new Set<string>();
+  const sheets = [...p.tables.map((t, i) => ({ t, path: ["tables", i] })), ...p.inputs.map((t, i) => ({ t, path: ["inputs", i] }))];
+  sheets.forEach(({ t, path }) => {
+    if (ids.has(t.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "id"], message: `表号 ${t.id} 重复` });
+    // Excel compares sheet names ignoring case.
+    const name = t.sheetName.toLowerCase();
+    if (names.has(name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "sheetName"], message: `工作表名称 ${t.sheetName} 重复` });
+    ids.add(t.id);
+    names.add(name);
   });
+  p.inputs.forEach((t, i) => {
+    const own = t.body.kind === "fixed" ? t.body.rows.map((r, j) => ({ field: r.field, path: ["inputs", i, "body", "rows", j, "field"] })) : [];
+    if (t.field) own.push({ field: t.field, path: ["inputs", i, "field"] });
+    for (const { field, path } of own) {
+      if (fields.has(field)) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `字段 ${field} 重复` });
+      fields.add(field);
+    }
+  });
+});
 
 type Tables = z.infer<typeof tableSchema>[];
 
@@ -242,7 +243,8 @@ function checkTableReferences(tables: Tables, ctx: z.RefinementCtx): void {
     if (!t.projects) return;
     const path = ["tables", i, "projects"];
     const label = (table: Tables[number], key: string) => table.columns.some((c) => c.key === key && c.kind === "label");
-    if (!label(t, t.projects.column)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "column"], message: `表 ${t.id} 没有文字列 ${t.projects.column}` });
+    if (!label(t, t.projects.column))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "column"], message: `表 ${t.id} 没有文字列 ${t.projects.column}` });
     const units = t.projects.units;
     if (!units) return;
     const other = tables.find((o) => o.id === units.table);
@@ -256,7 +258,8 @@ const KIND_NAMES: Record<string, string> = { amount: "金额", code: "编码", l
 
 /** A check row names a rule of RULES.md, and only tables, columns and rows the pack declares. */
 function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx): void {
-  if (!RULES.some((r) => r.id === c.rule)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 中没有规则 ${c.rule}` });
+  if (!RULES.some((r) => r.id === c.rule))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 中没有规则 ${c.rule}` });
   checkRefs(tables, checkReferences(c), path, ctx);
 }
 
@@ -285,7 +288,13 @@ function checkRefs(tables: Tables, refs: Reference[], path: (string | number)[],
       const column = table.columns.find((col) => col.key === ref.column);
       if (!column) say(ref.path, `表 ${ref.table} 没有列 ${ref.column}`);
       else if (ref.kinds && !ref.kinds.includes(column.kind))
-        say(ref.path, `表 ${ref.table} 的列 ${ref.column} 不是${ref.kinds.map((k) => KIND_NAMES[k]).filter((k, i, a) => a.indexOf(k) === i).join("或")}列`);
+        say(
+          ref.path,
+          `表 ${ref.table} 的列 ${ref.column} 不是${ref.kinds
+            .map((k) => KIND_NAMES[k])
+            .filter((k, i, a) => a.indexOf(k) === i)
+            .join("或")}列`,
+        );
     }
     if (ref.row !== undefined && !captions(table).has(stripNumbering(ref.row))) say(ref.path, `表 ${ref.table} 没有行“${ref.row}”`);
     if (ref.projects && !table.projects) say(ref.path, `表 ${ref.table} 未声明项目列（projects）`);
@@ -369,31 +378,39 @@ function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
       for (const ph of placeholders(text)) {
         const [head, rest] = ph.split(":");
         const [item, part] = head.split(".");
-        const problem =
-          FIXED_PLACEHOLDERS.has(ph)
-            ? undefined
-            : head === "list"
-              ? rest in lists ? undefined : `没有列表 ${rest}`
-              : head === "names"
-                ? rest in names ? undefined : `没有名称列表 ${rest}`
-                : head === "text"
-                  ? texts.has(rest) ? undefined : `没有文字字段 ${rest}`
-                  : inList && ["n", "name", "amount", "share", "previous", "change"].includes(item) && part === undefined
-                    ? rest !== undefined && !(rest in n.changes) ? `没有增减表述 ${rest}` : undefined
-                    : !keys.has(item)
-                      ? `本章节没有数字 ${item}`
-                      : part !== undefined && !["share", "previous", "change", "name"].includes(part)
-                        ? `不认识的占位符 {${ph}}`
-                        : rest !== undefined && !(rest in n.changes)
-                          ? `没有增减表述 ${rest}`
-                          : undefined;
+        const problem = FIXED_PLACEHOLDERS.has(ph)
+          ? undefined
+          : head === "list"
+            ? rest in lists
+              ? undefined
+              : `没有列表 ${rest}`
+            : head === "names"
+              ? rest in names
+                ? undefined
+                : `没有名称列表 ${rest}`
+              : head === "text"
+                ? texts.has(rest)
+                  ? undefined
+                  : `没有文字字段 ${rest}`
+                : inList && ["n", "name", "amount", "share", "previous", "change"].includes(item) && part === undefined
+                  ? rest !== undefined && !(rest in n.changes)
+                    ? `没有增减表述 ${rest}`
+                    : undefined
+                  : !keys.has(item)
+                    ? `本章节没有数字 ${item}`
+                    : part !== undefined && !["share", "previous", "change", "name"].includes(part)
+                      ? `不认识的占位符 {${ph}}`
+                      : rest !== undefined && !(rest in n.changes)
+                        ? `没有增减表述 ${rest}`
+                        : undefined;
         if (problem) say(at, `${problem}（{${ph}}）`);
       }
   });
   p.document.parts.forEach((part, i) => {
     if (part.kind === "narrative")
       part.sections.forEach((id, j) => sectionIds.has(id) || say(["document", "parts", i, "sections", j], `情况说明中没有章节 ${id}`));
-    if (part.kind === "texts") part.texts.forEach((t, j) => texts.has(t.field) || say(["document", "parts", i, "texts", j, "field"], `没有文字字段 ${t.field}`));
+    if (part.kind === "texts")
+      part.texts.forEach((t, j) => texts.has(t.field) || say(["document", "parts", i, "texts", j, "field"], `没有文字字段 ${t.field}`));
   });
   const forms = p.document.forms;
   if (forms) {
@@ -462,7 +479,10 @@ function zhMessage(issue: z.ZodIssue, data: unknown): string {
       return `未知字段 ${issue.keys.join("、")}`;
     case z.ZodIssueCode.invalid_union_discriminator: {
       // zod does not say what it was given: the value at the field's path does.
-      const given = issue.path.reduce<unknown>((v, k) => (typeof v === "object" && v !== null ? (v as Record<string | number, unknown>)[k] : undefined), data);
+      const given = issue.path.reduce<unknown>(
+        (v, k) => (typeof v === "object" && v !== null ? (v as Record<string | number, unknown>)[k] : undefined),
+        data,
+      );
       return `应为 ${issue.options.map(String).join(" / ")} 之一，实际为 ${String(given)}`;
     }
     case z.ZodIssueCode.invalid_union:

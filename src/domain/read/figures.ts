@@ -62,7 +62,12 @@ function underGovClass(catalog: Catalog, govClass: string, gov: string, dept: st
  * What `ref` selects in its table; undefined when the table is absent (S01 reports that). `every`: a caption selects
  * every row printing it (T04 prints the fund names under 本年 and again under 上年结转), not only the first.
  */
-export function select(disclosure: Disclosure, catalog: Catalog, ref: FigureRef, every = false): { table: ReadTable; selection: Selection } | undefined {
+export function select(
+  disclosure: Disclosure,
+  catalog: Catalog,
+  ref: FigureRef,
+  every = false,
+): { table: ReadTable; selection: Selection } | undefined {
   const table = disclosure.tables.get(ref.table);
   if (!table) return undefined;
   const done = (selection: Selection) => ({ table, selection });

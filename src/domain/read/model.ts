@@ -6,7 +6,6 @@ import { normalizeName, type Catalog } from "../catalog/catalog";
 import { physicalColumns, stripNumbering } from "../packs/layout";
 import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
-
 /** The row whose `key` column reads `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1). */
 export function rowByLabel(table: ReadTable, key: string, label: string): ReadRow | undefined {
   const want = stripNumbering(label);
@@ -66,7 +65,12 @@ export function classRows(table: ReadTable, catalog: Catalog, key: string): { co
 
 /** The 类 names of 部门预算支出经济分类 that head the groups of T06 (工资福利支出 …). */
 export function econGroupNames(catalog: Catalog): Set<string> {
-  return new Set(catalog.entries("econDept").filter((e) => e.level === "类").map((e) => normalizeName(e.name)));
+  return new Set(
+    catalog
+      .entries("econDept")
+      .filter((e) => e.level === "类")
+      .map((e) => normalizeName(e.name)),
+  );
 }
 
 export interface EconGroup {
@@ -76,7 +80,12 @@ export interface EconGroup {
 }
 
 /** A table of economic items by name (`dept`, with their 政府经济科目 in `gov`): its 合计 row, and the group rows with the item rows under each. */
-export function econGroups(table: ReadTable, catalog: Catalog, dept: string, gov: string): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
+export function econGroups(
+  table: ReadTable,
+  catalog: Catalog,
+  dept: string,
+  gov: string,
+): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
   const heads = econGroupNames(catalog);
   const total = totalRow(table);
   const groups: EconGroup[] = [];

@@ -165,8 +165,7 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
   });
   // A title without a header under it (a table of contents, a caption) yields to one that has a header.
   const tables = new Map<string, ReadTable>();
-  for (const t of [...read.filter((t) => t.headerTop >= 0), ...read.filter((t) => t.headerTop < 0)])
-    if (!tables.has(t.id)) tables.set(t.id, t);
+  for (const t of [...read.filter((t) => t.headerTop >= 0), ...read.filter((t) => t.headerTop < 0)]) if (!tables.has(t.id)) tables.set(t.id, t);
   const chosen = new Set(tables.values());
   const repeats = read.filter((t) => !chosen.has(t) && t.headerTop >= 0);
   return { tables, repeats, sheets: grids.map((g) => g.name) };
@@ -179,7 +178,10 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   const width = grid.left + Math.max(0, ...grid.values.map((r) => r.length));
   const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : text(at(r, c))));
 
-  const headerTexts = decl.header.rows.flat().filter((c): c is string => c !== null).map(textPattern);
+  const headerTexts = decl.header.rows
+    .flat()
+    .filter((c): c is string => c !== null)
+    .map(textPattern);
   const captions = packCaptions(decl);
   const isHeaderText = (t: string) => t !== "" && headerTexts.some((p) => p.test(t));
   const firstRowTexts = decl.header.rows[0].filter((c) => c !== null).length;
@@ -228,7 +230,8 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   // As many header rows as the pack declares, fewer if the workbook's header is shorter. A row goes on the header
   // while it holds no figure and its captions are mostly the pack's (a caption of the workbook's own wording, or a
   // mistyped one, does not end it); a 合计 row alone (an empty table's) is the body's.
-  const captionLike = (t: string) => isHeaderText(t) || isColumnNumber(t) || SPLIT_CAPTIONS.includes(t) || Object.values(FALLBACK).some((re) => re!.test(t));
+  const captionLike = (t: string) =>
+    isHeaderText(t) || isColumnNumber(t) || SPLIT_CAPTIONS.includes(t) || Object.values(FALLBACK).some((re) => re!.test(t));
   let headerBottom = headerTop;
   while (headerBottom + 1 < Math.min(end, headerTop + decl.header.rows.length)) {
     const r = headerBottom + 1;
@@ -263,10 +266,9 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   for (let i = n - 1; i >= 0; i--)
     for (let c = width; c >= 0; c--) {
       best[i][c] = Math.max(best[i + 1][c], best[i][c + 1]);
-      for (const o of options[i].out)
-        if (o.cols[0] === c) best[i][c] = Math.max(best[i][c], o.score + best[i + 1][o.cols[o.cols.length - 1] + 1]);
+      for (const o of options[i].out) if (o.cols[0] === c) best[i][c] = Math.max(best[i][c], o.score + best[i + 1][o.cols[o.cols.length - 1] + 1]);
     }
-  for (let i = 0, c = 0; i < n && c <= width; ) {
+  for (let i = 0, c = 0; i < n && c <= width;) {
     const o = options[i].out.find((x) => x.cols[0] === c && best[i][c] === x.score + best[i + 1][x.cols[x.cols.length - 1] + 1]);
     if (o) {
       columns[i] = o.cols[0];
@@ -302,8 +304,9 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
   const isTotal = (r: number) =>
     decl.columns.some((col, i) => col.kind !== "amount" && (parts[i] ?? [columns[i]]).some((c) => c >= 0 && TOTAL_CAPTION.test(textAt(r, c))));
   const amountCols = decl.columns.flatMap((col, i) => (col.kind === "amount" && columns[i] >= 0 ? [columns[i]] : []));
-  const codeCols = decl.columns.flatMap((col, i) => (col.kind === "code" ? parts[i] ?? (columns[i] >= 0 ? [columns[i]] : []) : []));
-  const isTableRow = (r: number) => codeCols.some((c) => /^\d+$/.test(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
+  const codeCols = decl.columns.flatMap((col, i) => (col.kind === "code" ? (parts[i] ?? (columns[i] >= 0 ? [columns[i]] : [])) : []));
+  const isTableRow = (r: number) =>
+    codeCols.some((c) => /^\d+$/.test(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
   const above = new Array<string>(decl.columns.length).fill("");
   let blanks = 0;
   for (let r = headerBottom + 1; r < end; r++) {

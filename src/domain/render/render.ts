@@ -99,10 +99,9 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
   // The pack's own rows keep their emphasis and merges when figures are filled in over them: the leading rows
   // where they stand, the trailing ones at the bottom when the rows there print their caption.
   const caption = (cells: CellValue[]) => stripNumbering(String(cells.find((c, i) => c !== null && table.columns[i].kind !== "amount") ?? ""));
-  const own = [
-    ...table.body.rows.map((r, i) => ({ r, at: i })),
-    ...trailing.map((r, i) => ({ r, at: logical.length - trailing.length + i })),
-  ].filter(({ r, at }) => at >= 0 && at < logical.length && (!given || caption(logical[at]) === caption(r.cells)));
+  const own = [...table.body.rows.map((r, i) => ({ r, at: i })), ...trailing.map((r, i) => ({ r, at: logical.length - trailing.length + i }))].filter(
+    ({ r, at }) => at >= 0 && at < logical.length && (!given || caption(logical[at]) === caption(r.cells)),
+  );
   for (const { r, at } of own) {
     if (r.total) styles.push({ range: a1Range(bodyTop + at, 0, bodyTop + at, last), style: "total" });
     merges.push(...(r.merges ?? []).map((m) => shiftRange(m, bodyTop + at)));
