@@ -151,7 +151,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     headers: header(),
     children: [
       centered(fill(first), 52, true, 3600),
-      ...rest.map((line) => centered(fill(line), 40)),
+      ...rest.map((line) => centered(fill(line), 32)),
       new Paragraph({
         pageBreakBefore: true,
         alignment: AlignmentType.CENTER,

@@ -115,7 +115,9 @@ function texts(source: NarrativeSource): Map<string, string> {
     };
     const paragraphs = section.text.flatMap((p) => {
       if (typeof p !== "string" && p.when === "forms" && source.inputs.forms.length === 0) return [];
-      return [fill(typeof p === "string" ? p : p.text, resolve)];
+      // A paragraph that is all [[ ]] left out is no paragraph.
+      const text = fill(typeof p === "string" ? p : p.text, resolve);
+      return text === "" ? [] : [text];
     });
     out.set(section.id, paragraphs.join("\n"));
   }
