@@ -1,8 +1,8 @@
 /**
  * Reads the Shanghai 普陀区 seed disclosures (../shared/seeds/shanghai-putuo-*.txt: the published PDFs as
  * `pdftotext -layout` text, columns aligned by spaces) into their nine tables, their text sections and their
- * 名词解释. Used by tests/unit/shanghai-seed.test.ts and by scripts/shanghai-samples.ts, which writes the
- * samples src/domain/samples/shanghai-*.json from it.
+ * 名词解释, and from those the inputs of the Shanghai pack (inputsOf). Used by tests/unit/shanghai-seed.test.ts and
+ * by scripts/shanghai-samples.ts, which writes the samples src/domain/samples/shanghai-*.json from it.
  *
  * Tables: every body row in the table's logical columns (see COLUMNS), cells as printed (trimmed), null when
  * blank; a code column holds the whole code ("201", "20113", "2011301"). Amounts are placed in their column by
@@ -13,6 +13,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import type { NarrativeSection } from "../../src/domain/inputs";
 
 export const SHANGHAI_SEEDS = [
   "shanghai-putuo-commerce-2025-department-budget",
@@ -76,6 +77,8 @@ export interface ShanghaiSeed {
   variant: "department" | "unit";
   tables: SeedTable[];
   texts: SeedTexts;
+  /** The 编制说明's heading as printed: 2025年部门预算编制说明. */
+  budgetTitle: string;
   glossary: { term: string; text: string }[];
 }
 
@@ -512,6 +515,7 @@ export function parseShanghaiSeed(text: string): ShanghaiSeed {
     year: Number(head[1]),
     variant,
     tables,
+    budgetTitle: one("budgetNotes").title,
     texts: {
       duties: paragraphs(body(one("duties"))),
       organization: paragraphs(body(one("organization"))),
@@ -536,6 +540,8 @@ export interface ShanghaiSample {
   rows: Record<string, SampleCell[][]>;
   texts: SeedTexts;
   glossary: { term: string; text: string }[];
+  /** What the document says besides the tables, as the pack's input sheets and 情况说明 sheets hold it. */
+  inputs: SampleInputs;
 }
 
 /** The sample file each seed is written to, under src/domain/samples/. */
@@ -571,5 +577,171 @@ export function sampleOf(seed: ShanghaiSeed, source: string): ShanghaiSample {
     rows,
     texts: seed.texts,
     glossary: seed.glossary,
+    inputs: inputsOf(seed),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs: what the document says besides the tables, under the field names of the Shanghai pack's input sheets
+
+/**
+ * DisclosureInputs as a sample JSON stores them (the shape of src/domain/samples/jincheng-2023-inputs.json's
+ * "inputs"): amounts in 万元 as strings ("12593.29"), null where the document states none; last year's figures by
+ * 项 code under previous.byCode; the published 编制说明 and 其他相关情况说明 as the 情况说明 sheets hold them.
+ */
+export interface SampleInputs {
+  texts: Record<string, string>;
+  amounts: Record<string, string | null>;
+  byCode: Record<string, Record<string, string>>;
+  forms: never[];
+  narrative: NarrativeSection[];
+  glossary: { term: string; text: string }[];
+  contents: null;
+}
+
+/** The sections of 其他相关情况说明 by their printed number, as the Shanghai pack names them. */
+const OTHER_SECTIONS = [
+  ["一", "threePublic"],
+  ["二", "operating"],
+  ["三", "procurement"],
+  ["四", "performance"],
+  ["五", "assets"],
+] as const;
+
+/** The published 情况说明: the 编制说明 (unnumbered), then 其他相关情况说明 一 … 五, titles and paragraphs as printed. */
+export function narrativeOf(seed: ShanghaiSeed): NarrativeSection[] {
+  const out: NarrativeSection[] = [{ id: "budget", number: "", title: seed.budgetTitle, text: seed.texts.budgetNotes }];
+  const paragraphs: string[][] = [];
+  for (const line of seed.texts.otherNotes.split("\n")) {
+    const next = OTHER_SECTIONS[out.length - 1];
+    if (next && line.startsWith(`${next[0]}、`)) {
+      out.push({ id: next[1], number: next[0], title: line.slice(next[0].length + 1), text: "" });
+      paragraphs.push([]);
+    } else if (paragraphs.length === 0) throw new Error(`其他相关情况说明: text before 一、: ${line}`);
+    else paragraphs[paragraphs.length - 1].push(line);
+  }
+  if (out.length !== OTHER_SECTIONS.length + 1) throw new Error(`其他相关情况说明: ${out.length - 1} sections`);
+  return out.map((s, i) => (i === 0 ? s : { ...s, text: paragraphs[i - 1].join("\n") }));
+}
+
+const AMOUNT_TEXT = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** An amount as printed (37,151.47 · 0 · 25) in cents. */
+function centsOf(text: string): number {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ""));
+  if (!m) throw new Error(`not an amount in 万元: ${text}`);
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** Cents as the inputs store them: 12593.29, -3.00. */
+function wanText(cents: number): string {
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** The amount printed after `name` (and 为), in cents; undefined when the text states none. */
+function statedAfter(text: string, name: string): number | undefined {
+  const m = new RegExp(`${escapeRe(name)}(?:为)?(${AMOUNT_TEXT})万元`).exec(text);
+  return m ? centsOf(m[1]) : undefined;
+}
+
+/**
+ * Last year's figure of `name`: this year's as printed minus the change the text states after it (比/与{last year}年预算
+ * [执行数]增加/减少 X万元; 持平: the same), in cents.
+ */
+function previousOf(text: string, name: string, year: number): number {
+  const re = new RegExp(
+    `${escapeRe(name)}(?:为)?(${AMOUNT_TEXT})万元[，。]?(?:比|与)(\\d{4})年预算(?:执行数)?(?:(增加|减少)(${AMOUNT_TEXT})万元|持平)`,
+  );
+  const m = re.exec(text);
+  if (!m) throw new Error(`no change stated for ${name}`);
+  if (Number(m[2]) !== year - 1) throw new Error(`${name}: compared with ${m[2]}, not ${year - 1}`);
+  const change = m[3] ? (m[3] === "增加" ? 1 : -1) * centsOf(m[4]) : 0;
+  return centsOf(m[1]) - change;
+}
+
+/** The 7-digit code whose 类, 款 and 项 the code tables (T5–T7) name as the path “A（类）B（款）C（项）” does. */
+function codeOfPath(seed: ShanghaiSeed, path: string): string {
+  const m = /^(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]$/.exec(path);
+  if (!m) throw new Error(`not a 类/款/项 path: ${path}`);
+  const names = new Map<string, string>();
+  for (const t of seed.tables.filter((x) => [5, 6, 7].includes(x.number)))
+    for (const r of t.rows) if (r[0] && r[1]) names.set(r[0], r[1]);
+  const codes = [...names.keys()].filter(
+    (c) => c.length === 7 && names.get(c.slice(0, 3)) === m[1] && names.get(c.slice(0, 5)) === m[2] && names.get(c) === m[3],
+  );
+  if (codes.length !== 1) throw new Error(`${codes.length} codes named ${path}`);
+  return codes[0];
+}
+
+/**
+ * Last year's 执行数 per 项 as the 编制说明's list states them (“…（类）…（款）…（项）”X万元，…。2023年当年预算执行数为
+ * Y万元，…), by the code the tables give that path; none where the list states none.
+ */
+function executedByCode(seed: ShanghaiSeed): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of seed.texts.budgetNotes.split("\n")) {
+    const item = /^\d+[.．、]\s*“(.+?)”/.exec(line);
+    const executed = new RegExp(`(\\d{4})年当年预算执行数为(${AMOUNT_TEXT})万元`).exec(line);
+    if (!item || !executed) continue;
+    if (Number(executed[1]) !== seed.year - 1) throw new Error(`执行数 of ${executed[1]}: ${line}`);
+    const code = codeOfPath(seed, item[1]);
+    if (code in out) throw new Error(`${code} listed twice`);
+    out[code] = wanText(centsOf(executed[2]));
+  }
+  return out;
+}
+
+/**
+ * The sample's inputs, derived from the published text: 概况 texts; 国有资产 (其他相关情况说明 五); the 项目经费情况说明
+ * blocks, each its title then its text; last year's figures as this year's minus the stated change (编制说明 and
+ * 其他相关情况说明 一); 政府采购 and 绩效 as 三 and 四 state them; last year's 执行数 by 项 code.
+ */
+export function inputsOf(seed: ShanghaiSeed): SampleInputs {
+  const narrative = narrativeOf(seed);
+  const section = (id: string) => narrative.find((s) => s.id === id)!.text;
+  const budget = section("budget");
+  const three = section("threePublic");
+  const previous = (text: string, name: string) => wanText(previousOf(text, name, seed.year));
+  const procurement = section("procurement");
+  const performance = section("performance");
+  const amount = (text: string, name: string) => {
+    const c = statedAfter(text, name);
+    return c === undefined ? null : wanText(c);
+  };
+  const count = /编报绩效目标的项目(?:共)?(\d+)个/.exec(performance);
+  return {
+    texts: {
+      "overview.duties": seed.texts.duties,
+      "overview.organization": seed.texts.organization,
+      assets: section("assets"),
+      projects: seed.texts.projects.map((p) => `${p.title}\n${p.text}`).join("\n"),
+    },
+    amounts: {
+      "previous.fiscalIncome": previous(budget, "财政拨款收入"),
+      "previous.fiscalExpense": previous(budget, "财政拨款支出预算"),
+      "previous.gpb": previous(budget, "一般公共预算拨款支出预算"),
+      "previous.fund": previous(budget, "政府性基金拨款支出预算"),
+      "previous.soe": previous(budget, "国有资本经营预算拨款支出预算"),
+      "previous.threePublic": previous(three, "“三公”经费预算数"),
+      "previous.abroad": previous(three, "因公出国（境）费"),
+      "previous.vehicle": previous(three, "公务用车购置及运行费"),
+      "previous.vehiclePurchase": previous(three, "公务用车购置费"),
+      "previous.vehicleOperation": previous(three, "公务用车运行费"),
+      "previous.reception": previous(three, "公务接待费"),
+      "procurement.goods": amount(procurement, "政府采购货物预算"),
+      "procurement.works": amount(procurement, "政府采购工程预算"),
+      "procurement.services": amount(procurement, "政府采购服务预算"),
+      "procurement.smes": amount(procurement, "面向中小企业预留政府采购项目预算金额"),
+      "procurement.small": amount(procurement, "预留给小型和微型企业的政府采购项目预算"),
+      "performance.count": count ? count[1] : null,
+      "performance.amount": amount(performance, "涉及项目预算资金"),
+    },
+    byCode: { "previous.byCode": executedByCode(seed) },
+    forms: [],
+    narrative,
+    glossary: seed.glossary,
+    contents: null,
   };
 }

@@ -22,6 +22,8 @@ interface ReadSection {
   /** How messages name it: “一、部门预算收支数据变动情况及原因”. */
   name: string;
   at: Place;
+  /** Its text as written, and as compared. */
+  text: string;
   plain: string;
   /** Its paragraphs, as compared. */
   lines: string[];
@@ -60,6 +62,7 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
             id,
             name: `“${s.number ? `${s.number}、` : ""}${s.title}”`,
             at: placeOf(s, sheet),
+            text: s.text,
             plain: plainText(s.text),
             lines: s.text.split("\n").map(plainText),
             statements: id ? readStatements(s.text, facts.sections[id], catalog.year) : [],
@@ -199,16 +202,31 @@ const N02 = narrativeCheck<"narrativeChanges">((ctx, n) => {
 /** 主要原因是…, 原因为…, or 由于… with something after it. */
 const REASON = /原因(?:是|为|在于)?:?[^,;。:]{2,}|(?:由于|因为)[^,;。]{2,}/;
 
-/** N03: each sentence that states an increase or a decrease says why. */
+/** A sentence giving the reason for the changes stated before it: 财政拨款收入支出减少的主要原因是… */
+const SUMMARY_REASON = /(?:增加|减少|增长|下降|增减|变动|变化)(?:的)?(?:主要)?原因(?:是|为|在于)?:?[^,;。:]{2,}/;
+
+/**
+ * N03: each sentence that states an increase or a decrease says why — in the sentence itself, in the sentence after
+ * it (…减少57.14%。主要原因是：项目调整。), or in a later sentence of the section giving the reason for the changes.
+ */
 const N03 = narrativeCheck<"narrativeReasons">((ctx, n) => {
   for (const s of n.sections) {
     const reported = new Set<number>();
+    const sentenceAt = (from: number) => {
+      const stops = [s.plain.indexOf("。", from), s.plain.indexOf(";", from)].filter((i) => i >= 0);
+      return {
+        text: s.plain.slice(from, stops.length ? Math.min(...stops) : undefined),
+        end: stops.length ? Math.min(...stops) + 1 : s.plain.length,
+      };
+    };
     for (const m of s.plain.matchAll(TOKENS)) {
       if (!m.groups!.change && !m.groups!.rate) continue;
       const start = Math.max(s.plain.lastIndexOf("。", m.index!), s.plain.lastIndexOf(";", m.index!)) + 1;
-      const stops = [s.plain.indexOf("。", m.index!), s.plain.indexOf(";", m.index!)].filter((i) => i >= 0);
-      const sentence = s.plain.slice(start, stops.length ? Math.min(...stops) : undefined);
-      if (reported.has(start) || REASON.test(sentence)) continue;
+      const sentence = sentenceAt(start);
+      const next = sentenceAt(sentence.end).text;
+      const explained =
+        REASON.test(sentence.text) || (/^原因|^主要原因/.test(next) && REASON.test(next)) || SUMMARY_REASON.test(s.plain.slice(sentence.end));
+      if (reported.has(start) || explained) continue;
       reported.add(start);
       ctx.report(s.at, { params: { section: s.name }, actual: m[0] });
     }
@@ -237,14 +255,38 @@ const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
     }
 });
 
+/** A 科目 cited by its path, as texts cite them: “一般公共服务支出（类）商贸事务（款）行政运行（项）”, and the figure after it. */
+const CITED = /[“"]([^”"]*?（类）[^”"]*?（项）)[”"](?:科目)?([\d,]+(?:\.\d+)?)?/g;
+
+/**
+ * N05: a 类 name of an older catalogue; and a 科目 cited by a path that is none of the 项 the section states (a 款 or
+ * 项 named wrong) — the 项 of the same 类 and the same figure is the one it should name.
+ */
 const N05 = narrativeCheck<"narrativeClassNames">((ctx, n) => {
   const catalog = ctx.options.catalog;
-  for (const s of n.sections)
+  for (const s of n.sections) {
     for (const [name, code] of FORMER_CLASS_NAMES) {
       const current = catalog.get("functional", code)?.name;
       if (current && current !== name && s.plain.includes(plainText(name)))
         ctx.report(s.at, { params: { section: s.name, year: catalog.year }, actual: name, expected: current });
     }
+    const paths = (s.id ? n.facts.sections[s.id] : []).filter((it) => it.name.includes("（项）"));
+    if (!paths.length) continue;
+    for (const m of s.text.matchAll(CITED)) {
+      const cited = m[1];
+      if (paths.some((it) => it.aliases.includes(plainText(cited)))) continue;
+      const cls = plainText(cited.slice(0, cited.indexOf("（类）")));
+      // A 类 named as an older catalogue named it is said above.
+      if (FORMER_CLASS_NAMES.some(([name]) => plainText(name) === cls)) continue;
+      const amount = m[2] ? new Decimal(m[2].replace(/,/g, "")) : null;
+      const like = paths.filter((it) => plainText(it.name).startsWith(cls) && amount && it.amount && ok(ctx, it.amount, amount));
+      ctx.report(s.at, {
+        params: { section: s.name, year: catalog.year },
+        actual: cited,
+        expected: like.length === 1 ? like[0].name : "表中所列的科目",
+      });
+    }
+  }
 });
 
 type Fund = CheckOf<"narrativeEmptyTables">["funds"][number];

@@ -93,10 +93,16 @@ function fromRows(table: ReadTable, unit: string, rows: ReadRow[], key: string):
     const p = parseAmount(c.value);
     return p.kind === "amount" ? p.value : null;
   });
+  const total = sum(amounts);
   return {
-    amount: sum(amounts)
-      .times(UNITS[unit] ?? 1)
-      .div(10000),
+    // The text states 万元 to two decimals: a figure of a table in 元 is the rounded one, as the text can only print it.
+    amount:
+      unit === "万元"
+        ? total
+        : total
+            .times(UNITS[unit] ?? 1)
+            .div(10000)
+            .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
     source: cells.map((c) => ({ table: table.id, ...c.ref })),
   };
 }

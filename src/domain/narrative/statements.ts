@@ -82,6 +82,7 @@ function itemOf(label: string, items: Item[], unit: Item["unit"], stated: Set<It
 export function readStatements(text: string, items: Item[], year: number): Statement[] {
   const plain = plainText(text);
   const last = lastYear(year);
+  const thisYear = new RegExp(`^(?:${year}年度?|本年度?)(?:预算)?(?:安排|数)?(?:为)?$`);
   const out: Statement[] = [];
   const stated = new Set<Item>();
   let current: Statement | undefined;
@@ -101,6 +102,9 @@ export function readStatements(text: string, items: Item[], year: number): State
       const amount = value(g.amountValue ?? g.countValue);
       if (unit === "万元" && head && (!it || it === head.item) && last.test(label)) {
         if (head.previous === undefined) head.previous = amount;
+      } else if (!it && unit === "万元" && current && thisYear.test(label)) {
+        // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
+        out.push({ item: current.item, amount });
       } else if (it) {
         current = { item: it, amount };
         out.push(current);

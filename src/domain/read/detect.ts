@@ -11,7 +11,7 @@ export function choosePack(packs: readonly Pack[], grids: SheetGrid[]): Pack | u
   let best: Pack | undefined;
   let most = 0;
   for (const pack of packs) {
-    const found = [...readDisclosure(pack, grids).tables.values()].filter((t) => t.headerTop >= 0).length;
+    const found = [...readDisclosure(pack, grids, pack.tables, { rows: false }).tables.values()].filter((t) => t.headerTop >= 0).length;
     if (found > most) {
       best = pack;
       most = found;

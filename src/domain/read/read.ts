@@ -61,6 +61,17 @@ export interface Disclosure {
 }
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
+
+const normalized = new WeakMap<SheetGrid, string[][]>();
+/** A grid's cells as compared, worked out once per grid: each pack tried on a workbook, and its input sheets, read the same grids. */
+function textsOf(grid: SheetGrid): string[][] {
+  let texts = normalized.get(grid);
+  if (!texts) {
+    texts = grid.values.map((row) => row.map(text));
+    normalized.set(grid, texts);
+  }
+  return texts;
+}
 const isDigits = (s: string) => /^\d+$/.test(s);
 /** The numbers some tables print under their header captions (1, 2, 3 …). */
 const isColumnNumber = (s: string) => /^\d{1,2}$/.test(s);
@@ -141,15 +152,17 @@ const FILLER = /^[.…·]*$/;
 /** A total row's caption: 合计, 总计, 收入总计, 部门合计 … */
 const TOTAL_CAPTION = /(合计|总计)$/;
 
-/** `decls`: the declarations to look for — the pack's tables, or its input sheets (src/domain/inputs). */
-export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables): Disclosure {
+/**
+ * `decls`: the declarations to look for — the pack's tables, or its input sheets (src/domain/inputs). `rows: false`
+ * finds the tables and their headers only (enough to tell which pack a workbook holds).
+ */
+export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables, options: { rows?: boolean } = {}): Disclosure {
   const matchers = decls.map((decl) => ({ decl, match: titleMatcher(decl) }));
   const hits: TitleHit[] = [];
   grids.forEach((grid, sheet) =>
-    grid.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (typeof v !== "string") return;
-        const t = text(v);
+    textsOf(grid).forEach((row, r) =>
+      row.forEach((t, c) => {
+        if (typeof grid.values[r][c] !== "string") return;
         for (const { decl, match } of matchers) {
           const m = match(t);
           if (m) hits.push({ decl, sheet, row: r + grid.top, col: c + grid.left, year: m.year });
@@ -161,7 +174,7 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
   const read = hits.map((hit) => {
     const grid = grids[hit.sheet];
     const next = hits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).map((h) => h.row);
-    return readTable(grid, hit, next.length ? Math.min(...next) : grid.top + grid.values.length);
+    return readTable(grid, hit, next.length ? Math.min(...next) : grid.top + grid.values.length, options.rows ?? true);
   });
   // A title without a header under it (a table of contents, a caption) yields to one that has a header.
   const tables = new Map<string, ReadTable>();
@@ -171,12 +184,14 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
   return { tables, repeats, sheets: grids.map((g) => g.name) };
 }
 
-function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
+function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolean): ReadTable {
   const { decl } = hit;
   const at = (r: number, c: number): CellValue | undefined => grid.values[r - grid.top]?.[c - grid.left];
   const ref = (r: number, c: number): CellRef => ({ sheet: grid.name, cell: a1(r, c) });
   const width = grid.left + Math.max(0, ...grid.values.map((r) => r.length));
-  const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : text(at(r, c))));
+  const normalizedCells = textsOf(grid);
+  const textAt = (r: number, c: number): string => normalizedCells[r - grid.top]?.[c - grid.left] ?? "";
+  const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : textAt(r, c)));
 
   const headerTexts = decl.header.rows
     .flat()
@@ -294,8 +309,8 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number): ReadTable {
     });
   });
 
+  if (!withRows) return base;
   const used = columns.flatMap((c, i) => parts[i] ?? (c >= 0 ? [c] : []));
-  const textAt = (r: number, c: number) => text(at(r, c));
   /** Nothing in it, or only a template's ellipsis (…) left in it: not a row of the table. */
   const isBlank = (r: number) => used.every((c) => FILLER.test(textAt(r, c)));
   /** Nothing at all in it: blank rows end the table, a template's ellipsis rows do not. */

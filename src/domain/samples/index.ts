@@ -70,5 +70,25 @@ function inputsOf(stored: StoredInputs): DisclosureInputs {
 export const jinchengInputs: DisclosureInputs = inputsOf(jinchengStored.inputs);
 export const datongInputs: DisclosureInputs = inputsOf(datongStored.inputs);
 
+/**
+ * What the four Shanghai documents say besides the tables, derived from the published text by
+ * scripts/shanghai-samples.ts: 概况, 国有资产 and 项目经费情况说明 texts; last year's figures (this year's minus the change
+ * the 编制说明 and 其他相关情况说明 state), 政府采购 and 绩效; last year's 执行数 by 项 code (万里 2024 only); the
+ * published 编制说明 and 其他相关情况说明 as `narrative`, and the published 名词解释. No forms.
+ */
+const SHANGHAI_INPUTS = new Map<Sample, StoredInputs>([
+  [shanghaiCommerceSample, shanghaiCommerce.inputs],
+  [shanghaiCommerceUnitSample, shanghaiCommerceUnit.inputs],
+  [shanghaiWanli2024Sample, shanghaiWanli2024.inputs],
+  [shanghaiWanli2025Sample, shanghaiWanli2025.inputs],
+]);
+
+/** The inputs of a Shanghai sample (a fresh copy of its amounts); throws for any other sample. */
+export function shanghaiInputs(sample: Sample): DisclosureInputs {
+  const stored = SHANGHAI_INPUTS.get(sample);
+  if (!stored) throw new Error(`${sample.department} ${sample.year}：不是上海示例`);
+  return inputsOf(stored);
+}
+
 /** The 24 项目支出绩效目标表 of 晋城 (第三部分 十), amounts in 元, as read from the seed text (its notes say what is guessed). */
 export const jinchengForms: FormContent[] = (jinchengFormsData.forms as FormJson[]).map(formFromJson);
