@@ -1,9 +1,9 @@
-/** --pack: a template pack JSON file, refused with its problems listed. */
+/** --pack: a built-in pack by id, or a template pack JSON file, refused with its problems listed. */
 import * as fs from "node:fs";
-import { PackError, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, PackError, parsePackJson, type Pack } from "../domain/packs";
 import { CliError, fileProblem } from "./context";
 
-export function readPack(path: string): Pack {
+function readPack(path: string): Pack {
   let text: string;
   try {
     text = fs.readFileSync(path, "utf8");
@@ -17,4 +17,16 @@ export function readPack(path: string): Pack {
     if (!(e instanceof PackError)) throw e;
     throw new CliError(`模板包 ${path} 有误：\n${e.problems.map((p) => `  - ${p}`).join("\n")}`, { cause: e });
   }
+}
+
+/**
+ * --pack: a built-in pack by its id (shanghai-putuo-2025 …) — unless a file of that name is there — or
+ * a pack file.
+ */
+export function packByIdOrFile(value: string): Pack {
+  const builtin = builtinPacks().find((p) => p.id === value.trim());
+  if (builtin && !fs.existsSync(value)) return builtin;
+  if (!fs.existsSync(value) && !/\.json$/i.test(value))
+    throw new CliError(`没有编号为“${value}”的内置模板包，也没有这个文件（内置模板包：${builtinPacks().map((p) => p.id).join("、")}）`);
+  return readPack(value);
 }

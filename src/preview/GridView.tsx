@@ -94,6 +94,24 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
   const relatedSheets = new Set(workbook.related.map((r) => r.sheet));
   const rows = Math.max(sheet.cells.length, 1);
   const cols = Math.max(sheet.columnWidths.length, ...sheet.cells.map((r) => r.length));
+  const widthOf = (c: number) => (sheet.columnWidths[c] ?? 10) * PX_PER_CHAR;
+  const isEmpty = (v: CellValue | undefined) => v === null || v === undefined || v === "";
+  /**
+   * As in Excel, left-aligned text that does not wrap runs on over the empty cells to its right (a Shanghai table's
+   * 编制部门 line over its narrow 类/款/项 columns): the width it may take beyond its own cell.
+   */
+  const spillOf = (r: number, c: number): number => {
+    const key = `${r},${c}`;
+    const format = sheet.formats.get(key);
+    if (typeof sheet.cells[r]?.[c] !== "string" || spans.has(key) || format?.wrap || (format?.hAlign ?? "left") !== "left") return 0;
+    let spill = 0;
+    for (let n = c + 1; n < cols; n++) {
+      const next = `${r},${n}`;
+      if (hidden.has(next) || spans.has(next) || !isEmpty(sheet.cells[r]?.[n])) break;
+      spill += widthOf(n);
+    }
+    return spill;
+  };
 
   const move = (dr: number, dc: number) => {
     const row = Math.min(Math.max((selection?.row ?? 0) + dr, 0), rows - 1);
@@ -136,7 +154,8 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
           aria-label={sheet.name}
           tabIndex={0}
           data-sheet={sheet.name}
-          style={{ borderCollapse: "collapse", tableLayout: "fixed", background: "#fff" }}
+          // A fixed layout only holds with a width: without one, long text would widen its column.
+          style={{ borderCollapse: "collapse", tableLayout: "fixed", width: 40 + Array.from({ length: cols }, (_, c) => widthOf(c)).reduce((a, b) => a + b, 0), background: "#fff" }}
           onKeyDown={(e) => {
             const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
             if (keys[e.key]) {
@@ -151,7 +170,7 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
           <colgroup>
             <col style={{ width: 40 }} />
             {Array.from({ length: cols }, (_, c) => (
-              <col key={c} style={{ width: (sheet.columnWidths[c] ?? 10) * PX_PER_CHAR }} />
+              <col key={c} style={{ width: widthOf(c) }} />
             ))}
           </colgroup>
           <thead>
@@ -177,6 +196,8 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
                   const selected = selection?.row === r && selection?.col === c;
                   const note = sheet.notes.get(key);
                   const isRelated = related.has(key);
+                  const spill = spillOf(r, c);
+                  const text = cellText(sheet.cells[r]?.[c] ?? null, format);
                   return (
                     <td
                       key={c}
@@ -194,9 +215,10 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
                         position: note ? "relative" : undefined,
                         outline: selected ? "2px solid #217346" : isRelated ? "2px dashed #0f6cbd" : undefined,
                         outlineOffset: -2,
+                        ...(spill ? { overflow: "visible" } : {}),
                       }}
                     >
-                      {cellText(sheet.cells[r]?.[c] ?? null, format)}
+                      {spill ? <div style={{ width: widthOf(c) + spill - 8, overflow: "hidden" }}>{text}</div> : text}
                       {note && <NoteMarker text={note} />}
                     </td>
                   );

@@ -1,15 +1,28 @@
-/** The add-in without Excel: the task pane beside an in-memory workbook, with the 晋城 and 大同 samples at hand. */
+/** The add-in without Excel: the task pane beside an in-memory workbook, with the built-in samples at hand. */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import {
+  Button,
+  Menu,
+  MenuButton,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
 import { builtinPack } from "../domain/packs";
 import { renderTables } from "../domain/render/render";
-import { datongSample, jinchengSample, type Sample } from "../domain/samples";
+import type { Sample } from "../domain/samples";
 import { App } from "../taskpane/App";
 import { zh } from "../taskpane/zh-CN";
 import { GridView } from "./GridView";
 import { MemoryWorkbook } from "./memory-workbook";
+import { SAMPLE_ENTRIES, initialSample, type SampleEntry } from "./samples";
 
-/** Replaces the workbook with a sample's 13 tables, stamped as if the task pane had inserted them. */
+/** Replaces the workbook with a sample's tables, stamped as if the task pane had inserted them. */
 export async function loadSample(workbook: MemoryWorkbook, sample: Sample): Promise<number> {
   const pack = builtinPack(sample.pack);
   const { department, year, rows } = sample;
@@ -19,36 +32,72 @@ export async function loadSample(workbook: MemoryWorkbook, sample: Sample): Prom
   return plans.length;
 }
 
-export function PreviewApp(props: { workbook: MemoryWorkbook; withSample: boolean }) {
+/** The samples by pack, in the order of SAMPLES: one group of the menu per pack. */
+function byPack(entries: readonly SampleEntry[]): { pack: string; name: string; entries: SampleEntry[] }[] {
+  const groups: { pack: string; name: string; entries: SampleEntry[] }[] = [];
+  for (const entry of entries) {
+    const group = groups.find((g) => g.pack === entry.sample.pack);
+    if (group) group.entries.push(entry);
+    else groups.push({ pack: entry.sample.pack, name: builtinPack(entry.sample.pack).name, entries: [entry] });
+  }
+  return groups;
+}
+
+/** 载入示例: a menu of the samples, grouped under their packs' names. */
+function SampleMenu(props: { onLoad: (entry: SampleEntry) => void }) {
+  const groups = React.useMemo(() => byPack(SAMPLE_ENTRIES), []);
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton size="small">{zh.preview.loadSample}</MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {groups.map((g) => (
+            <MenuGroup key={g.pack}>
+              <MenuGroupHeader>{g.name}</MenuGroupHeader>
+              {g.entries.map((e) => (
+                <MenuItem key={e.id} data-sample={e.id} onClick={() => props.onLoad(e)}>
+                  {e.label}
+                </MenuItem>
+              ))}
+            </MenuGroup>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** `query`: the page's search string — ?empty, ?sample=<id>, or nothing for the 晋城 sample. */
+export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
   const { workbook } = props;
   // The task pane re-reads the workbook's stamp when it is remounted after the workbook is replaced.
   const [generation, setGeneration] = React.useState(0);
-  const [note, setNote] = React.useState<string | null>(null);
+  const [note, setNote] = React.useState<{ intent: "info" | "warning"; text: string } | null>(null);
+  const [start] = React.useState(() => initialSample(props.query));
 
   const load = React.useCallback(
     async (sample: Sample) => {
       const tables = await loadSample(workbook, sample);
       setGeneration((g) => g + 1);
-      setNote(zh.preview.sampleLoaded(sample.department, sample.year, tables));
+      setNote({ intent: "info", text: zh.preview.sampleLoaded(sample.department, sample.year, tables) });
     },
     [workbook],
   );
 
   React.useEffect(() => {
-    if (props.withSample) void load(jinchengSample);
-  }, [props.withSample, load]);
+    if (start.entry) void load(start.entry.sample);
+    else if (start.unknown)
+      setNote({ intent: "warning", text: zh.preview.unknownSample(start.unknown, SAMPLE_ENTRIES.map((e) => e.id)) });
+  }, [start, load]);
 
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100vh" }}>
       <header style={{ display: "flex", gap: 8, alignItems: "center", padding: "6px 12px", background: "#217346", color: "#fff" }}>
         <strong>{zh.appTitle}</strong>
         <span style={{ flex: 1 }}>{zh.preview.banner}</span>
-        <Button size="small" onClick={() => void load(jinchengSample)}>
-          {zh.preview.loadJincheng}
-        </Button>
-        <Button size="small" onClick={() => void load(datongSample)}>
-          {zh.preview.loadDatong}
-        </Button>
+        <SampleMenu onLoad={(e) => void load(e.sample)} />
         <Button
           size="small"
           onClick={() => {
@@ -61,8 +110,8 @@ export function PreviewApp(props: { workbook: MemoryWorkbook; withSample: boolea
         </Button>
       </header>
       {note && (
-        <MessageBar intent="info" role="status">
-          <MessageBarBody>{note}</MessageBarBody>
+        <MessageBar intent={note.intent} role="status" data-testid="preview-note">
+          <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       )}
       <div style={{ display: "flex", flex: 1, minHeight: 0 }}>

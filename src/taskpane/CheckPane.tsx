@@ -309,8 +309,8 @@ function Summary(props: { run: CheckRun; tableName: (id: string) => string }) {
           </Badge>
         ))}
       </div>
-      <Text as="p" size={200} style={{ margin: "4px 0" }}>
-        {zh.check.basis(tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
+      <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-basis">
+        {zh.check.basis(run.pack.name, run.pack.version, tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
       </Text>
       {findings.length === 0 ? (
         <Text as="p">{zh.check.clean}</Text>

@@ -7,6 +7,8 @@ import { zh } from "./zh-CN";
 const RESULTS = 12;
 
 export function CodePicker(props: {
+  /** Which tables the codes go to, e.g. 功能分类科目（填入表2、表3、表5、表8）. */
+  label: string;
   search: (query: string, limit: number) => CatalogEntry[];
   chosen: CatalogEntry[];
   onChange: (chosen: CatalogEntry[]) => void;
@@ -15,7 +17,7 @@ export function CodePicker(props: {
   const [query, setQuery] = React.useState("");
   const results = query.trim() ? search(query.trim(), RESULTS).filter((e) => !chosen.some((c) => c.code === e.code)) : [];
   return (
-    <Field label={zh.template.codes} hint={zh.template.codesHint}>
+    <Field label={props.label} hint={zh.template.codesHint}>
       <SearchBox
         aria-label={zh.template.codeSearch}
         placeholder={zh.template.codeExample}

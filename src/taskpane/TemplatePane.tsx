@@ -13,7 +13,8 @@ import {
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
-import { codeRows, takesCodeRows } from "../domain/render/code-rows";
+import { FORMS_SHEET } from "../domain/inputs/forms";
+import { GLOSSARY_SHEET } from "../domain/inputs/narrative";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
 import { CodePicker } from "./CodePicker";
@@ -23,6 +24,8 @@ import { insertTables, type Conflict, type InsertStage, type Resolution } from "
 import { Status, type Message } from "./Status";
 import { zh } from "./zh-CN";
 import { errorText } from "./hooks";
+import { sampleOf } from "./pack";
+import { codeRows, functionalCodeTables } from "../domain/render/code-rows";
 
 /** Budgets are prepared in the autumn for the coming year. */
 export function defaultYear(now = new Date()): number {
@@ -45,16 +48,28 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
 
   const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
 
-  // A workbook the add-in stamped before: start from its department and year.
+  const choosePack = (next: Pack) => {
+    setPackId(next.id);
+    setChosen(new Set(next.tables.map((t) => t.id)));
+  };
+
+  // A workbook the add-in stamped before: start from its pack, department and year.
   React.useEffect(() => {
     if (!stamp) return;
+    const stamped = packs.find((p) => p.id === stamp.pack);
+    if (stamped && stamped.id !== packId) choosePack(stamped);
     setDepartment((d) => d || stamp.department);
     setYear(stamp.year);
     setMessage((m) => m ?? { intent: "info", text: zh.template.stampNote(stamp.department, stamp.year) });
   }, [stamp]);
 
   const allChosen = pack.tables.every((t) => chosen.has(t.id));
-  const wantsCodes = pack.tables.some((t) => chosen.has(t.id) && takesCodeRows(t));
+  const codeTables = React.useMemo(() => functionalCodeTables(pack), [pack]);
+  const wantsCodes = codeTables.some((t) => chosen.has(t.id));
+  // What 同时插入… adds for this pack: its input sheets, the 绩效目标表 when its document has forms, 名词解释, 目录.
+  const inputSheets = pack.inputs.map((i) => i.sheetName);
+  const formsTable = pack.tables.find((t) => t.id === pack.document.forms?.table)?.number ?? null;
+  const example = sampleOf(pack)?.department ?? zh.template.departmentExample;
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -67,8 +82,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
     try {
       const loaded = parsePackJson(await file.text());
       setPacks([...packs.filter((p) => p.id !== loaded.id), loaded]);
-      setPackId(loaded.id);
-      setChosen(new Set(loaded.tables.map((t) => t.id)));
+      choosePack(loaded);
       setMessage({ intent: "success", text: zh.template.packLoaded(loaded.name) });
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
@@ -92,7 +106,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
     const tables = pack.tables.filter((t) => chosen.has(t.id));
     const rows: TableRows = {};
     if (codes.length)
-      for (const t of tables.filter(takesCodeRows))
+      for (const t of codeTables.filter((t) => chosen.has(t.id)))
         rows[t.id] = codeRows(t, codes.map((c) => c.code), (code) => catalog.get("functional", code)?.name);
     try {
       const result = await insertTables(
@@ -136,9 +150,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
           selectedOptions={[pack.id]}
           onOptionSelect={(_e, d) => {
             const next = packs.find((p) => p.id === d.optionValue);
-            if (!next) return;
-            setPackId(next.id);
-            setChosen(new Set(next.tables.map((t) => t.id)));
+            if (next) choosePack(next);
           }}
         >
           {packs.map((p) => (
@@ -151,7 +163,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
       <div>
         <FileButton size="small" label={zh.template.loadPack} accept=".json,application/json" testId="pack-file" onFile={(f) => void loadPack(f)} />
       </div>
-      <Field label={zh.template.department} hint={zh.template.departmentHint} required>
+      <Field label={zh.template.department} hint={zh.template.departmentHint(pack.departmentLabel, example)} required>
         <Input value={department} onChange={(_e, d) => setDepartment(d.value)} />
       </Field>
       <Field label={zh.template.year} required>
@@ -184,16 +196,21 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
         </div>
       </fieldset>
       <Checkbox
-        label={zh.template.withInputs}
+        label={zh.template.withInputs([...inputSheets, ...(formsTable === null ? [] : [FORMS_SHEET]), GLOSSARY_SHEET])}
         checked={withInputs}
         onChange={(_e, d) => setWithInputs(d.checked === true)}
         aria-describedby="with-inputs-hint"
       />
       <Text id="with-inputs-hint" size={200} style={{ marginTop: -8, paddingLeft: 32 }}>
-        {zh.template.withInputsHint}
+        {zh.template.withInputsHint(inputSheets, formsTable)}
       </Text>
       {wantsCodes && (
-        <CodePicker search={(q, limit) => catalog.search("functional", q, limit)} chosen={codes} onChange={setCodes} />
+        <CodePicker
+          label={zh.template.codes(codeTables.map((t) => t.number))}
+          search={(q, limit) => catalog.search("functional", q, limit)}
+          chosen={codes}
+          onChange={setCodes}
+        />
       )}
       <Button appearance="primary" type="submit" disabled={stage !== null}>
         {stage ? zh.template.inserting : zh.template.insert}

@@ -2,10 +2,11 @@
 import { departmentOf } from "../domain/read/read";
 import type { Catalog } from "../domain/catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../domain/checks/check-workbook";
-import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
+import type { Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { REPORT_SHEET, renderReport } from "../domain/render/report";
 import { freeSheetName } from "../domain/render/sheet-names";
+import { packOf } from "./pack";
 
 export interface CheckRun {
   pack: Pack;
@@ -37,7 +38,8 @@ export async function runCheck(
   const grids = await port.readGrids();
   onStage("check");
   const { stamp, strict } = request;
-  const pack = builtinPacks().find((p) => p.id === stamp?.pack) ?? builtinPack();
+  // The stamp's pack, else the one whose tables the workbook holds (a Shanghai workbook typed in by hand), else the default.
+  const pack = packOf(stamp, grids);
   const result = checkWorkbook(pack, grids, { strict, catalogFor: request.catalogFor, year: stamp?.year, fallbackYear: request.fallbackYear });
   const year = result.year;
   const department = stamp?.department ?? departmentOf(result.disclosure);

@@ -10,15 +10,14 @@ import { exportRequest, prepare, type Prepared } from "../domain/export/prepare"
 import { formsForProjects, renderForms } from "../domain/inputs/forms";
 import { renderNarrative } from "../domain/inputs/narrative";
 import { renderInputSheets } from "../domain/inputs/sheets";
-import { builtinPack, builtinPacks, type Pack } from "../domain/packs";
+import type { Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { plansToXlsx } from "../xlsx/write-plans";
 import { renderContents, renderGlossary } from "../domain/inputs/narrative";
 import { contentsOf } from "../domain/narrative/contents";
-import { choosePack } from "../domain/read/detect";
-import type { SheetGrid } from "../domain/grid";
+import { packOf } from "./pack";
 
 export interface ExportSetup {
   /** The workbook's stamp, if the tables were inserted by the add-in. */
@@ -37,10 +36,6 @@ export type ExportOutcome =
   | { status: "done"; fileName: string; zip: Uint8Array; files: string[]; draft: boolean }
   | { status: "refused"; errors: Finding[] }
   | { status: "noTables" };
-
-/** The pack the workbook was inserted with (its stamp), else the built-in one whose tables it holds, else the default. */
-export const packOf = (stamp: PackStamp | null, grids: SheetGrid[]): Pack =>
-  builtinPacks().find((p) => p.id === stamp?.pack) ?? choosePack(builtinPacks(), grids) ?? builtinPack();
 
 /** One read of the workbook, checked and with its narrative: what the flows below start from. */
 async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft">): Promise<{ pack: Pack; prepared: Prepared; sheets: string[] }> {

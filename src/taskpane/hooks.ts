@@ -31,7 +31,7 @@ export function useStamp(port: WorkbookPort): { stamp: PackStamp | null; refresh
     port.metadata
       .get()
       .then((s) => live && setStamp(s))
-      // Without a stamp the pack is the default one and the tables tell the department and year.
+      // Without a stamp the tables tell the pack (the one whose tables the workbook holds), the department and year.
       .catch(() => undefined);
     return () => {
       live = false;

@@ -12,11 +12,10 @@ import { App } from "./App";
 function start(host: Office.HostType | null) {
   const root = createRoot(document.getElementById("root")!);
   const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel;
-  // ?empty opens the preview on a blank workbook instead of the 晋城 sample.
-  const withSample = !new URLSearchParams(window.location.search).has("empty");
+  // ?empty opens the preview on a blank workbook, ?sample=<id> on that sample, else on the 晋城 sample.
   root.render(
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-      {inExcel ? <App port={createExcelPort()} /> : <PreviewApp workbook={new MemoryWorkbook()} withSample={withSample} />}
+      {inExcel ? <App port={createExcelPort()} /> : <PreviewApp workbook={new MemoryWorkbook()} query={window.location.search} />}
     </FluentProvider>,
   );
 }

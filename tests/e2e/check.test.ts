@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const host = usePreviewHost();
 
-const open = (sample: "载入大同示例" | "载入晋城示例") => openSample(host, sample, "校验");
+const open = (sample: "datong-2023" | "jincheng-2023") => openSample(host, sample, "校验");
 
 
 const status = (page: Page) => page.getByTestId("check-status");
@@ -54,7 +54,7 @@ async function looks(page: Page): Promise<Record<string, string>> {
 }
 
 test("大同: finds the known errors, leads to the T01 cell, marks it and clears every mark", async () => {
-  const page = await open("载入大同示例");
+  const page = await open("datong-2023");
   const summary = await check(page);
   expect(await count(summary, "错误")).toBeGreaterThan(0);
   expect(await summary.innerText()).toContain("表1 预算收支总表");
@@ -86,7 +86,7 @@ test("大同: finds the known errors, leads to the T01 cell, marks it and clears
 });
 
 test("a finding is reachable by keyboard, and shows its related cells", async () => {
-  const page = await open("载入大同示例");
+  const page = await open("datong-2023");
   await check(page);
   const finding = page.locator('button[data-table="T01"][data-rule="A04"]').first();
   await finding.focus();
@@ -98,7 +98,7 @@ test("a finding is reachable by keyboard, and shows its related cells", async ()
 });
 
 test("filters narrow the list; the report goes to a new sheet, a second one beside it", async () => {
-  const page = await open("载入大同示例");
+  const page = await open("datong-2023");
   await check(page);
   const items = page.getByTestId("finding-list").locator("button[data-rule]");
   const all = await items.count();
@@ -122,7 +122,7 @@ test("filters narrow the list; the report goes to a new sheet, a second one besi
 });
 
 test("晋城: no error-level finding; an edit is re-checked automatically", async () => {
-  const page = await open("载入晋城示例");
+  const page = await open("jincheng-2023");
   const summary = await check(page);
   expect(await count(summary, "错误")).toBe(0);
   expect(await page.locator('button[data-severity="error"]').count()).toBe(0);
@@ -138,7 +138,7 @@ test("晋城: no error-level finding; an edit is re-checked automatically", asyn
 });
 
 test("a complete catalogue imported as CSV replaces the built-in one, and the check runs again", async () => {
-  const page = await open("载入大同示例");
+  const page = await open("datong-2023");
   const summary = await check(page);
   const warnings = await count(summary, "警告");
   expect(await page.locator('button[data-rule="C09"]').count()).toBe(2);

@@ -21,7 +21,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const status = (page: Page) => page.getByTestId("export-status");
 
-const open = (sample: "载入大同示例" | "载入晋城示例") => openSample(host, sample, "导出");
+const open = (sample: "datong-2023" | "jincheng-2023") => openSample(host, sample, "导出");
 
 /** Runs the export, clicks the download link and returns the files of the zip it saved. */
 async function exportZip(page: Page, name: string): Promise<{ fileName: string; files: Record<string, Uint8Array> }> {
@@ -37,7 +37,7 @@ async function exportZip(page: Page, name: string): Promise<{ fileName: string; 
 const csvs = (files: Record<string, Uint8Array>) => Object.keys(files).filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n));
 
 test("晋城: the export downloads a zip with the document, the tables and the 13 CSVs", async () => {
-  const page = await open("载入晋城示例");
+  const page = await open("jincheng-2023");
   const { fileName, files } = await exportZip(page, "晋城.zip");
 
   expect(fileName).toBe("晋城市商务局2023年度部门预算公开.zip");
@@ -55,7 +55,7 @@ test("晋城: the export downloads a zip with the document, the tables and the 1
 });
 
 test("大同: the blocking findings lead to their cells; the draft exports", async () => {
-  const page = await open("载入大同示例");
+  const page = await open("datong-2023");
   await page.getByRole("button", { name: "开始导出" }).click();
   const blocking = page.getByTestId("export-blocking");
   await blocking.waitFor();
@@ -85,7 +85,7 @@ test("大同: the blocking findings lead to their cells; the draft exports", asy
 });
 
 test("情况说明 goes to a new sheet once, then is used as edited; the charts get sheets of their own", async () => {
-  const page = await open("载入晋城示例");
+  const page = await open("jincheng-2023");
   const tabs = () => page.getByRole("tablist", { name: "工作表" }).getByRole("tab").allInnerTexts();
   const before = await tabs();
 
@@ -107,7 +107,7 @@ test("情况说明 goes to a new sheet once, then is used as edited; the charts 
 });
 
 test("模板: the input sheets and one blank 绩效目标表 per 表12 project join the tables; a second time keeps them", async () => {
-  const page = await open("载入晋城示例");
+  const page = await open("jincheng-2023");
   await page.getByRole("tab", { name: "模板", exact: true }).click();
   const insert = async () => {
     await page.getByRole("checkbox", { name: "全选" }).uncheck();
@@ -140,7 +140,7 @@ test("模板: the input sheets and one blank 绩效目标表 per 表12 project j
 });
 
 test("the 导出 pane checks as the 校验 pane is set: 晋城 in 严格模式 is refused for its 0.01 differences", async () => {
-  const page = await open("载入晋城示例");
+  const page = await open("jincheng-2023");
   await page.getByRole("tab", { name: "校验", exact: true }).click();
   await page.getByRole("switch", { name: "严格模式" }).check();
   await page.getByRole("tab", { name: "导出", exact: true }).click();

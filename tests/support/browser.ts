@@ -5,6 +5,7 @@ import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
+import { SAMPLE_ENTRIES } from "../../src/preview/samples";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -92,15 +93,33 @@ export const grid = (page: Page) => page.locator("table[role=grid]");
 export const cellAt = (page: Page, ref: string) => grid(page).locator(`td[data-cell="${ref}"]`);
 export const sheetTab = (page: Page, name: string) => page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name, exact: true });
 
-/** A blank preview with one of its samples loaded (all 13 tables), on the task pane's `pane` tab. */
-export async function openSample(
-  host: ReturnType<typeof usePreviewHost>,
-  sample: "载入大同示例" | "载入晋城示例",
-  pane: "校验" | "导出",
-): Promise<PreviewPage> {
+/**
+ * Loads a sample through the preview's 载入示例 menu (by its id, e.g. shanghai-commerce-2025), with the mouse or the
+ * keyboard, and waits until its tables are in the workbook.
+ */
+export async function loadSampleFromMenu(page: Page, id: string, by: "mouse" | "keyboard" = "mouse"): Promise<void> {
+  const entry = SAMPLE_ENTRIES.find((e) => e.id === id);
+  if (!entry) throw new Error(`没有示例 ${id}`);
+  const button = page.getByRole("button", { name: "载入示例" });
+  const item = page.getByRole("menuitem", { name: entry.label, exact: true });
+  if (by === "mouse") {
+    await button.click();
+    await item.click();
+  } else {
+    // Enter opens the menu on its first item; the arrow keys walk the items, Enter takes one.
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("menu").waitFor();
+    for (let i = 0; i < SAMPLE_ENTRIES.length && !(await item.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+  }
+  await page.getByTestId("preview-note").getByText(`已载入${entry.sample.department} ${entry.sample.year} 年的示例数据`).waitFor();
+}
+
+/** A blank preview with one of its samples loaded (all its tables) through the 载入示例 menu, on the task pane's `pane` tab. */
+export async function openSample(host: ReturnType<typeof usePreviewHost>, id: string, pane: "校验" | "导出"): Promise<PreviewPage> {
   const page = await host.open("?empty");
-  await page.getByRole("button", { name: sample }).click();
-  await sheetTab(page, "表13 项目支出表（上年结转）").waitFor();
+  await loadSampleFromMenu(page, id);
   await page.getByRole("tab", { name: pane, exact: true }).click();
   return page;
 }

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
-import { builtinPack } from "../../src/domain/packs";
+import { builtinPack, type Pack } from "../../src/domain/packs";
 import { version } from "../../package.json";
 import { runCli, useTempDir } from "../support/cli";
 import { withTables } from "../support/packs";
@@ -105,6 +105,96 @@ describe("budget-disclosure template", () => {
     expect(fs.existsSync(out2)).toBe(false);
   });
 
+  describe("the Shanghai packs, by id", () => {
+    const shanghai = builtinPack("shanghai-putuo-2025");
+    const shSheet = (workbook: ExcelJS.Workbook, p: Pack, tableId: string) => workbook.getWorksheet(p.tables.find((t) => t.id === tableId)!.sheetName)!;
+
+    it("--pack shanghai-putuo-2025 writes its 9 tables: titles, 编制部门, 类/款/项 in columns of their own under merged captions", async () => {
+      const out = path.join(tempDir(), "sh.xlsx");
+      const r = await run("template", "--pack", "shanghai-putuo-2025", "--year", "2025", "--department", "上海市普陀区某某局", "-o", out);
+      expect(r).toEqual({ code: 0, out: `已写入 ${out}：9 张表（上海市普陀区某某局，2025年）\n`, err: "" });
+
+      const workbook = await open(out);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(shanghai.tables.map((t) => t.sheetName));
+      expect(workbook.worksheets).toHaveLength(9);
+      for (const table of shanghai.tables) expect(shSheet(workbook, shanghai, table.id).getCell("A2").value).toBe(table.title.replace("{year}", "2025"));
+      expect(shSheet(workbook, shanghai, "T02").getCell("A2").value).toBe("2025年部门收入预算总表");
+
+      const t02 = shSheet(workbook, shanghai, "T02");
+      // No 预算公开表N line above the title in the Shanghai format.
+      expect(t02.getCell("A1").value).toBeNull();
+      expect(t02.getCell("A3").value).toBe("编制部门：上海市普陀区某某局");
+      expect(t02.getCell("I3").value).toBe("单位：元");
+      expect(t02.getCell("A4").value).toBe("项目");
+      expect(t02.getCell("A5").value).toBe("功能分类科目编码");
+      expect(["A6", "B6", "C6"].map((a) => t02.getCell(a).value)).toEqual(["类", "款", "项"]);
+      expect(t02.getCell("D5").value).toBe("功能分类科目名称");
+      expect(t02.getCell("E5").value).toBe("合计");
+      expect(t02.model.merges).toEqual(expect.arrayContaining(["A2:I2", "A4:D4", "E4:I4", "A5:C5", "D5:D6", "E5:E6", "I5:I6"]));
+      // The 合计 at the bottom, across the code and name columns, under the rows left for entry.
+      expect(t02.getCell("A17").value).toBe("合计");
+      expect(t02.model.merges).toEqual(expect.arrayContaining(["A17:D17"]));
+      expect(t02.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
+      for (const c of [1, 2, 3]) expect(t02.getColumn(c).width).toBe(shanghai.tables[1].columns[0].width);
+      for (const a of ["A7", "B7", "C7"]) expect(t02.getCell(a).numFmt).toBe("@");
+      expect(t02.getCell("E7").numFmt).toBe("#,##0.00");
+
+      // 表8 lists 经济分类 codes in two columns: 类 and 款.
+      const t08 = shSheet(workbook, shanghai, "T08");
+      expect(["A5", "A6", "B6", "C5"].map((a) => t08.getCell(a).value)).toEqual(["部门预算经济分类科目编码", "类", "款", "经济分类科目名称"]);
+      expect(t08.model.merges).toEqual(expect.arrayContaining(["A5:B5", "C5:C6"]));
+    });
+
+    it("--pack shanghai-putuo-2025 --sample fills 表5 with the 上海市普陀区商务委员会 2025 figures, codes split by level", async () => {
+      const out = path.join(tempDir(), "sh-sample.xlsx");
+      const r = await run("template", "--pack", "shanghai-putuo-2025", "--sample", "-o", out);
+      expect(r).toEqual({ code: 0, out: `已写入 ${out}：9 张表（上海市普陀区商务委员会，2025年）\n`, err: "" });
+      const workbook = await open(out);
+      const t05 = shSheet(workbook, shanghai, "T05");
+      expect(t05.getCell("A2").value).toBe("2025年部门一般公共预算支出功能分类预算表");
+      expect(t05.getCell("A3").value).toBe("编制部门：上海市普陀区商务委员会");
+      const row = (n: number) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => t05.getCell(`${c}${n}`).value);
+      expect(row(7)).toEqual(["201", null, null, "一般公共服务支出", 21601733, 12291733, 9310000]);
+      expect(row(8)).toEqual(["201", "13", null, "商贸事务", 21601733, 12291733, 9310000]);
+      expect(row(9)).toEqual(["201", "13", "01", "行政运行", 9389913, 9389913, null]);
+      const last = t05.rowCount;
+      // exceljs reads each cell of a merge as its top-left one.
+      expect(row(last)).toEqual(["合计", "合计", "合计", "合计", 371514655, 19830655, 351684000]);
+      expect(t05.model.merges).toEqual(expect.arrayContaining([`A${last}:D${last}`]));
+      // Tables without figures carry the pack's note.
+      expect(shSheet(workbook, shanghai, "T06").getColumn(1).values.some((v) => typeof v === "string" && v.startsWith("注"))).toBe(true);
+    });
+
+    it("--pack shanghai-putuo-2025-unit --sample fills the 单位预算 tables", async () => {
+      const unit = builtinPack("shanghai-putuo-2025-unit");
+      const out = path.join(tempDir(), "unit.xlsx");
+      expect((await run("template", "--pack", "shanghai-putuo-2025-unit", "--sample", "-o", out)).code).toBe(0);
+      const workbook = await open(out);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(unit.tables.map((t) => t.sheetName));
+      expect(shSheet(workbook, unit, "T01").getCell("A3").value).toBe("编制单位：上海市普陀区商务委员会");
+      expect(shSheet(workbook, unit, "T05").getCell("E7").value).toBe(21601733);
+    });
+
+    it("--sample with a pack that has no sample exits 2 and writes nothing", async () => {
+      const file = path.join(tempDir(), "own.json");
+      fs.writeFileSync(file, JSON.stringify({ ...withTables(builtinPack(), 2), id: "own-pack", name: "自定义模板包" }));
+      const out = path.join(tempDir(), "out.xlsx");
+      const r = await run("template", "--pack", file, "--sample", "-o", out);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^错误：模板包 own-pack（自定义模板包）没有内置示例数据/);
+      expect(fs.existsSync(out)).toBe(false);
+      // Without --sample the pack draws its tables as usual.
+      expect((await run("template", "--pack", file, "--year", "2025", "--department", "某某局", "-o", out)).code).toBe(0);
+    });
+
+    it("an unknown pack id exits 2, naming the built-in packs", async () => {
+      const r = await run("template", "--pack", "shanghai-2099", "--sample", "-o", path.join(tempDir(), "out.xlsx"));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("没有编号为“shanghai-2099”的内置模板包");
+      expect(r.err).toContain("shanghai-putuo-2025");
+    });
+  });
+
   it.each([
     ["a file that is not JSON", "{ 不是 JSON", "不是有效的 JSON"],
     ["a missing file", null, "无法读取模板包"],
@@ -169,6 +259,7 @@ describe("budget-disclosure", () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain("用法：");
     expect(help.out).toContain("--sample");
+    expect(help.out).toContain("shanghai-putuo-2025");
     expect(await run("--version")).toEqual({ code: 0, out: `${version}\n`, err: "" });
   });
 

@@ -12,7 +12,7 @@ import { CliError, fileProblem, type Io } from "../context";
 import { nodeExportHooks } from "../export-hooks";
 import { readWorkbookFile } from "../grids";
 import { writeNewFile } from "../output";
-import { readPack } from "../pack-file";
+import { packByIdOrFile } from "../pack-file";
 import { excelRef } from "../report";
 
 /** Error-level findings stand and --draft was not given. */
@@ -45,7 +45,7 @@ export function registerExport(program: Command, io: Io, setExitCode: (code: num
     .option("--draft", "有错误时也导出，文档每页标注“草稿”")
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
-    .option("--pack <文件>", "模板包 JSON 文件（默认按工作簿的表标题选用内置模板包）")
+    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认按工作簿的表标题选用内置模板包）")
     .option("--force", "覆盖已存在的压缩包或目录中的同名文件")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: ExportOptions) => setExitCode(await exportPackage(file, options, io)));
@@ -57,7 +57,7 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const zipped = /\.zip$/i.test(output);
   const force = options.force ?? false;
   const strict = options.strict ?? false;
-  const forced = options.pack === undefined ? undefined : readPack(options.pack);
+  const forced = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
 
   io.err(`读取 ${file}…\n`);

@@ -1,11 +1,11 @@
-/** `template`: the official tables as an .xlsx file, empty or filled with the 晋城 sample. */
+/** `template`: the official tables of a pack as an .xlsx file, empty or filled with the pack's sample. */
 import type { Command } from "commander";
-import { builtinPack, type Pack } from "../../domain/packs";
+import { builtinPack, builtinPacks, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
-import { jinchengSample, type Sample } from "../../domain/samples";
+import { SAMPLES, type Sample } from "../../domain/samples";
 import { CliError, type Io } from "../context";
 import { writeNewFile } from "../output";
-import { readPack } from "../pack-file";
+import { packByIdOrFile } from "../pack-file";
 import { plansToXlsx } from "../../xlsx/write-plans";
 
 interface TemplateOptions {
@@ -18,23 +18,40 @@ interface TemplateOptions {
   force?: boolean;
 }
 
+/** The sample --sample fills a pack's tables with: the first built-in one filled in with that pack. */
+const sampleOf = (pack: Pack): Sample | undefined => SAMPLES.find((s) => s.pack === pack.id);
+
+const idWidth = Math.max(...builtinPacks().map((p) => p.id.length));
+const PACKS = builtinPacks()
+  .map((p) => {
+    const sample = sampleOf(p);
+    return `  ${p.id.padEnd(idWidth)}  ${p.name}${sample ? `，示例：${sample.department} ${sample.year}` : ""}`;
+  })
+  .join("\n");
+
 const EXAMPLES = `
+内置模板包（--pack 的编号，--sample 填入的示例）：
+${PACKS}
+
 示例：
   budget-disclosure template --year 2023 --department 晋城市商务局 -o 预算公开表.xlsx
   budget-disclosure template --sample -o 示例.xlsx
   budget-disclosure template --year 2024 --department 某某局 --tables T01,T10 -o 表1和表10.xlsx
+  budget-disclosure template --pack shanghai-putuo-2025 --year 2025 --department 上海市普陀区某某局 -o 部门预算表.xlsx
+  budget-disclosure template --pack shanghai-putuo-2025-unit --sample -o 单位预算示例.xlsx
+  budget-disclosure template --pack 模板包.json --year 2024 --department 某某局 -o 预算公开表.xlsx
 `;
 
 export function registerTemplate(program: Command, io: Io): void {
   program
     .command("template")
     .description("生成部门预算公开表样（.xlsx），可填入示例数据")
-    .option("--year <年度>", "预算年度，2000–2100（加 --sample 时默认为 2023）")
+    .option("--year <年度>", "预算年度，2000–2100（加 --sample 时默认为示例的年度）")
     .option("--department <名称>", "部门名称（加 --sample 时默认为示例部门）")
     .option("-o, --output <文件>", "输出的 .xlsx 文件（必填）")
     .option("--tables <表号>", "只生成这些表，逗号分隔，如 T01,T02（默认全部）")
-    .option("--pack <文件>", "模板包 JSON 文件（默认使用内置模板包）")
-    .option("--sample", "填入示例数据：晋城市商务局 2023 年部门预算")
+    .option("--pack <模板包>", "内置模板包编号（见下）或模板包文件，默认 shanxi-2023")
+    .option("--sample", "填入所选模板包的示例数据（见下）")
     .option("--force", "覆盖已存在的输出文件")
     .addHelpText("after", EXAMPLES)
     .action((options: TemplateOptions) => template(options, io));
@@ -42,12 +59,14 @@ export function registerTemplate(program: Command, io: Io): void {
 
 async function template(options: TemplateOptions, io: Io): Promise<void> {
   const output = outputPath(options.output);
-  const sample = options.sample ? jinchengSample : undefined;
+  const pack = options.pack === undefined ? builtinPack() : packByIdOrFile(options.pack);
+  const sample = options.sample ? sampleOf(pack) : undefined;
+  if (options.sample && !sample)
+    throw new CliError(
+      `模板包 ${pack.id}（${pack.name}）没有内置示例数据，不能加 --sample；有示例的模板包：${[...new Set(SAMPLES.map((s) => s.pack))].join("、")}`,
+    );
   const year = parseYear(options.year, sample);
   const department = parseDepartment(options.department, sample);
-  const pack = options.pack === undefined ? builtinPack() : readPack(options.pack);
-  if (sample && sample.pack !== pack.id)
-    throw new CliError(`示例数据按模板包 ${sample.pack} 填写，不能用于模板包 ${pack.id}`);
   const tables = options.tables === undefined ? undefined : parseTables(options.tables, pack);
 
   const plans = renderTables(pack, { department, year, tables, rows: sample?.rows });

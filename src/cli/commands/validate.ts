@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { builtinPacks } from "../../domain/packs";
 import { readCatalogFile } from "../catalog-file";
 import { CliError, EXIT_INPUT, EXIT_OK, fileProblem, processIo, type Io } from "../context";
-import { readPack } from "../pack-file";
+import { packByIdOrFile } from "../pack-file";
 import { FORMATS, formatReport, type Format } from "../report";
 import { validateFiles } from "../validate-pool";
 
@@ -44,7 +44,7 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
     .option("--jobs <数量>", `同时校验的文件数（默认 ${DEFAULT_JOBS}，即处理器核数减一）`)
-    .option("--pack <文件>", "模板包 JSON 文件（默认按各工作簿的表标题选用内置模板包）")
+    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认按各工作簿的表标题选用内置模板包）")
     .option("-o, --output <文件>", "把报告写入文件（默认输出到屏幕）")
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], options: ValidateOptions) => setExitCode(await validate(inputs, options, io)));
@@ -55,7 +55,7 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
   const jobs = parseJobs(options.jobs);
   const output = options.output === undefined ? undefined : outputPath(options.output);
   // Without --pack each workbook is checked with the built-in pack whose tables it holds.
-  const pack = options.pack === undefined ? undefined : readPack(options.pack);
+  const pack = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
   const files = workbookFiles(inputs);
 

@@ -1,6 +1,6 @@
-/** Body rows of a functional-code table (T02/T03/T05/T08) for chosen codes, parents included, in code order. */
+/** Body rows of a functional-code table for chosen codes, parents included, in code order, between the table's own rows. */
 import type { CellValue } from "../grid";
-import type { TableDecl } from "../packs/schema";
+import type { Pack, TableDecl } from "../packs/schema";
 
 /** The 类 and 款 above a 项 code (and the 类 above a 款), then the code itself. */
 function withParents(code: string): string[] {
@@ -10,11 +10,23 @@ function withParents(code: string): string[] {
   return out;
 }
 
-/** True when the table lists functional codes in its first column (the tables a code picker serves). */
-export function takesCodeRows(table: TableDecl): boolean {
-  return table.body.kind === "list" && table.columns[0]?.kind === "code" && table.columns[1]?.kind === "name";
+/**
+ * The tables a code picker serves: list tables with a code column first and its name beside it, which the pack checks
+ * against the functional catalogue (表2、3、5、8 of Shanxi; 表2、3、5、6、7 of Shanghai) — not 收入 or 经济分类 codes.
+ */
+export function functionalCodeTables(pack: Pack): TableDecl[] {
+  return pack.tables.filter(
+    (t) =>
+      t.body.kind === "list" &&
+      t.columns[0]?.kind === "code" &&
+      t.columns[1]?.kind === "name" &&
+      pack.checks.some(
+        (c) => (c.kind === "codeFormat" || c.kind === "codeInCatalog") && c.table === t.id && c.code === t.columns[0].key && c.catalog === "functional",
+      ),
+  );
 }
 
+/** The table's leading rows, a row per chosen code (its 类 and 款 added, in code order), then its trailing rows (a 合计 at the bottom). */
 export function codeRows(table: TableDecl, codes: string[], nameOf: (code: string) => string | undefined): CellValue[][] {
   const width = table.columns.length;
   const all = [...new Set(codes.flatMap(withParents))].sort();
@@ -25,5 +37,5 @@ export function codeRows(table: TableDecl, codes: string[], nameOf: (code: strin
     row[1] = nameOf(code) ?? null;
     return row;
   });
-  return [...leading, ...rows];
+  return [...leading, ...rows, ...(table.body.trailing ?? []).map((r) => [...r.cells])];
 }

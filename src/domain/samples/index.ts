@@ -18,6 +18,8 @@ import jinchengFormsData from "./jincheng-2023-forms.json";
 import { formFromJson, type FormContent, type FormJson } from "../inputs/forms";
 
 export interface Sample {
+  /** How a URL or a command names it: jincheng-2023, shanghai-commerce-2025 … */
+  id: string;
   department: string;
   year: number;
   pack: string;
@@ -25,7 +27,8 @@ export interface Sample {
   rows: TableRows;
 }
 
-const sample = (s: Omit<Sample, "rows"> & { rows: unknown }): Sample => ({
+const sample = (id: string, s: Omit<Sample, "id" | "rows"> & { rows: unknown }): Sample => ({
+  id,
   department: s.department,
   year: s.year,
   pack: s.pack,
@@ -33,12 +36,12 @@ const sample = (s: Omit<Sample, "rows"> & { rows: unknown }): Sample => ({
   rows: s.rows as Record<string, CellValue[][]>,
 });
 
-export const jinchengSample = sample(jincheng);
-export const datongSample = sample(datong);
-export const shanghaiCommerceSample = sample(shanghaiCommerce);
-export const shanghaiCommerceUnitSample = sample(shanghaiCommerceUnit);
-export const shanghaiWanli2024Sample = sample(shanghaiWanli2024);
-export const shanghaiWanli2025Sample = sample(shanghaiWanli2025);
+export const jinchengSample = sample("jincheng-2023", jincheng);
+export const datongSample = sample("datong-2023", datong);
+export const shanghaiCommerceSample = sample("shanghai-commerce-2025", shanghaiCommerce);
+export const shanghaiCommerceUnitSample = sample("shanghai-commerce-2025-unit", shanghaiCommerceUnit);
+export const shanghaiWanli2024Sample = sample("shanghai-wanli-2024", shanghaiWanli2024);
+export const shanghaiWanli2025Sample = sample("shanghai-wanli-2025", shanghaiWanli2025);
 
 /** Every built-in sample, the first of each pack being the one a new workbook of that pack is shown with. */
 export const SAMPLES: readonly Sample[] = [

@@ -1,0 +1,32 @@
+/** The built-in samples as the preview host offers them: an id for the URL (?sample=…), a label for its menu. */
+import { SAMPLES, type Sample } from "../domain/samples";
+import { zh } from "../taskpane/zh-CN";
+
+export interface SampleEntry {
+  /** The id ?sample= takes, e.g. shanghai-commerce-2025. */
+  id: string;
+  label: string;
+  sample: Sample;
+}
+
+/** Every sample of SAMPLES, in its order. */
+export const SAMPLE_ENTRIES: readonly SampleEntry[] = SAMPLES.map((sample) => ({
+  id: sample.id,
+  sample,
+  label: zh.preview.samples[sample.id] ?? zh.preview.sampleLabel(sample.department, sample.year),
+}));
+
+/** The preview opens with 晋城 unless told otherwise. */
+export const DEFAULT_SAMPLE = "jincheng-2023";
+
+/**
+ * What the page's query asks to open: `?empty` a blank workbook, `?sample=<id>` that sample, nothing the default
+ * sample. An id that is no sample's opens blank, and is returned as `unknown` to say so.
+ */
+export function initialSample(search: string): { entry: SampleEntry | null; unknown?: string } {
+  const params = new URLSearchParams(search);
+  if (params.has("empty")) return { entry: null };
+  const id = params.get("sample")?.trim() || DEFAULT_SAMPLE;
+  const entry = SAMPLE_ENTRIES.find((e) => e.id === id);
+  return entry ? { entry } : { entry: null, unknown: id };
+}
