@@ -4,13 +4,16 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
 
-/** Registers beforeEach/afterEach that make and remove a temp folder; call the result for its path. */
-export function useTempDir(prefix: string): () => string {
+/**
+ * Registers hooks that make and remove a temp folder — a fresh one for each test, or one for all the file's tests
+ * (`"all"`); call the result for its path.
+ */
+export function useTempDir(prefix: string, scope: "each" | "all" = "each"): () => string {
   let dir = "";
-  beforeEach(() => {
+  (scope === "each" ? beforeEach : beforeAll)(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  (scope === "each" ? afterEach : afterAll)(() => fs.rmSync(dir, { recursive: true, force: true }));
   return () => dir;
 }
 

@@ -3,6 +3,7 @@
  * module generates with the published text, and for checking published text.
  */
 import type { GlossaryEntry, NarrativeSection } from "../../src/domain/inputs";
+import { Decimal, formatAmount } from "../../src/domain/money";
 import { builtinPack } from "../../src/domain/packs";
 import { readSeed } from "./seed-text";
 
@@ -59,4 +60,21 @@ export function seedContents(seed: Seed): string[] {
     .slice(start + 1, end + 1)
     .filter((l) => l !== "")
     .map((l) => l.replace(/\.{2,}.*$/, "").replace(/\t.*$/, ""));
+}
+
+/**
+ * Sentences as compared: no whitespace, ASCII punctuation as the full-width forms the seeds print elsewhere, amounts in
+ * 万元 with two decimals and thousands separators (the seeds print 1,090.3, 0万元 beside 0.00万元, 15621.11万元).
+ */
+export function sentences(s: string): string[] {
+  return s
+    .replace(/\s+/g, "")
+    .replace(/,(?!\d{3})/g, "，")
+    .replace(/;/g, "；")
+    .replace(/:/g, "：")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）")
+    .replace(/(\d[\d,]*(?:\.\d+)?)万元/g, (_m, n: string) => `${formatAmount(new Decimal(n.replace(/,/g, "")))}万元`)
+    .split(/(?<=[。；])/)
+    .filter((x) => x !== "");
 }

@@ -22,8 +22,6 @@
  * "code")` is that level's cell (the 项 cell of a 项 row); in the exported layout it is the one code cell.
  */
 import ExcelJS from "exceljs";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { readWorkbookFile } from "../../src/cli/grids";
 import { builtinCatalog, normalizeName } from "../../src/domain/catalog/catalog";
@@ -425,15 +423,6 @@ export function buildWorkbook(layout: LayoutName, rows: Rows = sampleRows(), dep
   };
 }
 
-/** A temp folder for the test file's workbooks, removed after all its tests. */
-export function useTempFolder(prefix: string): () => string {
-  let dir = "";
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return () => dir;
-}
 
 export interface Checked {
   file: string;

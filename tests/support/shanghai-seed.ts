@@ -108,7 +108,8 @@ export function columnsOf(table: number, variant: ShanghaiSeed["variant"]): read
   return table === 1 && variant === "unit" ? UNIT_T1_COLUMNS : COLUMNS[table];
 }
 
-const TABLE_KINDS = [
+/** What each of the nine tables is, as its title says after 部门/预算单位/单位. */
+export const TABLE_KINDS = [
   "财务收支预算总表",
   "收入预算总表",
   "支出预算总表",

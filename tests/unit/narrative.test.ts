@@ -4,13 +4,13 @@
  * and 目录 are the seed's.
  */
 import type { DisclosureInputs, NarrativeSection } from "../../src/domain/inputs";
-import { Decimal, formatAmount } from "../../src/domain/money";
+import { Decimal } from "../../src/domain/money";
 import { shares } from "../../src/domain/narrative/facts";
 import { contentsOf } from "../../src/domain/narrative/contents";
 import { generateNarrative } from "../../src/domain/narrative/narrative";
 import { datongInputs, datongSample, jinchengInputs, jinchengSample, type Sample } from "../../src/domain/samples";
 import { catalog, copyRows, disclosureOf, pack } from "../support/disclosure";
-import { seedContents, seedGlossary, seedNarrative } from "../support/seed-narrative";
+import { seedContents, seedGlossary, seedNarrative, sentences } from "../support/seed-narrative";
 
 function generate(sample: Sample, inputs: DisclosureInputs): Record<string, string> {
   const sections = generateNarrative({ pack, disclosure: disclosureOf(copyRows(sample), sample.department), catalog, department: sample.department, year: 2023, inputs });
@@ -19,21 +19,6 @@ function generate(sample: Sample, inputs: DisclosureInputs): Record<string, stri
 
 const text = (sections: NarrativeSection[], number: string) => sections.find((s) => s.number === number)!.text;
 
-/**
- * Sentences as compared: no whitespace, the seed's ASCII punctuation as the full-width forms it prints elsewhere,
- * amounts in 万元 with two decimals (the seed prints 1,090.3 and 0万元 beside 0.00万元).
- */
-function sentences(s: string): string[] {
-  return s
-    .replace(/\s+/g, "")
-    .replace(/,(?!\d{3})/g, "，")
-    .replace(/;/g, "；")
-    .replace(/:/g, "：")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/(\d[\d,]*(?:\.\d+)?)万元/g, (_m, n: string) => `${formatAmount(new Decimal(n.replace(/,/g, "")))}万元`)
-    .split(/(?<=[。；])/);
-}
 
 /** The seed's reasons are the clerk's own words: the generated text stops before them. */
 const withoutReasons = (s: string) => s.replace(/[，,]主要原因是[^；;。]*/g, "");

@@ -27,7 +27,6 @@ import {
   rowOf,
   sampleRows,
   setValue,
-  useTempFolder,
   writeAndCheck,
   type Built,
   type LayoutName,
@@ -35,8 +34,9 @@ import {
   type Rows,
   type TablePlace,
 } from "../support/shanghai-layouts";
+import { useTempDir } from "../support/cli";
 
-const dir = useTempFolder("shanghai-layouts-");
+const dir = useTempDir("shanghai-layouts-", "all");
 const ALL_TABLES = ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"];
 
 const NAMES: Record<LayoutName, string> = {

@@ -27,6 +27,7 @@ import {
   shanghaiWanli2025Sample,
   type Sample,
 } from "../../src/domain/samples";
+import { sentences } from "../support/seed-narrative";
 
 const OURS = /^(X17|N0[1-8])$/;
 
@@ -78,22 +79,6 @@ function replaced(sections: NarrativeSection[], id: string, from: string, to: st
   });
 }
 
-/**
- * Sentences as compared: no whitespace, full-width punctuation (the documents mix “（款)”), amounts in 万元 with
- * two decimals and thousands separators (the documents print 0万元, 25万元, 15621.11万元).
- */
-function sentences(s: string): string[] {
-  return s
-    .replace(/\s+/g, "")
-    .replace(/,(?!\d{3})/g, "，")
-    .replace(/;/g, "；")
-    .replace(/:/g, "：")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）")
-    .replace(/(\d[\d,]*(?:\.\d+)?)万元/g, (_m, n: string) => `${formatAmount(new Decimal(n.replace(/,/g, "")))}万元`)
-    .split(/(?<=[。；])/)
-    .filter((x) => x !== "");
-}
 
 /**
  * The clerk's own words, which the generator leaves to the clerk: the paragraph giving the reason of the 编制说明's

@@ -19,20 +19,10 @@ import {
   type Cell,
   type SeedTable,
   type ShanghaiSeed,
+  TABLE_KINDS,
   type ShanghaiSeedName,
 } from "../support/shanghai-seed";
 
-const KINDS = [
-  "财务收支预算总表",
-  "收入预算总表",
-  "支出预算总表",
-  "财政拨款收支预算总表",
-  "一般公共预算支出功能分类预算表",
-  "政府性基金预算支出功能分类预算表",
-  "国有资本经营预算支出功能分类预算表",
-  "一般公共预算基本支出部门预算经济分类预算表",
-  "“三公”经费和机关运行经费预算表",
-];
 const COMMERCE = "上海市普陀区商务委员会";
 const WANLI = "上海市普陀区人民政府万里街道办事处";
 
@@ -53,7 +43,7 @@ const EXPECTED: Record<ShanghaiSeedName, Expected> = {
     department: COMMERCE,
     year: 2025,
     variant: "department",
-    titles: KINDS.map((k) => `2025年部门${k}`),
+    titles: TABLE_KINDS.map((k) => `2025年部门${k}`),
     rows: [8, 31, 31, 8, 31, 1, 1, 31, 1],
     projects: 4,
     empty: [6, 7],
@@ -62,7 +52,7 @@ const EXPECTED: Record<ShanghaiSeedName, Expected> = {
     department: COMMERCE,
     year: 2025,
     variant: "unit",
-    titles: KINDS.map((k, i) => (i === 8 ? `2025年单位${k}` : `2025年预算单位${k}`)),
+    titles: TABLE_KINDS.map((k, i) => (i === 8 ? `2025年单位${k}` : `2025年预算单位${k}`)),
     rows: [8, 31, 31, 8, 31, 1, 1, 31, 1],
     projects: 0,
     empty: [6, 7],
@@ -72,7 +62,7 @@ const EXPECTED: Record<ShanghaiSeedName, Expected> = {
     year: 2024,
     variant: "department",
     // the 2024 document prints T9's title without the year
-    titles: KINDS.map((k, i) => (i === 8 ? `部门${k}` : `2024年部门${k}`)),
+    titles: TABLE_KINDS.map((k, i) => (i === 8 ? `部门${k}` : `2024年部门${k}`)),
     rows: [10, 67, 67, 10, 67, 1, 1, 32, 1],
     projects: 1,
     empty: [6, 7],
@@ -81,7 +71,7 @@ const EXPECTED: Record<ShanghaiSeedName, Expected> = {
     department: WANLI,
     year: 2025,
     variant: "department",
-    titles: KINDS.map((k) => `2025年部门${k}`),
+    titles: TABLE_KINDS.map((k) => `2025年部门${k}`),
     rows: [10, 67, 67, 10, 67, 1, 1, 32, 1],
     projects: 1,
     empty: [6, 7],

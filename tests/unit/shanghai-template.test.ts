@@ -8,11 +8,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { runCli } from "../support/cli";
-import { PACK_ID, SAMPLE, checkFile, errorsOf, figuresRead, useTempFolder, type Checked } from "../support/shanghai-layouts";
+import { runCli, useTempDir } from "../support/cli";
+import { PACK_ID, SAMPLE, checkFile, errorsOf, figuresRead, type Checked } from "../support/shanghai-layouts";
 import { TEMPLATE, fillTemplate, shownText, type Filled, type Variant } from "../support/shanghai-template";
 
-const dir = useTempFolder("shanghai-template-");
+const dir = useTempDir("shanghai-template-", "all");
 const ALL_TABLES = ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"];
 const CODE_TABLES = ["T02", "T03", "T05", "T06", "T07", "T08"];
 

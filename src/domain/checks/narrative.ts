@@ -13,7 +13,7 @@ import { isUp, readStatements, sectionOf, TOKENS, type Statement } from "../narr
 import { exactRate, FORMER_CLASS_NAMES, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
-import type { CheckOf } from "../packs/checks";
+import type { CheckKind, CheckOf } from "../packs/checks";
 import type { Kinds } from "./kind";
 
 interface ReadSection {
@@ -74,22 +74,12 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
   return read.get(ctx)!;
 }
 
+/** The kinds over the 情况说明 text. */
+type NarrativeKind = Extract<CheckKind, `narrative${string}`>;
+
 /** A kind over the edited text; nothing is said when the workbook has none. */
 const narrativeCheck =
-  <
-    K extends
-      | "narrativeFigures"
-      | "narrativeSections"
-      | "narrativeChanges"
-      | "narrativeReasons"
-      | "narrativeRepeats"
-      | "narrativeClassNames"
-      | "narrativeEmptyTables"
-      | "narrativeYears"
-      | "narrativeProcurement",
-  >(
-    run: (ctx: CheckContext, n: Narrative, check: CheckOf<K>) => void,
-  ) =>
+  <K extends NarrativeKind>(run: (ctx: CheckContext, n: Narrative, check: CheckOf<K>) => void) =>
   (ctx: CheckContext, check: CheckOf<K>) => {
     const n = narrativeOf(ctx);
     if (n) run(ctx, n, check);
@@ -371,17 +361,7 @@ const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
   }
 });
 
-export const narrativeKinds: Kinds<
-  | "narrativeFigures"
-  | "narrativeSections"
-  | "narrativeChanges"
-  | "narrativeReasons"
-  | "narrativeRepeats"
-  | "narrativeClassNames"
-  | "narrativeEmptyTables"
-  | "narrativeYears"
-  | "narrativeProcurement"
-> = {
+export const narrativeKinds: Kinds<NarrativeKind> = {
   narrativeFigures: X17,
   narrativeSections: N01,
   narrativeChanges: N02,
