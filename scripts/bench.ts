@@ -1,8 +1,8 @@
 /**
  * Benchmark (npm run bench): how insert and check scale — render, Excel round-trips (office-addin-mock
  * counting context.sync()), preview host, the CLI's .xlsx write, the checks, and the CLI's validation of a
- * file next to exceljs loading it alone, and the export package — for the 晋城 sample and a large consistent
- * synthetic department.
+ * file (choosing its pack among the built-in ones, as the CLI does by default) next to exceljs loading it alone,
+ * and the export package — for the 晋城 sample, the Shanghai 商务委 sample and a large consistent synthetic department.
  */
 import ExcelJS from "exceljs";
 import { writePlans } from "../src/xlsx/write-plans";
@@ -15,16 +15,14 @@ import { buildPackage } from "../src/domain/export";
 import { exportRequest, prepare } from "../src/domain/export/prepare";
 import { builtinCatalog } from "../src/domain/catalog/catalog";
 import { checkWorkbook } from "../src/domain/checks/check-workbook";
-import { builtinPack } from "../src/domain/packs";
+import { builtinPack, builtinPacks, type Pack } from "../src/domain/packs";
+import { choosePack } from "../src/domain/read/detect";
 import { renderTables, type TableRows } from "../src/domain/render/render";
-import { jinchengSample } from "../src/domain/samples";
+import { jinchengSample, shanghaiCommerceSample, type Sample } from "../src/domain/samples";
 import { createExcelPort } from "../src/excel/workbook";
 import { MemoryWorkbook } from "../src/preview/memory-workbook";
 import { MockWorkbook } from "../tests/support/excel-mock";
 import { synthesize, type Item } from "../tests/support/synthetic";
-
-const pack = builtinPack();
-const catalog = builtinCatalog(2023);
 
 /**
  * A large, consistent department: 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款) and
@@ -32,11 +30,18 @@ const catalog = builtinCatalog(2023);
  */
 function largeRows(): TableRows {
   const items: Item[] = [];
-  catalog.classNames().forEach((cls, c) => {
-    for (let k = 1; k <= 10; k++)
-      for (let x = 1; x <= 6; x++)
-        items.push({ code: `${cls.code}${String(k).padStart(2, "0")}${String(x).padStart(2, "0")}`, basic: 1000 + c * 7 + k * 3 + x, project: 2000 + x * 11 + k, fund: c % 5 === 4 ? "fund" : "gpb" });
-  });
+  builtinCatalog(2023)
+    .classNames()
+    .forEach((cls, c) => {
+      for (let k = 1; k <= 10; k++)
+        for (let x = 1; x <= 6; x++)
+          items.push({
+            code: `${cls.code}${String(k).padStart(2, "0")}${String(x).padStart(2, "0")}`,
+            basic: 1000 + c * 7 + k * 3 + x,
+            project: 2000 + x * 11 + k,
+            fund: c % 5 === 4 ? "fund" : "gpb",
+          });
+    });
   return synthesize({ department: "大型测试局", items, publicShare: 20, projectsPerItem: 3 });
 }
 
@@ -55,8 +60,11 @@ async function timeAsync<T>(f: () => Promise<T>): Promise<{ ms: number; result: 
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-async function measure(label: string, department: string, rows: TableRows, renderRuns: number) {
-  const options = { department, year: 2023, rows };
+type Case = Pick<Sample, "department" | "year" | "rows">;
+
+async function measure(label: string, pack: Pack, { department, year, rows }: Case, renderRuns: number) {
+  const catalog = builtinCatalog(year);
+  const options = { department, year, rows };
   const render = time(renderRuns, () => renderTables(pack, options));
   const plans = render.result;
   const cells = plans.reduce((n, p) => n + p.values.length * p.columnWidths.length, 0);
@@ -76,11 +84,13 @@ async function measure(label: string, department: string, rows: TableRows, rende
 
   // Checking: the task pane's path (grids in memory → read → checks) and the CLI's (a file on disk).
   const grids = plans.map((p) => ({ name: p.name, top: 0, left: 0, values: p.values }));
-  const checkRuns = Math.max(1, Math.round(renderRuns / 5));
-  const checked = time(checkRuns, () => checkWorkbook(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: 2023 }));
+  const checkRuns = Math.max(3, Math.round(renderRuns / 5));
+  const checked = time(checkRuns, () => checkWorkbook(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: year }));
+  const chosen = time(checkRuns, () => choosePack(builtinPacks(), grids));
+  if (chosen.result !== pack) throw new Error(`识别出的模板包不对：${chosen.result?.id}`);
   const file = join(mkdtempSync(join(tmpdir(), "bench-")), "workbook.xlsx");
   writeFileSync(file, Buffer.from(write.result));
-  const validate = fileValidator({ pack, strict: false });
+  const validate = fileValidator({ strict: false });
   const cli = await timeAsync(() => validate(file));
   const load = await timeAsync(async () => new ExcelJS.Workbook().xlsx.readFile(file));
   rmSync(file);
@@ -94,22 +104,29 @@ async function measure(label: string, department: string, rows: TableRows, rende
   console.log(`CLI 写出 .xlsx (exceljs)        ${fmt(write.ms)}，${(write.result.byteLength / 1024).toFixed(0)} KiB`);
   console.log(`exceljs 读回同一文件（下限）    ${fmt(read.ms)}；写出/读回 = ${(write.ms / read.ms).toFixed(2)}`);
   console.log(`校验（读表 + 全部规则，内存中）  ${fmt(checked.ms)}（${checkRuns} 次平均）；错误 ${counts[0]}、警告 ${counts[1]}、提示 ${counts[2]}`);
+  console.log(`识别模板包（${builtinPacks().length} 个内置包）      ${fmt(chosen.ms)}`);
   console.log(`CLI 校验一个工作簿文件          ${fmt(cli.ms)}；exceljs 仅加载 ${fmt(load.ms)}；比值 ${(cli.ms / load.ms).toFixed(2)}`);
 
   // Export: check, narrative, Word with two charts, .xlsx, CSVs, report — as the CLI builds it (draft: the
   // synthetic codes are not in the catalogue, which is only a warning, but keep the large case from being refused).
   const built = await timeAsync(async () => {
-    const prepared = prepare(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: 2023 });
+    const prepared = prepare(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: year });
     return buildPackage(exportRequest(pack, prepared, { strict: false, draft: true, now: new Date() }), nodeExportHooks());
   });
   console.log(`导出公开文件包（Word、图表、xlsx、CSV）${fmt(built.ms)}，${(built.result.zip.byteLength / 1024).toFixed(0)} KiB`);
 }
 
 async function main() {
-  await measure("晋城示例", jinchengSample.department, jinchengSample.rows, 50);
+  await measure("晋城示例", builtinPack(), jinchengSample, 50);
+  await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
   const large = largeRows();
   const lines = (id: string) => large[id]?.length ?? 0;
-  await measure(`大型部门（${lines("T03")} 个功能科目行，${lines("T12")} 个项目行）`, "大型测试局", large, 3);
+  await measure(
+    `大型部门（${lines("T03")} 个功能科目行，${lines("T12")} 个项目行）`,
+    builtinPack(),
+    { department: "大型测试局", year: 2023, rows: large },
+    3,
+  );
 }
 
 main().catch((e) => {

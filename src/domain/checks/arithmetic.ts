@@ -4,7 +4,7 @@
  * the rounding tolerance is the same everywhere.
  */
 import { normalizeName } from "../catalog/catalog";
-import { Decimal, parseAmount, sum } from "../money";
+import { Decimal, sum } from "../money";
 import type { CheckOf } from "../packs/checks";
 import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
@@ -26,21 +26,25 @@ const found = (rows: (ReadRow | undefined)[]): rows is ReadRow[] => rows.every((
  * `total` should be the sum of `parts`. A blank part is an exact zero and widens no tolerance, so the tolerance
  * counts the printed figures only. A missing column (S03) or an unreadable cell (S07) leaves the sum unjudged.
  */
-function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[], params: Record<string, string>): void {
+function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[], params: () => Record<string, string>): void {
   const cells = [total, ...parts].map((t) => cellOf(table, t.row, t.key));
-  if (cells.some((c) => !c || parseAmount(c.value).kind === "invalid")) return;
+  if (cells.some((c) => !c || ctx.parse(c).kind === "invalid")) return;
   const amounts = cells.slice(1).map((c) => ctx.amount(c));
   const figures = amounts.filter((a) => a !== null).length;
   ctx.compare(ctx.place(table, total.row, total.key), ctx.value(table, total.row, total.key), sum(amounts), Math.max(1, figures), {
     params,
-    related: parts.map((p) => ctx.place(table, p.row, p.key)),
+    related: () => parts.map((p) => ctx.place(table, p.row, p.key)),
   });
 }
 
 /** Row `total` = Σ rows `parts`, in each of `keys`. */
 function rowSum(ctx: CheckContext, table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string, keys: string[]): void {
   for (const key of keys)
-    checkSum(ctx, table, { row: total, key }, termsOf(parts, key), { row: rowName(table, total, key), column: columnName(table, key), detail });
+    checkSum(ctx, table, { row: total, key }, termsOf(parts, key), () => ({
+      row: rowName(table, total, key),
+      column: columnName(table, key),
+      detail,
+    }));
 }
 
 const columnSum = (ctx: CheckContext, check: CheckOf<"columnSum">) => {
@@ -52,11 +56,11 @@ const columnSum = (ctx: CheckContext, check: CheckOf<"columnSum">) => {
       table,
       { row, key: check.total },
       check.parts.map((key) => ({ row, key })),
-      {
+      () => ({
         row: rowName(table, row, check.total),
         column: columnName(table, check.total),
         detail: "各组成列之和",
-      },
+      }),
     );
 };
 
@@ -136,8 +140,8 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
     for (const key of keys) {
       for (const [parent, subs] of children)
         if (subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null))
-          checkSum(ctx, table, { row: parent, key }, termsOf(subs, key), { row: name(parent, key, keys), detail: "其下各项之和" });
-      checkSum(ctx, table, { row: to, key }, termsOf(top, key), { row: name(to, key, keys), detail });
+          checkSum(ctx, table, { row: parent, key }, termsOf(subs, key), () => ({ row: name(parent, key, keys), detail: "其下各项之和" }));
+      checkSum(ctx, table, { row: to, key }, termsOf(top, key), () => ({ row: name(to, key, keys), detail }));
     }
   };
 
@@ -156,26 +160,32 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
       const key = inc.amount;
       const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null);
       if (head && subsUsed && ctx.amount(cellOf(table, head, key)) !== null)
-        checkSum(ctx, table, { row: head, key }, termsOf(subs, key), { row: name(head, key, amount), detail: "其下各项之和" });
-      checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), {
+        checkSum(ctx, table, { row: head, key }, termsOf(subs, key), () => ({ row: name(head, key, amount), detail: "其下各项之和" }));
+      checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), () => ({
         row: name(incomeTotal, key, amount),
         detail: `${inc.subtotal}与上年结转之和`,
-      });
+      }));
     }
     if (incomeTotal && expenseTotal)
-      checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], {
+      checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], () => ({
         row: name(incomeTotal, inc.amount, amount),
         detail: shown(table, expenseTotal, exp.label),
-      });
+      }));
   }
   const expenseFirst = exp.subtotal ? expenseSub : expenseTotal;
   if (expenseFirst) items(exp.label, exp.amounts, expenseFirst, "各支出类之和");
   if (expenseSub && expenseTotal)
     for (const key of exp.amounts)
-      checkSum(ctx, table, { row: expenseTotal, key }, termsOf([expenseSub, ...between(exp.label, exp.amounts, expenseSub, expenseTotal)], key), {
-        row: name(expenseTotal, key, exp.amounts),
-        detail: `${exp.subtotal}与年终结转之和`,
-      });
+      checkSum(
+        ctx,
+        table,
+        { row: expenseTotal, key },
+        termsOf([expenseSub, ...between(exp.label, exp.amounts, expenseSub, expenseTotal)], key),
+        () => ({
+          row: name(expenseTotal, key, exp.amounts),
+          detail: `${exp.subtotal}与年终结转之和`,
+        }),
+      );
 };
 
 const rowSumCheck = (ctx: CheckContext, check: CheckOf<"rowSum">) => {

@@ -2,7 +2,7 @@
 import type { Catalog } from "../catalog/catalog";
 import type { Finding, Place, Severity } from "../finding";
 import type { DisclosureInputs } from "../inputs";
-import { Decimal, formatAmount, judge, parseAmount } from "../money";
+import { Decimal, formatAmount, judge, parseAmount, type Parsed } from "../money";
 import type { CheckRow } from "../packs/checks";
 import type { Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
@@ -17,13 +17,15 @@ export interface CheckOptions {
 }
 
 type Figure = Decimal | string | null | undefined;
+type Params = Record<string, string | number>;
 
 export interface Report {
-  /** Placeholders of the rule's message (besides expected, actual, difference). */
-  params?: Record<string, string | number>;
+  /** Placeholders of the rule's message (besides expected, actual, difference); a function is called only to report. */
+  params?: Params | (() => Params);
   expected?: Figure;
   actual?: Figure;
-  related?: Place[];
+  /** The other places compared; a function is called only to report (most comparisons agree, and say nothing). */
+  related?: Place[] | (() => Place[]);
   /** Overrides the rule's severity (e.g. info in the rounding zone); the check row's severity still caps it. */
   severity?: Severity;
 }
@@ -68,10 +70,14 @@ export class CheckContext {
     return decl ? `表${decl.number}“${decl.title.replace(/^\{year\}年度?/, "")}”` : id;
   }
 
+  /** A cell read as an amount (empty when there is no cell). */
+  parse(cell: ReadCell | undefined): Parsed {
+    return parseAmount(cell?.value);
+  }
+
   /** A cell's amount; empty and unreadable cells count as no amount (S07 reports the unreadable ones). */
   amount(cell: ReadCell | undefined): Decimal | null {
-    if (!cell) return null;
-    const p = parseAmount(cell.value);
+    const p = this.parse(cell);
     return p.kind === "amount" ? p.value : null;
   }
 
@@ -102,7 +108,7 @@ export class CheckContext {
       expected: expected ?? "",
       actual: actual ?? "",
       difference: difference ?? "",
-      ...Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [k, String(v)])),
+      ...Object.fromEntries(Object.entries((typeof r.params === "function" ? r.params() : r.params) ?? {}).map(([k, v]) => [k, String(v)])),
     };
     let message = rule.message.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? "");
     if (severity === "info" && rule.severity !== "info" && difference !== undefined) message = `可能为尾差：${message}`;
@@ -112,7 +118,7 @@ export class CheckContext {
       table: at.table,
       sheet: at.sheet,
       cell: at.cell,
-      related: r.related ?? [],
+      related: (typeof r.related === "function" ? r.related() : r.related) ?? [],
       ...(expected !== undefined ? { expected } : {}),
       ...(actual !== undefined ? { actual } : {}),
       ...(difference !== undefined ? { difference } : {}),

@@ -5,7 +5,7 @@
  * different units (元 and 万元) are compared in the larger unit.
  */
 import type { Place } from "../finding";
-import { Decimal, parseAmount, sum } from "../money";
+import { Decimal, sum } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import { select } from "../read/figures";
@@ -41,7 +41,7 @@ function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string
     value: sum(cells.map((c) => ctx.value(table, c.row, c.key))),
     unit: ctx.unitOf(table.id),
     cells: cells.map((c) => ctx.place(table, c.row, c.key)),
-    invalid: cells.some((c) => parseAmount(cellOf(table, c.row, c.key)?.value).kind === "invalid"),
+    invalid: cells.some((c) => ctx.parse(cellOf(table, c.row, c.key)).kind === "invalid"),
   };
 }
 
@@ -197,11 +197,12 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
   const leftRows = byCode(left, check.left.code);
   const rightRows = byCode(right, check.right.code);
   const codes = check.op === "equal" ? union(leftRows.keys(), rightRows.keys()) : [...leftRows.keys()];
+  const names = check.columns.map((pair) => [pair.name ?? columnsText(left, pair.left), columnsText(right, pair.right)]);
   for (const code of codes)
-    for (const pair of check.columns) {
+    for (const [i, pair] of check.columns.entries()) {
       const row = leftRows.get(code);
-      const a = side(ctx, left, row ? [row] : [], pair.left, pair.name ?? columnsText(left, pair.left));
-      const b = side(ctx, right, rightRows.has(code) ? [rightRows.get(code)!] : [], pair.right, columnsText(right, pair.right));
+      const a = side(ctx, left, row ? [row] : [], pair.left, names[i][0]);
+      const b = side(ctx, right, rightRows.has(code) ? [rightRows.get(code)!] : [], pair.right, names[i][1]);
       const [x, y] = inOneUnit([a, b]);
       if (check.op === "equal" || x.value.gt(y.value)) equal(ctx, a, b, { code });
     }

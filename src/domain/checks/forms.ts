@@ -5,7 +5,7 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import type { PerformanceForm } from "../inputs";
-import { Decimal, formatAmount, parseAmount } from "../money";
+import { Decimal, formatAmount } from "../money";
 import { cellOf, type ReadRow } from "../read/read";
 import type { Place } from "../finding";
 import { projectsOf, shown } from "../read/model";
@@ -62,7 +62,7 @@ const formAmounts = (ctx: CheckContext, check: CheckOf<"formAmounts">) => {
   for (const { form, row } of m.pairs) {
     const annual = form.funds.annual.total;
     // S07 reports an amount that is not a number; a form without 年度资金总额 has nothing to compare.
-    if (annual === null || parseAmount(cellOf(m.table, row, check.amount)?.value).kind === "invalid") continue;
+    if (annual === null || ctx.parse(cellOf(m.table, row, check.amount)).kind === "invalid") continue;
     const inUnit = annual.div(yuan).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     ctx.compare(formPlace(check.table, form, form.annualTotalRef ?? form.ref), inUnit, ctx.value(m.table, row, check.amount), 1, {
       params: { project: form.project, yuan: formatAmount(annual), unit: ctx.unitOf(check.table) },

@@ -4,8 +4,8 @@
  * applies to every table of the pack, or to the tables its check row lists.
  */
 import { normalizeName } from "../catalog/catalog";
-import { parseAmount } from "../money";
 import type { CheckOf } from "../packs/checks";
+import type { Place } from "../finding";
 import type { TableDecl } from "../packs/schema";
 import type { ReadTable } from "../read/read";
 import { emptyNoteOf, fillPlaceholders } from "../render/render";
@@ -100,40 +100,46 @@ const unit = (ctx: CheckContext, check: CheckOf<"unit">) => {
   }
 };
 
-/** Every amount cell of the tables a row applies to, parsed, with where it is and how messages name it. */
+/** Every amount cell of the tables a row applies to, parsed; where it is and its name are worked out only to report. */
 function* amountCells(ctx: CheckContext, check: Scoped) {
   for (const t of found(ctx, check))
     for (const [i, col] of t.decl.columns.entries()) {
       if (col.kind !== "amount") continue;
       for (const row of t.rows) {
         const cell = row.cells[i];
-        if (!cell) continue;
-        const params = { row: rowName(t, row, col.key), column: columnName(t, col.key) };
-        yield { cell, parsed: parseAmount(cell.value), at: { table: t.id, ...cell.ref }, params };
+        if (cell) yield { cell, parsed: ctx.parse(cell), t, row, key: col.key };
       }
     }
 }
 
+type AmountCell = ReturnType<typeof amountCells> extends Generator<infer C> ? C : never;
+
+const placeOf = (c: AmountCell): Place => ({ table: c.t.id, ...c.cell.ref });
+const namesOf = (c: AmountCell) => ({ row: rowName(c.t, c.row, c.key), column: columnName(c.t, c.key) });
+
 const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">) => {
-  for (const { cell, parsed, at, params } of amountCells(ctx, check)) {
-    const typed = String(cell.value).trim();
-    if (parsed.kind === "invalid") ctx.report(at, { params: { ...params, detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
+  for (const c of amountCells(ctx, check)) {
+    const { parsed } = c;
+    const typed = String(c.cell.value).trim();
+    if (parsed.kind === "invalid") ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
     // A cell of spaces alone is as blank as an empty one.
     else if (parsed.normalized && typed !== "") {
       const as = parsed.kind === "amount" ? `已按金额 ${parsed.value.toFixed()} 读取` : "已按空白读取";
-      ctx.report(at, { params: { ...params, detail: `为文字“${typed}”，${as}` }, actual: typed, severity: "info" });
+      ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `为文字“${typed}”，${as}` }, actual: typed, severity: "info" });
     }
   }
 };
 
 const decimals = (ctx: CheckContext, check: CheckOf<"decimals">) => {
-  for (const { parsed, at, params } of amountCells(ctx, check))
-    if (parsed.kind === "amount" && parsed.value.decimalPlaces() > 2) ctx.report(at, { params, actual: parsed.value.toFixed() });
+  for (const c of amountCells(ctx, check))
+    if (c.parsed.kind === "amount" && c.parsed.value.decimalPlaces() > 2)
+      ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value.toFixed() });
 };
 
 const negative = (ctx: CheckContext, check: CheckOf<"negative">) => {
-  for (const { parsed, at, params } of amountCells(ctx, check))
-    if (parsed.kind === "amount" && parsed.value.isNegative() && !parsed.value.isZero()) ctx.report(at, { params, actual: parsed.value });
+  for (const c of amountCells(ctx, check))
+    if (c.parsed.kind === "amount" && c.parsed.value.isNegative() && !c.parsed.value.isZero())
+      ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value });
 };
 
 /**

@@ -86,7 +86,7 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
         ...Array.from({ length: table.body.blankRows }, () => table.columns.map((): CellValue => null)),
         ...trailing.map((r) => [...r.cells]),
       ];
-  const body = logical.map(drawn);
+  const body = table.columns.some((c) => c.split) ? logical.map(drawn) : logical;
   values.push(...body);
   if (body.length > 0) {
     const bodyBottom = bodyTop + body.length - 1;
