@@ -56,7 +56,8 @@ beforeAll(async () => {
   const results = JSON.parse(stdout) as Record<string, { exitCode: number; output: string }>;
   FIXTURE_NAMES.forEach((name, i) => {
     const { exitCode, output } = results[trees[i]];
-    const text = output.replace(/\s+/g, " ").trim();
+    // Colours are on where CI is set (picocolors reads CI): strip them before reading the report.
+    const text = output.replace(/\x1b\[[0-9;]*m/g, "").replace(/\s+/g, " ").trim();
     const errors = [...text.matchAll(/\berror ([\w-]+): (.+?) Layer rule/g)].map((m) => ({ rule: m[1], path: m[2] }));
     runs.set(name, { code: exitCode, text, errors });
   });
