@@ -8,82 +8,76 @@
 
 const DOMAIN = "^src/domain/";
 
+/** How every rule's message starts (tests/unit/layering.test.ts looks for it). */
+const LAYER_RULE = "Layer rule (DESIGN.md › Layers): ";
+
 /** A to.path regex matching the packages `names` (regex fragments), resolved or not. */
 function packages(...names) {
   const alt = names.join("|");
   return `(^|/)node_modules/(${alt})/|^(${alt})(/|$)`;
 }
 
+/** A rule forbidding src/domain to import the packages `names` (see packages), with `why` as its message. */
+function domainMustNotImport(name, names, why) {
+  return { name, comment: LAYER_RULE + why, severity: "error", from: { path: DOMAIN }, to: { path: packages(...names) } };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     {
-      // "Nothing in domain/ imports from another layer": arrows point down only.
+      // "Nothing in domain/ imports from another layer": arrows point down only. Every folder of src/ but domain is
+      // another layer.
       name: "domain-not-to-other-layers",
       comment:
-        "Layer rule (DESIGN.md › Layers): src/domain must not import from src/excel, src/taskpane, " +
-        "src/preview, src/cli, src/commands or src/xlsx — arrows point down only; other layers import domain, never the reverse.",
+        LAYER_RULE +
+        "src/domain must not import from src/excel, src/taskpane, src/preview, src/cli, src/commands or src/xlsx — " +
+        "arrows point down only; other layers import domain, never the reverse.",
       severity: "error",
       from: { path: DOMAIN },
-      to: { path: "^src/(excel|taskpane|preview|cli|commands|xlsx)(/|$)" },
+      to: { path: "^src/", pathNot: DOMAIN },
     },
-    {
-      // domain runs the same in Excel, the browser and Node: office.js belongs to src/excel only.
-      name: "domain-no-office-js",
-      comment:
-        "Layer rule (DESIGN.md › Layers): src/domain is pure TypeScript — no office.js. " +
-        "Only src/excel touches office.js; domain talks to the workbook through the WorkbookPort interface.",
-      severity: "error",
-      from: { path: DOMAIN },
-      to: { path: packages("@microsoft/office-js", "@types/office-js") },
-    },
-    {
-      // UI lives in src/taskpane; domain must run headless (CLI, tests, workers).
-      name: "domain-no-react",
-      comment:
-        "Layer rule (DESIGN.md › Layers): src/domain is pure TypeScript — no React (react, react-dom, @fluentui/*). " +
-        "UI belongs in src/taskpane (or src/preview).",
-      severity: "error",
-      from: { path: DOMAIN },
-      to: { path: packages("react", "react-dom", "@types/react", "@types/react-dom", "@fluentui/[^/]+") },
-    },
+    // domain runs the same in Excel, the browser and Node: office.js belongs to src/excel only.
+    domainMustNotImport(
+      "domain-no-office-js",
+      ["@microsoft/office-js", "@types/office-js"],
+      "src/domain is pure TypeScript — no office.js. Only src/excel touches office.js; domain talks to the workbook through the WorkbookPort interface.",
+    ),
+    // UI lives in src/taskpane; domain must run headless (CLI, tests, workers).
+    domainMustNotImport(
+      "domain-no-react",
+      ["react", "react-dom", "@types/react", "@types/react-dom", "@fluentui/[^/]+"],
+      "src/domain is pure TypeScript — no React (react, react-dom, @fluentui/*). UI belongs in src/taskpane (or src/preview).",
+    ),
     {
       // domain also runs in the task pane (a browser): no fs, path, os, worker_threads, … (with or without node:).
       name: "domain-no-node-builtins",
       comment:
-        "Layer rule (DESIGN.md › Layers): src/domain is pure TypeScript — no Node APIs (fs, node:fs, path, os, " +
-        "worker_threads, … any core module). Node-only code belongs in src/cli.",
+        LAYER_RULE +
+        "src/domain is pure TypeScript — no Node APIs (fs, node:fs, path, os, worker_threads, … any core module). Node-only code belongs in src/cli.",
       severity: "error",
       from: { path: DOMAIN },
       to: { dependencyTypes: ["core"] },
     },
-    {
-      // exceljs is how the CLI reads .xlsx into Grids; domain works on Grids, not on workbook files.
-      name: "domain-no-exceljs",
-      comment:
-        "Layer rule (DESIGN.md › Layers): src/domain must not import exceljs — .xlsx files are read into Grids " +
-        "in src/cli / src/xlsx; domain only sees Grids.",
-      severity: "error",
-      from: { path: DOMAIN },
-      to: { path: packages("exceljs") },
-    },
-    {
-      // @resvg/resvg-js is a native Node addon: it cannot run in the task pane.
-      name: "domain-no-resvg",
-      comment:
-        "Layer rule (DESIGN.md › Layers): src/domain must not import @resvg/resvg-js — it is a native Node addon " +
-        "and domain must run the same in Excel, the browser and Node.",
-      severity: "error",
-      from: { path: DOMAIN },
-      to: { path: packages("@resvg/[^/]+") },
-    },
+    // exceljs is how src/cli/grids.ts reads .xlsx into Grids and src/xlsx writes them; domain works on Grids, not on
+    // workbook files.
+    domainMustNotImport(
+      "domain-no-exceljs",
+      ["exceljs"],
+      "src/domain must not import exceljs — .xlsx files are read into Grids in src/cli (grids.ts) and written by src/xlsx; domain only sees Grids.",
+    ),
+    // @resvg/resvg-js is a native Node addon: it cannot run in the task pane.
+    domainMustNotImport(
+      "domain-no-resvg",
+      ["@resvg/[^/]+"],
+      "src/domain must not import @resvg/resvg-js — it is a native Node addon and domain must run the same in Excel, the browser and Node.",
+    ),
     {
       // Cycles make load order matter and blur which module owns what. Type-only imports count too
       // (they are imports in the source even though tsc erases them).
       name: "no-circular",
       comment:
-        "Layer rule (DESIGN.md › Layers): no circular imports anywhere in src/ (type-only imports included) — " +
-        "move the shared piece into a module both sides import.",
+        LAYER_RULE + "no circular imports anywhere in src/ (type-only imports included) — move the shared piece into a module both sides import.",
       severity: "error",
       from: { path: "^src/" },
       to: { circular: true },

@@ -7,6 +7,7 @@ import { join } from "path";
 import { builtinPack } from "../src/domain/packs";
 import type { CellValue } from "../src/domain/grid";
 import { readSeed, seedTables } from "../tests/support/seed-text";
+import { compactJson } from "./compact-json";
 
 const pack = builtinPack();
 const tables = seedTables(readSeed("jincheng"), pack);
@@ -26,8 +27,9 @@ for (const table of pack.tables) {
   );
 }
 const sample = { department: "晋城市商务局", year: 2023, pack: pack.id, source: "晋城市商务局2023年度部门预算公开", rows };
-const lines = JSON.stringify(sample, null, 1)
-  // One table row per line keeps the file readable and its diffs small.
-  .replace(/\[\n\s+((?:[^\[\]{}\n]+\n\s+)*[^\[\]{}\n]+)\n\s+\]/g, (_m, inner: string) => `[${inner.split(/\n\s+/).join(" ")}]`);
-writeFileSync(join(__dirname, "..", "src", "domain", "samples", "jincheng-2023.json"), lines + "\n");
-console.log(Object.entries(rows).map(([id, r]) => `${id}:${r.length}`).join(" "));
+writeFileSync(join(__dirname, "..", "src", "domain", "samples", "jincheng-2023.json"), compactJson(sample));
+console.log(
+  Object.entries(rows)
+    .map(([id, r]) => `${id}:${r.length}`)
+    .join(" "),
+);

@@ -10,20 +10,16 @@
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
-import {
-  SHANGHAI_SEEDS,
-  parseShanghaiSeed,
-  readShanghaiSeed,
-  sampleFileOf,
-  sampleOf,
-} from "../tests/support/shanghai-seed";
+import { SHANGHAI_SEEDS, parseShanghaiSeed, readShanghaiSeed, sampleFileOf, sampleOf } from "../tests/support/shanghai-seed";
+import { compactJson } from "./compact-json";
 
 for (const name of SHANGHAI_SEEDS) {
   const sample = sampleOf(parseShanghaiSeed(readShanghaiSeed(name)), `${name}.txt`);
-  const json = JSON.stringify(sample, null, 1)
-    // One table row per line keeps the file readable and its diffs small.
-    .replace(/\[\n\s+((?:[^\[\]{}\n]+\n\s+)*[^\[\]{}\n]+)\n\s+\]/g, (_m, inner: string) => `[${inner.split(/\n\s+/).join(" ")}]`);
   const file = join(__dirname, "..", "src", "domain", "samples", sampleFileOf(name));
-  writeFileSync(file, json + "\n");
-  console.log(`${sampleFileOf(name)}: ${Object.entries(sample.rows).map(([id, r]) => `${id}:${r.length}`).join(" ")}`);
+  writeFileSync(file, compactJson(sample));
+  console.log(
+    `${sampleFileOf(name)}: ${Object.entries(sample.rows)
+      .map(([id, r]) => `${id}:${r.length}`)
+      .join(" ")}`,
+  );
 }

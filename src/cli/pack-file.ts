@@ -1,6 +1,6 @@
 /** --pack: a built-in pack by id, or a template pack JSON file, refused with its problems listed. */
 import * as fs from "node:fs";
-import { builtinPacks, PackError, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, findBuiltinPack, PackError, parsePackJson, type Pack } from "../domain/packs";
 import { CliError, fileProblem } from "./context";
 
 function readPack(path: string): Pack {
@@ -24,9 +24,18 @@ function readPack(path: string): Pack {
  * a pack file.
  */
 export function packByIdOrFile(value: string): Pack {
-  const builtin = builtinPacks().find((p) => p.id === value.trim());
+  const builtin = findBuiltinPack(value.trim());
   if (builtin && !fs.existsSync(value)) return builtin;
-  if (!fs.existsSync(value) && !/\.json$/i.test(value))
-    throw new CliError(`没有编号为“${value}”的内置模板包，也没有这个文件（内置模板包：${builtinPacks().map((p) => p.id).join("、")}）`);
+  if (!fs.existsSync(value) && !/\.json$/i.test(value)) {
+    const ids = builtinPacks().map(({ id }) => id);
+    throw new CliError(`没有编号为“${value}”的内置模板包，也没有这个文件（内置模板包：${ids.join("、")}）`);
+  }
   return readPack(value);
+}
+
+/** Why a workbook cannot be checked: it holds no table of the pack given (--pack), or of any built-in pack. */
+export function noTablesFound(given: Pack | undefined): string {
+  const names = builtinPacks().map(({ name }) => name);
+  const where = given ? `模板包“${given.name}”` : `内置模板包（${names.join("、")}）`;
+  return `未找到任何预算公开表（按${where}的表标题查找）`;
 }

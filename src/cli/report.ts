@@ -7,7 +7,7 @@ import { csvText } from "../domain/export/csv";
 export interface FileReport {
   file: string;
   /** The pack the file was checked with: its own (found by its tables' titles), or the one given with --pack. */
-  pack?: { id: string; version: string; name: string; tables: number };
+  pack?: { id: string; version: string; name: string };
   tablesFound: string[];
   findings: Finding[];
   error?: string;
@@ -38,7 +38,7 @@ function textReport(reports: FileReport[], packs: readonly Pack[]): string {
     }
     const pack = packs.find((p) => p.id === r.pack?.id);
     const used = r.pack ? `模板包 ${r.pack.id} ${r.pack.version}（${r.pack.name}）；` : "";
-    lines.push(`== ${r.file}：${used}找到 ${r.tablesFound.length}/${r.pack?.tables ?? 0} 张表；${counts(r.findings)}`);
+    lines.push(`== ${r.file}：${used}找到 ${r.tablesFound.length}/${pack?.tables.length ?? 0} 张表；${counts(r.findings)}`);
     // Findings outside any table (table "") come last.
     const groups = [...(pack?.tables ?? []).map((t) => ({ id: t.id, title: `${t.sheetName}（${t.id}）` })), { id: "", title: "其他" }];
     for (const { id, title } of groups) {
@@ -53,16 +53,14 @@ function textReport(reports: FileReport[], packs: readonly Pack[]): string {
     lines.push("");
   }
   const unusable = reports.filter((r) => r.error !== undefined).length;
-  lines.push(
-    `共 ${reports.length} 个文件${unusable ? `（${unusable} 个无法校验）` : ""}：${counts(reports.flatMap((r) => r.findings))}`,
-  );
+  lines.push(`共 ${reports.length} 个文件${unusable ? `（${unusable} 个无法校验）` : ""}：${counts(reports.flatMap((r) => r.findings))}`);
   return `${lines.join("\n")}\n`;
 }
 
 function jsonReport(reports: FileReport[]): string {
   const files = reports.map((r) => ({
     file: r.file,
-    ...(r.pack ? { pack: { id: r.pack.id, version: r.pack.version, name: r.pack.name } } : {}),
+    ...(r.pack ? { pack: r.pack } : {}),
     tables_found: r.tablesFound,
     findings: r.findings,
     ...(r.error !== undefined ? { error: r.error } : {}),

@@ -30,12 +30,13 @@ export interface Finding {
   message: string;
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Severities from the gravest: error 0, warning 1, info 2. */
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then by table, sheet and position. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    ORDER[a.severity] - ORDER[b.severity] ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     a.table.localeCompare(b.table) ||
     a.sheet.localeCompare(b.sheet) ||
     cellOrder(a.cell) - cellOrder(b.cell) ||

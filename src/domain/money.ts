@@ -7,6 +7,10 @@ import type { CellValue } from "./grid";
 
 export { Decimal };
 
+/** The units amounts are printed in, and how many 元 one of each is. */
+export type Unit = "元" | "万元";
+export const YUAN_PER: Record<Unit, number> = { 元: 1, 万元: 10000 };
+
 export type Parsed =
   /** An empty cell, or one that says "nothing" (-, —). */
   | { kind: "empty"; normalized: boolean }

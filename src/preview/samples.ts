@@ -1,5 +1,6 @@
 /** The built-in samples as the preview host offers them: an id for the URL (?sample=…), a label for its menu. */
-import { SAMPLES, type Sample } from "../domain/samples";
+import { builtinPack } from "../domain/packs";
+import { SAMPLES, sampleOf, type Sample } from "../domain/samples";
 import { zh } from "../taskpane/zh-CN";
 
 export interface SampleEntry {
@@ -16,8 +17,8 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = SAMPLES.map((sample) => ({
   label: zh.preview.samples[sample.id] ?? zh.preview.sampleLabel(sample.department, sample.year),
 }));
 
-/** The preview opens with 晋城 unless told otherwise. */
-export const DEFAULT_SAMPLE = "jincheng-2023";
+/** Unless told otherwise, the preview opens with the sample a new workbook of the default pack is shown with (晋城). */
+export const DEFAULT_SAMPLE = (sampleOf(builtinPack()) ?? SAMPLES[0]).id;
 
 /**
  * What the page's query asks to open: `?empty` a blank workbook, `?sample=<id>` that sample, nothing the default

@@ -1,30 +1,19 @@
 /** 模板 pane: department, year, tables (and codes) → the official tables in the workbook. */
 import * as React from "react";
-import {
-  Button,
-  Checkbox,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  SpinButton,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
+import { sampleOf } from "../domain/samples";
 import type { PackStamp, WorkbookPort } from "../domain/port";
-import { FORMS_SHEET } from "../domain/inputs/forms";
-import { GLOSSARY_SHEET } from "../domain/inputs/narrative";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
 import { CodePicker } from "./CodePicker";
-import { insertInputSheets } from "./export";
+import { inputSheetNames, insertInputSheets } from "./export";
 import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
 import { Status, type Message } from "./Status";
 import { zh } from "./zh-CN";
 import { errorText } from "./hooks";
-import { sampleOf } from "./pack";
 import { codeRows, functionalCodeTables } from "../domain/render/code-rows";
 
 /** Budgets are prepared in the autumn for the coming year. */
@@ -48,7 +37,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
 
   const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
 
-  const choosePack = (next: Pack) => {
+  const selectPack = (next: Pack) => {
     setPackId(next.id);
     setChosen(new Set(next.tables.map((t) => t.id)));
   };
@@ -57,7 +46,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
   React.useEffect(() => {
     if (!stamp) return;
     const stamped = packs.find((p) => p.id === stamp.pack);
-    if (stamped && stamped.id !== packId) choosePack(stamped);
+    if (stamped && stamped.id !== packId) selectPack(stamped);
     setDepartment((d) => d || stamp.department);
     setYear(stamp.year);
     setMessage((m) => m ?? { intent: "info", text: zh.template.stampNote(stamp.department, stamp.year) });
@@ -66,9 +55,8 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
   const allChosen = pack.tables.every((t) => chosen.has(t.id));
   const codeTables = React.useMemo(() => functionalCodeTables(pack), [pack]);
   const wantsCodes = codeTables.some((t) => chosen.has(t.id));
-  // What 同时插入… adds for this pack: its input sheets, the 绩效目标表 when its document has forms, 名词解释, 目录.
-  const inputSheets = pack.inputs.map((i) => i.sheetName);
-  const formsTable = pack.tables.find((t) => t.id === pack.document.forms?.table)?.number ?? null;
+  // What 同时插入… adds for this pack.
+  const inputSheets = inputSheetNames(pack);
   const example = sampleOf(pack)?.department ?? zh.template.departmentExample;
 
   const toggle = (id: string, on: boolean) => {
@@ -82,7 +70,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
     try {
       const loaded = parsePackJson(await file.text());
       setPacks([...packs.filter((p) => p.id !== loaded.id), loaded]);
-      choosePack(loaded);
+      selectPack(loaded);
       setMessage({ intent: "success", text: zh.template.packLoaded(loaded.name) });
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
@@ -107,7 +95,11 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
     const rows: TableRows = {};
     if (codes.length)
       for (const t of codeTables.filter((t) => chosen.has(t.id)))
-        rows[t.id] = codeRows(t, codes.map((c) => c.code), (code) => catalog.get("functional", code)?.name);
+        rows[t.id] = codeRows(
+          t,
+          codes.map((c) => c.code),
+          (code) => catalog.get("functional", code)?.name,
+        );
     try {
       const result = await insertTables(
         port,
@@ -119,7 +111,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
       else {
         // The insert stamped the workbook: the other panes check and export by the new stamp.
         if (result.inserted.length) onInserted();
-        // After the tables, so that the forms follow the projects of a 表12 already filled in.
+        // After the tables, so that the forms follow the projects of a forms table (document.forms) already filled in.
         const extra = withInputs ? await insertInputSheets(port, { pack, department: dept, year: year! }) : { inserted: [], kept: [] };
         const parts = [
           result.inserted.length ? zh.template.inserted(result.inserted.length, result.inserted) : zh.template.nothing,
@@ -150,7 +142,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
           selectedOptions={[pack.id]}
           onOptionSelect={(_e, d) => {
             const next = packs.find((p) => p.id === d.optionValue);
-            if (next) choosePack(next);
+            if (next) selectPack(next);
           }}
         >
           {packs.map((p) => (
@@ -196,13 +188,13 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
         </div>
       </fieldset>
       <Checkbox
-        label={zh.template.withInputs([...inputSheets, ...(formsTable === null ? [] : [FORMS_SHEET]), GLOSSARY_SHEET])}
+        label={zh.template.withInputs(inputSheets.all)}
         checked={withInputs}
         onChange={(_e, d) => setWithInputs(d.checked === true)}
         aria-describedby="with-inputs-hint"
       />
       <Text id="with-inputs-hint" size={200} style={{ marginTop: -8, paddingLeft: 32 }}>
-        {zh.template.withInputsHint(inputSheets, formsTable)}
+        {zh.template.withInputsHint(inputSheets.inputs, inputSheets.formsTable)}
       </Text>
       {wantsCodes && (
         <CodePicker

@@ -3,12 +3,13 @@
  * .xlsx by exceljs's browser build); the 情况说明 sheet; the chart sheets. Nothing leaves the machine.
  */
 import type { Catalog } from "../domain/catalog/catalog";
+import { yearOfTitles } from "../domain/read/model";
 import type { Finding } from "../domain/finding";
 import { buildPackage, ExportRefused, type ExportHooks } from "../domain/export";
 import { chartHasData, chartSpecs } from "../domain/export/charts";
 import { exportRequest, prepare, type Prepared } from "../domain/export/prepare";
-import { formsForProjects, renderForms } from "../domain/inputs/forms";
-import { renderNarrative } from "../domain/inputs/narrative";
+import { FORMS_SHEET, formsForProjects, renderForms } from "../domain/inputs/forms";
+import { CONTENTS_SHEET, GLOSSARY_SHEET, renderNarrative } from "../domain/inputs/narrative";
 import { renderInputSheets } from "../domain/inputs/sheets";
 import type { Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
@@ -52,7 +53,10 @@ export async function runExport(port: WorkbookPort, setup: ExportSetup, onProgre
   if (prepared.check.tablesFound.length === 0) return { status: "noTables" };
   const request = exportRequest(pack, prepared, { strict: setup.strict, draft: setup.draft, now: new Date() });
   try {
-    const built = await buildPackage(request, browserHooks((stage, fraction) => onProgress({ step: "build", stage, fraction })));
+    const built = await buildPackage(
+      request,
+      browserHooks((stage, fraction) => onProgress({ step: "build", stage, fraction })),
+    );
     return { status: "done", ...built, draft: setup.draft };
   } catch (e) {
     if (e instanceof ExportRefused) return { status: "refused", errors: e.errors };
@@ -81,10 +85,26 @@ export async function writeNarrative(port: WorkbookPort, setup: Omit<ExportSetup
   return { status: "written", sheets: plans.map((p) => p.name) };
 }
 
+/** The sheets insertInputSheets may write for a pack, as the 模板 pane names them. */
+export interface InputSheetNames {
+  /** The pack's input sheets. */
+  inputs: string[];
+  /** The number of the table whose projects get a 绩效目标表 each, when the pack's document has forms. */
+  formsTable: number | null;
+  /** Every sheet in the order written: the input sheets, the 绩效目标表 (when the pack has forms), 名词解释, 目录. */
+  all: string[];
+}
+
+export function inputSheetNames(pack: Pack): InputSheetNames {
+  const inputs = pack.inputs.map((i) => i.sheetName);
+  const formsTable = pack.tables.find((t) => t.id === pack.document.forms?.table)?.number ?? null;
+  return { inputs, formsTable, all: [...inputs, ...(formsTable === null ? [] : [FORMS_SHEET]), GLOSSARY_SHEET, CONTENTS_SHEET] };
+}
+
 /**
- * The pack's input sheets, the default 名词解释 and 目录 to edit and, when the workbook's 表12 lists projects, one blank
- * 绩效目标表 per project. A sheet
- * of that name already there holds what the clerk entered: it is kept, and said so.
+ * The pack's input sheets, the default 名词解释 and 目录 to edit and, when the table of the pack's document.forms
+ * lists projects, one blank 绩效目标表 per project (the sheets of inputSheetNames). A sheet of that name already there
+ * holds what the clerk entered: it is kept, and said so.
  */
 export async function insertInputSheets(
   port: WorkbookPort,
@@ -97,7 +117,7 @@ export async function insertInputSheets(
     ...renderInputSheets(pack, { department, year }),
     ...(forms.length ? [renderForms(forms, year)] : []),
     renderGlossary(pack.glossary),
-    renderContents(contentsOf(pack, year).map((line) => line.text)),
+    renderContents(contentsOf(pack, year)),
   ];
   const existing = grids.map((g) => g.name);
   const fresh = plans.filter((p) => !isNameTaken(p.name, existing));
@@ -106,10 +126,16 @@ export async function insertInputSheets(
 }
 
 /** The charts of the pack's document, each on a new sheet; a chart without data is left out. */
-export async function insertChartSheets(port: WorkbookPort, stamp: PackStamp | null, catalogFor: (year: number) => Catalog, fallbackYear: number): Promise<{ inserted: string[]; empty: string[] }> {
+export async function insertChartSheets(
+  port: WorkbookPort,
+  stamp: PackStamp | null,
+  catalogFor: (year: number) => Catalog,
+  fallbackYear: number,
+): Promise<{ inserted: string[]; empty: string[] }> {
   const grids = await port.readGrids();
   const pack = packOf(stamp, grids);
-  const specs = chartSpecs(pack, readDisclosure(pack, grids), catalogFor(stamp?.year ?? fallbackYear));
+  const disclosure = readDisclosure(pack, grids);
+  const specs = chartSpecs(pack, disclosure, catalogFor(stamp?.year ?? yearOfTitles(disclosure) ?? fallbackYear));
   const inserted = await port.insertCharts(specs.filter(chartHasData));
   return { inserted, empty: specs.filter((s) => !chartHasData(s)).map((s) => s.title) };
 }

@@ -28,7 +28,8 @@ export const zh = {
     nothing: "未插入任何表格。",
     cancelled: "已取消，工作簿未做修改。",
     stampNote: (dept: string, year: number) => `本工作簿记录的部门：${dept}，年度：${year}`,
-    withInputs: (sheets: string[]) => `同时插入${sheets.join("、")}和目录`,
+    /** The sheets in the order inserted, 目录 last: 同时插入公开文本、说明数据、名词解释和目录 */
+    withInputs: (sheets: string[]) => `同时插入${sheets.slice(0, -1).join("、")}和${sheets[sheets.length - 1]}`,
     withInputsHint: (inputs: string[], formsTable: number | null) =>
       `${inputs.map((n) => `“${n}”`).join("")}工作表（填写导出时需要、公开表中没有的文字和数据），可编辑的名词解释（默认为模板包的标准解释）和目录` +
       (formsTable === null ? "。" : `，以及工作簿中表${formsTable}每个项目一张空白的项目支出绩效目标表（表${formsTable}尚无项目时不插入）。`),
@@ -99,7 +100,8 @@ export const zh = {
     narrativeHint: "按各表和说明数据生成情况说明，写入新工作表；可在其中修改文字，导出时按修改后的内容使用。",
     generate: "生成情况说明",
     generated: (names: string[]) => `已生成${names.map((n) => `“${n}”`).join("、")}工作表。可在其中修改文字，导出时按修改后的内容使用。`,
-    narrativeExists: (sheets: string[]) => `工作簿中已有情况说明（工作表${sheets.map((n) => `“${n}”`).join("、")}），导出时按其中编辑过的内容使用，未重新生成。`,
+    narrativeExists: (sheets: string[]) =>
+      `工作簿中已有情况说明（工作表${sheets.map((n) => `“${n}”`).join("、")}），导出时按其中编辑过的内容使用，未重新生成。`,
     draft: "导出草稿（每页标注草稿）",
     draftHint: "有错误时也可导出，文档每页标注“草稿”，不能作为正式公开文件。",
     run: "开始导出",
@@ -117,7 +119,7 @@ export const zh = {
     download: (name: string) => `下载 ${name}`,
     noTables: "工作簿中没有找到部门预算公开表，无法导出。请先在“模板”页插入表格并填写。",
     charts: "图表",
-    chartsHint: "把公开文档中的图表（一般公共预算拨款结构图、“三公”经费分布图）插入工作簿，各占一个新工作表，数据来自各公开表。",
+    chartsHint: "把公开文档中的图表（模板包规定的各图）插入工作簿，各占一个新工作表，数据来自各公开表。",
     insertCharts: "插入图表",
     chartsInserted: (names: string[]) => `已插入图表：${names.join("、")}`,
     chartsEmpty: (names: string[]) => `没有数据，未插入：${names.join("、")}`,

@@ -1,14 +1,16 @@
 /**
- * The Shanghai pack through the whole task pane, in headless Chromium against the preview host, on one page: the
- * 模板 pane inserts the 上海市普陀区部门预算（2025） tables (codes in 类/款/项 columns, 合计 at the bottom), the
- * 上海市普陀区商务委员会 sample loads from the 载入示例 menu, 校验 names the Shanghai pack and finds no error, and
- * 导出 downloads the Shanghai document in the pack's order with its per-code paragraphs.
+ * The Shanghai pack through the whole task pane, in headless Chromium against the preview host: the 模板 pane
+ * inserts the 上海市普陀区部门预算（2025） tables (codes in 类/款/项 columns, 合计 at the bottom); the
+ * 上海市普陀区商务委员会 sample loads from the 载入示例 menu over them (the same page: the 模板 pane, switched to the
+ * Shanxi pack first, returns to the Shanghai pack on the sample's stamp), and 校验 names the Shanghai pack and finds
+ * no error; on a page of its own with the sample loaded, 导出 downloads the Shanghai document in the pack's order
+ * with its per-code paragraphs.
  */
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, unzipSync } from "fflate";
-import { cellAt as cell, loadSampleFromMenu, sheetTab, usePreviewHost, type PreviewPage } from "../support/browser";
+import { cellAt as cell, loadSampleFromMenu, openSample, sheetTab, usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(180_000);
 
@@ -26,12 +28,14 @@ afterAll(async () => {
 });
 
 const PACK = "上海市普陀区部门预算（2025）";
+const SHANXI_PACK = "山西省部门预算公开表样（2023）";
 const DEPARTMENT = "上海市普陀区商务委员会";
 
 const status = (testId: string) => page.getByTestId(testId).filter({ hasText: /\S/ });
+const packBox = () => page.getByRole("combobox", { name: "模板包" });
 
 test("模板: the Shanghai pack's 9 tables, with the chosen codes split into 类/款/项 and the 合计 at the bottom", async () => {
-  await page.getByRole("combobox", { name: "模板包" }).click();
+  await packBox().click();
   await page.getByRole("option", { name: PACK }).click();
   await page.getByLabel("部门名称").fill(DEPARTMENT);
   const year = page.getByRole("spinbutton", { name: "预算年度" });
@@ -76,7 +80,13 @@ test("模板: the Shanghai pack's 9 tables, with the chosen codes split into 类
   expect(page.errors).toEqual([]);
 });
 
-test("载入示例 → 校验: the sample checks with the Shanghai pack, without errors", async () => {
+test("载入示例 → 校验: the 模板 pane returns to the sample's pack; the sample checks with it, without errors", async () => {
+  // Another pack chosen in the 模板 pane: only the sample's stamp brings the Shanghai pack back.
+  await page.getByRole("tab", { name: "模板", exact: true }).click();
+  await packBox().click();
+  await page.getByRole("option", { name: SHANXI_PACK }).click();
+  expect(await packBox().innerText()).toBe(SHANXI_PACK);
+
   const menu = page.getByRole("button", { name: "载入示例" });
   expect(await menu.getAttribute("aria-haspopup")).toBe("menu");
   await loadSampleFromMenu(page, "shanghai-commerce-2025", "keyboard");
@@ -87,20 +97,30 @@ test("载入示例 → 校验: the sample checks with the Shanghai pack, without
 
   // The task pane remounted on the sample's stamp: the 模板 pane is on its pack.
   await page.getByRole("tab", { name: "模板", exact: true }).click();
-  expect(await page.getByRole("combobox", { name: "模板包" }).innerText()).toBe(PACK);
+  expect(await packBox().innerText()).toBe(PACK);
 
   await page.getByRole("tab", { name: "校验", exact: true }).click();
   await page.getByRole("button", { name: "开始校验" }).click();
   const summary = page.getByTestId("check-summary");
   await summary.waitFor();
   await summary.getByText("错误 0", { exact: true }).waitFor();
-  expect(await page.getByTestId("check-basis").innerText()).toMatch(/^模板包：上海市普陀区部门预算（2025）（1\.0\.0）；找到 9\/9 张公开表，按 2025 年科目目录校验/);
+  expect(await page.getByTestId("check-basis").innerText()).toMatch(
+    /^模板包：上海市普陀区部门预算（2025）（1\.0\.0）；找到 9\/9 张公开表，按 2025 年科目目录校验/,
+  );
   expect(await page.locator('button[data-severity="error"]').count()).toBe(0);
   expect(page.errors).toEqual([]);
 });
 
 test("导出: the zip holds the Shanghai document, in the pack's order, and the CSVs", async () => {
-  await page.getByRole("tab", { name: "导出", exact: true }).click();
+  const page = await openSample(host, "shanghai-commerce-2025", "导出");
+  try {
+    await exportsTheDocument(page);
+  } finally {
+    await page.close();
+  }
+});
+
+async function exportsTheDocument(page: PreviewPage): Promise<void> {
   await page.getByRole("button", { name: "开始导出" }).click();
   const link = page.getByTestId("export-download");
   await link.waitFor({ timeout: 60_000 });
@@ -113,7 +133,15 @@ test("导出: the zip holds the Shanghai document, in the pack's order, and the 
   const docx = files[`${DEPARTMENT}2025年度部门预算公开.docx`];
   expect(docx).toBeDefined();
   const text = strFromU8(unzipSync(docx)["word/document.xml"]).replace(/<[^>]+>/g, "");
-  const parts = ["一、部门主要职能", "二、部门机构设置", "三、名词解释", "四、部门预算编制说明", "五、部门预算表", "六、其他相关情况说明", "七、项目经费情况说明"];
+  const parts = [
+    "一、部门主要职能",
+    "二、部门机构设置",
+    "三、名词解释",
+    "四、部门预算编制说明",
+    "五、部门预算表",
+    "六、其他相关情况说明",
+    "七、项目经费情况说明",
+  ];
   // Each heading in the body (after the 目录 listing them): in the pack's order.
   const at = parts.map((p) => text.lastIndexOf(p));
   expect(at.every((i) => i >= 0)).toBe(true);
@@ -127,6 +155,9 @@ test("导出: the zip holds the Shanghai document, in the pack's order, and the 
   expect(strFromU8(csv).replace(/^\ufeff/, "")).toMatch(/财政拨款收入/);
   expect(Object.keys(files).filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n))).toHaveLength(9);
   expect(JSON.parse(strFromU8(files["校验报告.json"])).draft).toBe(false);
-  await page.getByTestId("export-status").getByText(new RegExp(`^已生成 ${DEPARTMENT}2025年度部门预算公开\\.zip`)).waitFor();
+  await page
+    .getByTestId("export-status")
+    .getByText(new RegExp(`^已生成 ${DEPARTMENT}2025年度部门预算公开\\.zip`))
+    .waitFor();
   expect(page.errors).toEqual([]);
-});
+}

@@ -6,7 +6,7 @@ import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { runChecks } from "../../src/domain/checks/registry";
 import type { Finding } from "../../src/domain/finding";
 import type { CellValue, SheetGrid } from "../../src/domain/grid";
-import { builtinPack } from "../../src/domain/packs";
+import { builtinPack, type Pack } from "../../src/domain/packs";
 import { readDisclosure, type Disclosure } from "../../src/domain/read/read";
 import { renderTables, type TableRows } from "../../src/domain/render/render";
 import type { Sample } from "../../src/domain/samples";
@@ -34,8 +34,14 @@ export function rowIndex(rows: TableRows, table: string, key: string, text: stri
   return i;
 }
 
-export function gridsOf(rows: TableRows, department: string, year = 2023): SheetGrid[] {
-  return renderTables(pack, { department, year, rows }).map((p) => ({ name: p.name, top: 0, left: 0, values: p.values }));
+/** Drawn sheets (tables, input or 情况说明 sheets) as the grids of a workbook holding them from A1. */
+export function plansToGrids(plans: { name: string; values: CellValue[][] }[]): SheetGrid[] {
+  return plans.map((p) => ({ name: p.name, top: 0, left: 0, values: p.values }));
+}
+
+/** The tables drawn through `tablesPack` (the Shanxi pack unless given) as the grids of a workbook. */
+export function gridsOf(rows: TableRows, department: string, year = 2023, tablesPack: Pack = pack): SheetGrid[] {
+  return plansToGrids(renderTables(tablesPack, { department, year, rows }));
 }
 
 export function disclosureOf(rows: TableRows, department: string, year = 2023): Disclosure {

@@ -27,7 +27,7 @@ import { readWorkbookFile } from "../../src/cli/grids";
 import { builtinCatalog, normalizeName } from "../../src/domain/catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../../src/domain/checks/check-workbook";
 import type { Finding } from "../../src/domain/finding";
-import type { CellValue, SheetGrid } from "../../src/domain/grid";
+import { a1, shiftRange, type CellValue, type SheetGrid } from "../../src/domain/grid";
 import { builtinPacks, type Pack } from "../../src/domain/packs";
 import { choosePack } from "../../src/domain/read/detect";
 import { shanghaiCommerceSample } from "../../src/domain/samples";
@@ -36,6 +36,8 @@ export const SAMPLE = shanghaiCommerceSample;
 export const DEPARTMENT = "上海市普陀区商务委员会";
 export const YEAR = 2025;
 export const PACK_ID = "shanghai-putuo-2025";
+/** The nine tables of the Shanghai 部门预算 pack, as a check finds them all. */
+export const ALL_TABLES = ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"];
 
 export type Rows = Record<string, CellValue[][]>;
 
@@ -99,8 +101,17 @@ export const TABLES: TableSpec[] = [
     sheet: "1 财务收支总表",
     unit: "单位：元",
     keys: ["incomeItem", "incomeAmount", "expenseItem", "expenseTotal"],
-    printed: { rows: [["本年收入", null, "本年支出", null], ["项目", "预算数", "项目", "预算数"]], merges: ["A1:B1", "C1:D1"] },
-    exported: [["本年收入", "本年收入", "本年支出", "本年支出"], ["项目", "预算数", "项目", "预算数"]],
+    printed: {
+      rows: [
+        ["本年收入", null, "本年支出", null],
+        ["项目", "预算数", "项目", "预算数"],
+      ],
+      merges: ["A1:B1", "C1:D1"],
+    },
+    exported: [
+      ["本年收入", "本年收入", "本年支出", "本年支出"],
+      ["项目", "预算数", "项目", "预算数"],
+    ],
   },
   {
     id: "T02",
@@ -242,6 +253,10 @@ export type LayoutName = (typeof LAYOUTS)[number];
 /** Deep copy of the sample's rows, to change without touching the sample. */
 export const sampleRows = (): Rows => JSON.parse(JSON.stringify(SAMPLE.rows));
 
+/** The sample's rows of `table` as figuresRead gives them back: numbers as numbers, any other value as text. */
+export const sampleRowsAsRead = (table: string): CellValue[][] =>
+  SAMPLE.rows[table]!.map((r) => r.map((v) => (v === null ? null : typeof v === "number" ? v : String(v))));
+
 /** Index of the first row of `table` with a text cell reading `text` (whitespace and numbering as typed). */
 export function rowOf(rows: Rows, table: string, text: string): number {
   const want = normalizeName(text);
@@ -265,20 +280,6 @@ export function setValue(rows: Rows, table: string, row: string | number, key: s
 
 /** Adds to an amount (万元 or 元, as the table prints it). */
 export const plus = (n: number) => (v: CellValue) => Number(v ?? 0) + n;
-
-const colLetters = (c: number): string => {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-/** 1-based row and column → A1. */
-export const a1 = (r: number, c: number) => `${colLetters(c)}${r}`;
-
-const shift = (range: string, top: number, left: number): string =>
-  range.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => {
-    const c = [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return a1(Number(row) + top, c + left);
-  });
 
 /** A workbook built from rows, with where everything landed. */
 export interface Built {
@@ -319,7 +320,8 @@ export function buildWorkbook(layout: LayoutName, rows: Rows = sampleRows(), dep
   let sheet: ExcelJS.Worksheet | undefined;
   let r = 0;
 
-  const place = (row: number, col: number): Place => ({ sheet: sheet!.name, cell: a1(row, col) });
+  // exceljs counts rows and columns from 1, grid.ts from 0.
+  const place = (row: number, col: number): Place => ({ sheet: sheet!.name, cell: a1(row - 1, col - 1) });
   const put = (row: number, col: number, value: CellValue) => {
     if (value === null || value === undefined) return;
     sheet!.getCell(row, col).value = value as ExcelJS.CellValue;
@@ -332,7 +334,13 @@ export function buildWorkbook(layout: LayoutName, rows: Rows = sampleRows(), dep
       r = 1;
     } else r += 1; // one blank row between tables
     const caption = (text: string | null) =>
-      layout !== "exportedPackCaptions" || !spec.captions ? text : text === "科目编码" ? spec.captions[0] : text === "科目名称" ? spec.captions[1] : text;
+      layout !== "exportedPackCaptions" || !spec.captions
+        ? text
+        : text === "科目编码"
+          ? spec.captions[0]
+          : text === "科目名称"
+            ? spec.captions[1]
+            : text;
     const header = printed ? spec.printed.rows : spec.exported.map((row) => row.map(caption));
     const width = header[0].length;
 
@@ -355,7 +363,7 @@ export function buildWorkbook(layout: LayoutName, rows: Rows = sampleRows(), dep
         if (!places.has(key)) places.set(key, place(r + k, c + 1));
       }),
     );
-    if (printed) for (const m of spec.printed.merges) sheet!.mergeCells(shift(m, r - 1, 0));
+    if (printed) for (const m of spec.printed.merges) sheet!.mergeCells(shiftRange(m, r - 1));
     r += header.length;
 
     let above = "";
@@ -423,7 +431,6 @@ export function buildWorkbook(layout: LayoutName, rows: Rows = sampleRows(), dep
   };
 }
 
-
 export interface Checked {
   file: string;
   grids: SheetGrid[];
@@ -455,9 +462,7 @@ export const errorsOf = (findings: Finding[]) => findings.filter((f) => f.severi
 
 /** The findings of `rule` at `place` (table, and the place's sheet and cell). */
 export const findingsAt = (findings: Finding[], rule: string, table: string, place: Place | null) =>
-  findings.filter(
-    (f) => f.rule === rule && f.table === table && f.sheet === (place?.sheet ?? "") && f.cell === (place?.cell ?? ""),
-  );
+  findings.filter((f) => f.rule === rule && f.table === table && f.sheet === (place?.sheet ?? "") && f.cell === (place?.cell ?? ""));
 
 /**
  * The rows of each table as read, in the sample's shape: a code as text (whether read from 类/款/项 columns or

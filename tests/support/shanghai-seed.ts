@@ -14,6 +14,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { NarrativeSection } from "../../src/domain/inputs";
+import { SHARED_DIR } from "./seed-text";
 
 export const SHANGHAI_SEEDS = [
   "shanghai-putuo-commerce-2025-department-budget",
@@ -23,10 +24,8 @@ export const SHANGHAI_SEEDS = [
 ] as const;
 export type ShanghaiSeedName = (typeof SHANGHAI_SEEDS)[number];
 
-export const SHANGHAI_SHARED_DIR = process.env.SHARED_DIR ?? join(__dirname, "..", "..", "..", "shared");
-
 export function readShanghaiSeed(name: ShanghaiSeedName | string): string {
-  return readFileSync(join(SHANGHAI_SHARED_DIR, "seeds", `${name}.txt`), "utf8");
+  return readFileSync(join(SHARED_DIR, "seeds", `${name}.txt`), "utf8");
 }
 
 export type Cell = string | null;
@@ -124,7 +123,21 @@ const TABLE_TITLE = new RegExp(`^(?:\\d{4}年)?(?:部门|预算单位|单位)(${
 
 /** A paragraph's numbering: 1. 1、 1． （一） 一、 (not "28.89%", a number wrapped onto a new line). */
 const NUMBERING = /^(\d+(?:、|[.．](?!\d))|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/;
-const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** An amount as printed: digits, commas between thousands, decimals, a minus (21,601,733.00 · 0 · 1.35 · -5). */
+export const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** An amount as printed ("21,601,733.00", "0", "1.35") as a number; throws on anything else. */
+export function amountOf(text: string): number {
+  if (!AMOUNT.test(text)) throw new Error(`not an amount: ${text}`);
+  return Number(text.replace(/,/g, ""));
+}
+
+/** An amount as printed (37,151.47 · 0 · 25) in cents; throws on more than two decimals. */
+export function centsOf(text: string): number {
+  if (/\.\d{3}/.test(text)) throw new Error(`not an amount to the cent: ${text}`);
+  return Math.round(amountOf(text) * 100);
+}
 
 interface Token {
   text: string;
@@ -217,8 +230,7 @@ export function paragraphs(block: string[]): string {
   const out: string[] = [];
   lines.forEach((line, i) => {
     const t = line.trim();
-    const starts =
-      i === 0 || indent(line) > 0 || NUMBERING.test(t) || (flush && /[。：；]$/.test(lines[i - 1].trim()));
+    const starts = i === 0 || indent(line) > 0 || NUMBERING.test(t) || (flush && /[。：；]$/.test(lines[i - 1].trim()));
     if (starts) out.push(t);
     else out[out.length - 1] += t;
   });
@@ -302,8 +314,7 @@ function place(run: Token[], offsets: number[]): number[] {
       best = { cost, cols: [...cols] };
       return;
     }
-    for (let j = from; j <= offsets.length - (run.length - i); j++)
-      search(i + 1, j + 1, [...cols, j], cost + Math.abs(ends[i] - offsets[j]));
+    for (let j = from; j <= offsets.length - (run.length - i); j++) search(i + 1, j + 1, [...cols, j], cost + Math.abs(ends[i] - offsets[j]));
   };
   search(1, 1, [0], 0);
   if (!best) throw new Error(`${run.length} amounts for ${offsets.length} columns`);
@@ -552,22 +563,14 @@ export function sampleFileOf(name: ShanghaiSeedName): string {
   return m[1] === "commerce" ? `shanghai-${m[1]}-${m[2]}-${m[3]}.json` : `shanghai-${m[1]}-${m[2]}.json`;
 }
 
-const TEXT_COLUMNS = new Set(["code", "name", "incomeItem", "expenseItem"]);
-
-/** An amount as printed ("21,601,733.00", "0", "1.35") as a number. */
-export function amountOf(text: string): number {
-  const n = Number(text.replace(/,/g, ""));
-  if (!Number.isFinite(n)) throw new Error(`not an amount: ${text}`);
-  return n;
-}
+/** The logical columns holding text (codes, names, items); every other column holds amounts. */
+export const TEXT_COLUMNS: ReadonlySet<string> = new Set(["code", "name", "incomeItem", "expenseItem"]);
 
 export function sampleOf(seed: ShanghaiSeed, source: string): ShanghaiSample {
   const rows: Record<string, SampleCell[][]> = {};
   for (const t of seed.tables) {
     const cols = columnsOf(t.number, seed.variant);
-    rows[`T${String(t.number).padStart(2, "0")}`] = t.rows.map((r) =>
-      r.map((c, i) => (c === null || TEXT_COLUMNS.has(cols[i]) ? c : amountOf(c))),
-    );
+    rows[`T${String(t.number).padStart(2, "0")}`] = t.rows.map((r) => r.map((c, i) => (c === null || TEXT_COLUMNS.has(cols[i]) ? c : amountOf(c))));
   }
   return {
     department: seed.department,
@@ -628,13 +631,6 @@ export function narrativeOf(seed: ShanghaiSeed): NarrativeSection[] {
 const AMOUNT_TEXT = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** An amount as printed (37,151.47 · 0 · 25) in cents. */
-function centsOf(text: string): number {
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, ""));
-  if (!m) throw new Error(`not an amount in 万元: ${text}`);
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
 /** Cents as the inputs store them: 12593.29, -3.00. */
 function wanText(cents: number): string {
   const abs = Math.abs(cents);
@@ -667,8 +663,7 @@ function codeOfPath(seed: ShanghaiSeed, path: string): string {
   const m = /^(.+?)[（(]类[）)](.+?)[（(]款[）)](.+?)[（(]项[）)]$/.exec(path);
   if (!m) throw new Error(`not a 类/款/项 path: ${path}`);
   const names = new Map<string, string>();
-  for (const t of seed.tables.filter((x) => [5, 6, 7].includes(x.number)))
-    for (const r of t.rows) if (r[0] && r[1]) names.set(r[0], r[1]);
+  for (const t of seed.tables.filter((x) => [5, 6, 7].includes(x.number))) for (const r of t.rows) if (r[0] && r[1]) names.set(r[0], r[1]);
   const codes = [...names.keys()].filter(
     (c) => c.length === 7 && names.get(c.slice(0, 3)) === m[1] && names.get(c.slice(0, 5)) === m[2] && names.get(c) === m[3],
   );

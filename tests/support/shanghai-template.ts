@@ -15,10 +15,10 @@
 import ExcelJS from "exceljs";
 import * as path from "node:path";
 import type { CellValue } from "../../src/domain/grid";
+import { SHARED_DIR } from "./seed-text";
 import { DEPARTMENT, SAMPLE, TABLES } from "./shanghai-layouts";
 
-export const SHARED = process.env.SHARED_DIR ?? path.join(__dirname, "..", "..", "..", "shared");
-export const TEMPLATE = path.join(SHARED, "seeds", "templates", "shanghai-putuo-2026-department-budget-template.xlsx");
+export const TEMPLATE = path.join(SHARED_DIR, "seeds", "templates", "shanghai-putuo-2026-department-budget-template.xlsx");
 
 export type Variant = "overwrite" | "belowExamples";
 
@@ -141,7 +141,11 @@ export async function fillTemplate(variant: Variant): Promise<{ workbook: ExcelJ
     // Rows inserted above 合计 where the template has too few, its blank rows kept before 合计.
     const missing = start + entries.length + trailingBlank - total;
     if (missing > 0) {
-      ws.insertRows(total, Array.from({ length: missing }, () => []), "i+");
+      ws.insertRows(
+        total,
+        Array.from({ length: missing }, () => []),
+        "i+",
+      );
       total += missing;
     }
     const sheetRows: number[] = [];

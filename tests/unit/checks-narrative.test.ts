@@ -224,7 +224,7 @@ describe("N01–N08: the text on its own terms", () => {
   test("N08: 货物 + 工程 + 服务 = 总额; 中小企业 ≤ 总额", () => {
     const parts = afterEdit("N08", "九", "货物预算38.39万元", "货物预算40.39万元");
     expect(parts.map((f) => `${f.cell} ${f.expected} ${f.actual} ${f.message}`)).toEqual([
-      "B10 60.02 58.02 情况说明“九、政府采购情况”中政府采购预算总额 58.02万元不等于货物、工程、服务之和 60.02万元",
+      "B10 60.02 58.02 情况说明“九、政府采购情况”中政府采购预算总额 58.02万元不等于政府采购货物预算、政府采购工程预算、政府采购服务预算之和 60.02万元",
     ]);
     const smes = afterEdit("N08", "九", "19.63万元。", "19.63万元。预留中小企业采购份额60.00万元。");
     expect(smes.map((f) => `${f.expected} ${f.actual}`)).toEqual(["58.02 60.00"]);

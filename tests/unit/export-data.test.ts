@@ -10,6 +10,7 @@ import { parseCsv } from "../../src/domain/export/csv";
 import { csvHeader, dataFiles } from "../../src/domain/export/data";
 import { rowsOf } from "../../src/domain/export/rows";
 import { Decimal } from "../../src/domain/money";
+import { builtinPack } from "../../src/domain/packs";
 import { readDisclosure } from "../../src/domain/read/read";
 import { jinchengSample } from "../../src/domain/samples";
 import { copyRows, disclosureOf, gridsOf, pack, rowIndex, setCell } from "../support/disclosure";
@@ -129,6 +130,30 @@ describe("datapackage.json", () => {
     const files = dataFiles(pack, DEPT, 2024, {}, new Date("2024-01-02T03:04:05Z"));
     expect(JSON.parse(files[files.length - 1].text).created).toBe("2024-01-02T03:04:05.000Z");
     expect(files[0].text).toBe("\uFEFF收入·项目,2024年,支出·项目,2024年合计,当年预算安排,上年结转安排\r\n");
+  });
+});
+
+describe("datapackage.json of a pack with tables in two units (Shanghai: 元, 表9 in 万元)", () => {
+  const resources = (packId: string) => {
+    const files = dataFiles(builtinPack(packId), "上海市普陀区商务委员会", 2025, {}, new Date("2025-01-02T00:00:00Z"));
+    return JSON.parse(files[files.length - 1].text) as {
+      title: string;
+      resources: { title: string; schema: { fields: { key: string; description?: string }[] } }[];
+    };
+  };
+  const unitOfField = (r: { schema: { fields: { key: string; description?: string }[] } }, key: string) =>
+    r.schema.fields.find((f) => f.key === key)?.description;
+
+  it("gives each amount the unit of its own table, and names the package and tables as the pack prints them", () => {
+    const d = resources("shanghai-putuo-2025");
+    expect(d.title).toBe("上海市普陀区商务委员会2025年度部门预算公开表");
+    expect(d.resources[0].title).toBe("2025年部门财务收支预算总表");
+    expect(unitOfField(d.resources[0], "incomeAmount")).toBe("金额，单位：元");
+    expect(unitOfField(d.resources[8], "total")).toBe("金额，单位：万元");
+  });
+
+  it("says 单位 for a 单位预算", () => {
+    expect(resources("shanghai-putuo-2025-unit").title).toBe("上海市普陀区商务委员会2025年度单位预算公开表");
   });
 });
 

@@ -184,16 +184,11 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))("%s", (_id, s) => {
     });
   });
 
-  it("an unknown check kind is refused, naming the field", () => {
-    const data = copy(s);
-    data[s.rows][0].kind = "columnSumm";
-    expect(problemsOf(data)).toContainEqual(expect.stringMatching(new RegExp(`^${rowPattern(s, 0)}\\.kind：`)));
-  });
-
-  it("an unknown check kind is refused in Chinese, saying which kind was given", () => {
+  it("an unknown check kind is refused in Chinese, naming the field and which kind was given", () => {
     const data = copy(s);
     data[s.rows][0].kind = "columnSumm";
     const [problem] = problemsOf(data).filter((p) => new RegExp(`^${rowPattern(s, 0)}\\.kind：`).test(p));
+    expect(problem).toBeDefined();
     // As for any other field with a list of allowed values (应为 … 之一，实际为 …): a template owner reads Chinese.
     expect(problem).not.toMatch(/Invalid|Expected/);
     expect(problem).toContain("实际为 columnSumm");
@@ -216,6 +211,48 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))("%s", (_id, s) => {
     const data = copy(s);
     data.extends = "shanghai-putuo-2024";
     expect(problemsOf(data)).toEqual(["extends：没有名为 shanghai-putuo-2024 的内置模板包"]);
+  });
+});
+
+describe.each(SOURCES.filter((s) => s.rows === "checks").map((s) => [s.id, s] as const))(
+  "%s: the text checks name items of its 情况说明",
+  (_id, s) => {
+    it("N08 naming an item its section lacks is refused, naming the field", () => {
+      const row = findRow(s, (c) => c.kind === "narrativeProcurement");
+      const data = copy(s);
+      data.checks[row].parts[2] = "servises";
+      expect(problemsOf(data)).toEqual([`checks[${row}].parts[2]：章节 ${data.checks[row].section} 中没有项目 servises`]);
+    });
+
+    it("N06 naming an item no section has is refused, naming the field", () => {
+      const row = findRow(s, (c) => c.kind === "narrativeEmptyTables");
+      const data = copy(s);
+      data.checks[row].funds[0].items[0] = "fundd";
+      expect(problemsOf(data)).toEqual([`checks[${row}].funds[0].items[0]：情况说明中没有项目 fundd`]);
+    });
+
+    it("N06 with an unknown field is refused, as every other kind is", () => {
+      const row = findRow(s, (c) => c.kind === "narrativeEmptyTables");
+      const data = copy(s);
+      data.checks[row].fundz = data.checks[row].funds;
+      expect(problemsOf(data)).toEqual([`checks[${row}]：未知字段 fundz`]);
+    });
+  },
+);
+
+describe("a pack that extends another", () => {
+  // The resolved pack's checks are the base pack's and addChecks: rows under `checks` would be dropped without a word.
+  it("is refused when it writes checks instead of addChecks, naming the field", () => {
+    const data = copy(SOURCES[2]);
+    data.checks = data.addChecks;
+    delete data.addChecks;
+    expect(problemsOf(data)).toEqual(["checks：继承其他模板包（extends）时请用 addChecks 增加校验"]);
+  });
+
+  it("is refused for checks even when empty (an empty list would read as 'no checks', yet the base's apply)", () => {
+    const data = copy(SOURCES[2]);
+    data.checks = [];
+    expect(problemsOf(data)).toEqual(["checks：继承其他模板包（extends）时请用 addChecks 增加校验"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { createExcelPort } from "../../src/excel/workbook";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
 import { parseCsv } from "../../src/domain/export/csv";
 import { runCheck, writeReport, type CheckRun } from "../../src/taskpane/check";
-import { yearOfTitles } from "../../src/domain/checks/check-workbook";
+import { yearOfTitles } from "../../src/domain/read/model";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { readDisclosure } from "../../src/domain/read/read";
 import { MockWorkbook } from "../support/excel-mock";
@@ -164,7 +164,7 @@ describe("the check flow", () => {
 
   it("writes the report under a free name, never over a user's sheet", async () => {
     const wb = await datong(true);
-    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, tablesFound: [], findings } };
+    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, catalog: builtinCatalog(2023), tablesFound: [], findings } };
     await wb.apply([{ ...renderReport(input), name: "校验报告", values: [["用户自己的表"]], merges: [], styles: [] }]);
 
     expect(await writeReport(wb, run)).toBe("校验报告 (2)");

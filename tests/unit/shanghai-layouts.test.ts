@@ -13,11 +13,12 @@
  * (功能分类科目编码 …), which tells the captions "科目编码"/"科目名称" apart from the rest of what (c) does. A code
  * finding stands where the reader places a code read from 类/款/项 columns: its lowest printed level.
  */
-import type { Finding, Severity } from "../../src/domain/finding";
+import type { Severity } from "../../src/domain/finding";
+import { a1, parseA1 } from "../../src/domain/grid";
 import {
+  ALL_TABLES,
   LAYOUTS,
   PACK_ID,
-  SAMPLE,
   buildWorkbook,
   errorsOf,
   figuresRead,
@@ -26,9 +27,11 @@ import {
   plus,
   rowOf,
   sampleRows,
+  sampleRowsAsRead,
   setValue,
   writeAndCheck,
   type Built,
+  type Checked,
   type LayoutName,
   type Place,
   type Rows,
@@ -37,7 +40,6 @@ import {
 import { useTempDir } from "../support/cli";
 
 const dir = useTempDir("shanghai-layouts-", "all");
-const ALL_TABLES = ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09"];
 
 const NAMES: Record<LayoutName, string> = {
   printed: "(a) as printed",
@@ -46,9 +48,16 @@ const NAMES: Record<LayoutName, string> = {
   exportedPackCaptions: "(c′) as (c), code and name headed in the pack's words",
 };
 
+/** Each layout's clean workbook, written and checked once (its tests and every plant's "none before" share it). */
+const clean = new Map<LayoutName, Promise<Checked>>();
+const checkedClean = (layout: LayoutName): Promise<Checked> => {
+  if (!clean.has(layout)) clean.set(layout, writeAndCheck(buildWorkbook(layout).workbook, dir(), `${layout}-clean`));
+  return clean.get(layout)!;
+};
+
 describe.each(LAYOUTS.map((l) => [NAMES[l], l] as const))("%s: the clean workbook", (_name, layout) => {
   it("is read with the Shanghai 部门预算 pack: nine tables, no error-level finding", async () => {
-    const { pack, result } = await writeAndCheck(buildWorkbook(layout).workbook, dir(), layout);
+    const { pack, result } = await checkedClean(layout);
     expect(pack?.id).toBe(PACK_ID);
     expect(result.tablesFound).toEqual(ALL_TABLES);
     expect(result.year).toBe(2025);
@@ -56,12 +65,9 @@ describe.each(LAYOUTS.map((l) => [NAMES[l], l] as const))("%s: the clean workboo
   });
 
   it("reads every figure, code and name as the sample has it", async () => {
-    const { result } = await writeAndCheck(buildWorkbook(layout).workbook, dir(), layout);
+    const { result } = await checkedClean(layout);
     const read = figuresRead(result);
-    for (const id of ALL_TABLES) {
-      const want = SAMPLE.rows[id]!.map((r) => r.map((v) => (v === null ? null : typeof v === "number" ? v : String(v))));
-      expect({ id, rows: read[id] }).toEqual({ id, rows: want });
-    }
+    for (const id of ALL_TABLES) expect({ id, rows: read[id] }).toEqual({ id, rows: sampleRowsAsRead(id) });
   });
 });
 
@@ -355,8 +361,8 @@ const PLANTS: Plant[] = [
     // The caption stands where 基本支出 was printed; printed, that is a merge of two rows (F5:F6), either cell names it.
     at: (b) => {
       const p = b.header("T03", "基本支出");
-      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(p.cell)!;
-      return [p, { sheet: p.sheet, cell: `${col}${Number(row) + 1}` }];
+      const { row, col } = parseA1(p.cell);
+      return [p, { sheet: p.sheet, cell: a1(row + 1, col) }];
     },
   },
   {
@@ -430,20 +436,17 @@ const PLANTS: Plant[] = [
  */
 it("plants cover every check kind of the Shanghai pack", async () => {
   const { builtinPack } = await import("../../src/domain/packs");
-  const kinds = [...new Set(builtinPack(PACK_ID).checks.map((c) => c.kind).filter((k) => !k.startsWith("narrative")))].sort();
+  const kinds = [
+    ...new Set(
+      builtinPack(PACK_ID)
+        .checks.map((c) => c.kind)
+        .filter((k) => !k.startsWith("narrative")),
+    ),
+  ].sort();
   expect([...new Set(PLANTS.map((p) => p.kind))].sort()).toEqual(kinds);
 });
 
-/** The findings of each layout's clean workbook, checked once. */
-const clean = new Map<LayoutName, Promise<Finding[]>>();
-const cleanFindings = (layout: LayoutName): Promise<Finding[]> => {
-  if (!clean.has(layout)) clean.set(layout, writeAndCheck(buildWorkbook(layout).workbook, dir(), `${layout}-clean`).then((c) => c.result.findings));
-  return clean.get(layout)!;
-};
-
-const CASES = LAYOUTS.flatMap((layout) =>
-  PLANTS.map((p) => [NAMES[layout], p.kind, p.what, layout, p] as const),
-);
+const CASES = LAYOUTS.flatMap((layout) => PLANTS.map((p) => [NAMES[layout], p.kind, p.what, layout, p] as const));
 
 describe("planted single errors", () => {
   it.each(CASES)("%s — %s: %s", async (_name, _kind, _what, layout, plant) => {
@@ -463,7 +466,7 @@ describe("planted single errors", () => {
     expect({ where, severity: plant.severity, found: hit ? "yes" : ofRule }).toEqual({ where, severity: plant.severity, found: "yes" });
     if (plant.related) expect(hit!.related).toContainEqual(plant.related(built, rows));
     // The finding is the plant's: the clean workbook of the layout has none like it.
-    const before = await cleanFindings(layout);
+    const before = (await checkedClean(layout)).result.findings;
     expect(places.flatMap((p) => findingsAt(before, plant.rule, plant.table, p)).map(line)).toEqual([]);
     plant.also?.(result.tablesFound);
   });

@@ -14,6 +14,7 @@ import type { SheetPlan } from "../../src/domain/render/plan";
 import { SAMPLES, type Sample } from "../../src/domain/samples";
 import {
   SHANGHAI_SEEDS,
+  amountOf,
   columnsOf,
   parseShanghaiSeed,
   readShanghaiSeed,
@@ -38,15 +39,10 @@ function inOrder(needle: string, hay: string): boolean {
   return true;
 }
 
-/** A printed amount ("21,601,733.00", "0", "1.35") as a number, by its digits. */
-function printedAmount(s: string): number {
-  expect(s).toMatch(/^-?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?$/);
-  return Number(s.split(",").join(""));
-}
-
 const tableId = (n: number) => `T${String(n).padStart(2, "0")}`;
 
-function sampleOf(name: ShanghaiSeedName): Sample {
+/** The one built-in sample stored from the seed `name`. */
+function storedSample(name: ShanghaiSeedName): Sample {
   const found = SAMPLES.filter((s) => s.source === `${name}.txt`);
   expect(found).toHaveLength(1);
   return found[0];
@@ -68,7 +64,7 @@ const noteGist = (s: string) => colon(squash(s));
 
 describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s drawn through its pack", (name) => {
   const seed = parseShanghaiSeed(readShanghaiSeed(name));
-  const sample = sampleOf(name);
+  const sample = storedSample(name);
   const pack = builtinPack(sample.pack);
   const plans = renderTables(pack, { department: sample.department, year: sample.year, rows: sample.rows });
   const departmentCaption = seed.variant === "unit" ? "编制单位" : "编制部门";
@@ -141,7 +137,8 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s drawn through i
               want = parts.map((x, k) => (k > 0 && x.length === 1 ? `0${x}` : x));
             } else want = [p];
             while (want.length < col.split.length) want.push(null);
-            if (JSON.stringify(drawn) !== JSON.stringify(want)) mismatches.push(`${where}: drawn ${JSON.stringify(drawn)}, printed ${JSON.stringify(want)}`);
+            if (JSON.stringify(drawn) !== JSON.stringify(want))
+              mismatches.push(`${where}: drawn ${JSON.stringify(drawn)}, printed ${JSON.stringify(want)}`);
             // Joined, the drawn parts give the printed code.
             if (parts && drawn.map(text).join("") !== p) mismatches.push(`${where}: drawn ${drawn.map(text).join("")}, printed code ${p}`);
             return;
@@ -150,7 +147,7 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s drawn through i
           if (col.kind === "amount") {
             if (p === null) {
               if (d !== null) mismatches.push(`${where}: drawn ${text(d)}, printed blank`);
-            } else if (typeof d !== "number" || d !== printedAmount(p)) mismatches.push(`${where}: drawn ${JSON.stringify(d)}, printed ${p}`);
+            } else if (typeof d !== "number" || d !== amountOf(p)) mismatches.push(`${where}: drawn ${JSON.stringify(d)}, printed ${p}`);
           } else if (p === null) {
             if (d !== null) mismatches.push(`${where}: drawn ${text(d)}, printed blank`);
           } else if (typeof d !== "string" || squash(d) !== squash(p)) mismatches.push(`${where}: drawn ${JSON.stringify(d)}, printed ${p}`);
@@ -162,7 +159,7 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s drawn through i
 
     it("an empty table carries the printed 注, exactly when the document prints it", () => {
       const { note } = drawnBody(plan, decl);
-      const figures = printed.rows.some((r) => r.some((c, i) => c !== null && decl.columns[i].kind === "amount" && printedAmount(c) !== 0));
+      const figures = printed.rows.some((r) => r.some((c, i) => c !== null && decl.columns[i].kind === "amount" && amountOf(c) !== 0));
       if (name === "shanghai-putuo-wanli-2024-department-budget" && id === "T09") {
         // The 2024 document prints T9's figures (47.91 … 443.18) and, below them, 注:本部门2024年无“三公”经费
         // 和机关运行经费预算，故本表为空表。 — a real inconsistency of that document. A table with figures is

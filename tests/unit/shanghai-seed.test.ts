@@ -11,6 +11,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import {
   SHANGHAI_SEEDS,
+  TEXT_COLUMNS,
+  centsOf,
   columnsOf,
   parseShanghaiSeed,
   readShanghaiSeed,
@@ -109,12 +111,7 @@ const KNOWN: Record<ShanghaiSeedName, string[]> = {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Printed amount in cents (万元 tables too: two decimals); a blank is 0. */
-function cents(c: Cell | undefined): number {
-  if (c === null || c === undefined) return 0;
-  const n = Number(c.replace(/,/g, ""));
-  if (!Number.isFinite(n)) throw new Error(`not an amount: ${c}`);
-  return Math.round(n * 100);
-}
+const cents = (c: Cell | undefined): number => (c === null || c === undefined ? 0 : centsOf(c));
 const yuan = (n: number) => (n / 100).toFixed(2);
 const shown = (cells: Cell[]) => cells.map((c) => c ?? "—").join(" ");
 
@@ -131,8 +128,7 @@ const col = (t: SeedTable, seed: ShanghaiSeed, name: string) => {
   if (i < 0) throw new Error(`T${t.number} has no column ${name}`);
   return i;
 };
-const amountColumns = (t: SeedTable, seed: ShanghaiSeed) =>
-  columnsOf(t.number, seed.variant).flatMap((c, i) => (["code", "name", "incomeItem", "expenseItem"].includes(c) ? [] : [i]));
+const amountColumns = (t: SeedTable, seed: ShanghaiSeed) => columnsOf(t.number, seed.variant).flatMap((c, i) => (TEXT_COLUMNS.has(c) ? [] : [i]));
 
 /** T2/T3/T5–T8: 类 = Σ 款, 款 = Σ 项 (economic: 类 = Σ 款), 合计 = Σ 类, in every amount column. */
 function checkHierarchy(seed: ShanghaiSeed, t: SeedTable, b: Breaks) {
@@ -151,13 +147,23 @@ function checkHierarchy(seed: ShanghaiSeed, t: SeedTable, b: Breaks) {
     const children = coded.filter((r) => (r[0] as string).length === next && (r[0] as string).startsWith(code));
     expect(children.length).toBeGreaterThan(0);
     for (const c of amounts)
-      b.equal(`T${t.number} ${code}`, `${columnsOf(t.number, seed.variant)[c]} = Σ ${next === 5 ? "款" : "项"}`,
-        cents(parent[c]), sum(children, c), `${parent[c]} vs ${children.map((r) => r[c] ?? "—").join("+")}`);
+      b.equal(
+        `T${t.number} ${code}`,
+        `${columnsOf(t.number, seed.variant)[c]} = Σ ${next === 5 ? "款" : "项"}`,
+        cents(parent[c]),
+        sum(children, c),
+        `${parent[c]} vs ${children.map((r) => r[c] ?? "—").join("+")}`,
+      );
   }
   const classes = coded.filter((r) => (r[0] as string).length === 3);
   for (const c of amounts)
-    b.equal(`T${t.number} 合计`, `${columnsOf(t.number, seed.variant)[c]} = Σ 类`, cents(total[0][c]), sum(classes, c),
-      `${total[0][c]} vs ${classes.map((r) => r[c] ?? "—").join("+")}`);
+    b.equal(
+      `T${t.number} 合计`,
+      `${columnsOf(t.number, seed.variant)[c]} = Σ 类`,
+      cents(total[0][c]),
+      sum(classes, c),
+      `${total[0][c]} vs ${classes.map((r) => r[c] ?? "—").join("+")}`,
+    );
 }
 
 /** A row's total = the sum of its parts. */
@@ -166,8 +172,13 @@ function checkRows(seed: ShanghaiSeed, t: SeedTable, total: string, parts: strin
   const pi = parts.map((p) => col(t, seed, p));
   for (const r of t.rows) {
     if (r[ti] === null && pi.every((i) => r[i] === null)) continue;
-    b.equal(`T${t.number} ${r[label] ?? ""}`, `${total} = ${parts.join("+")}`, cents(r[ti]),
-      pi.reduce((s, i) => s + cents(r[i]), 0), shown([r[ti], ...pi.map((i) => r[i])]));
+    b.equal(
+      `T${t.number} ${r[label] ?? ""}`,
+      `${total} = ${parts.join("+")}`,
+      cents(r[ti]),
+      pi.reduce((s, i) => s + cents(r[i]), 0),
+      shown([r[ti], ...pi.map((i) => r[i])]),
+    );
   }
 }
 
@@ -178,21 +189,36 @@ function checkTotals(seed: ShanghaiSeed, t: SeedTable, b: Breaks) {
   expect(last[2]).toBe("支出总计");
   const body = t.rows.slice(0, -1);
   const items = body.filter((r) => r[0] !== null && /^[一二三四五六七八九十]+、/.test(r[0]));
-  b.equal(`T${t.number} 收入总计`, "= Σ 一、二、三、四", cents(last[1]), items.reduce((s, r) => s + cents(r[1]), 0),
-    `${last[1]} vs ${items.map((r) => `${r[0]} ${r[1] ?? "—"}`).join(", ")}`);
+  b.equal(
+    `T${t.number} 收入总计`,
+    "= Σ 一、二、三、四",
+    cents(last[1]),
+    items.reduce((s, r) => s + cents(r[1]), 0),
+    `${last[1]} vs ${items.map((r) => `${r[0]} ${r[1] ?? "—"}`).join(", ")}`,
+  );
   if (t.number === 1) {
     // 一、财政拨款收入 = 1. 一般公共预算资金 + 2. 政府性基金 + 3. 国有资本经营预算
     const k = body.findIndex((r) => r[0] === "一、财政拨款收入");
     expect(k).toBeGreaterThanOrEqual(0);
     const subs = body.slice(k + 1).filter((r) => r[0] !== null && /^\d/.test(r[0]));
     expect(subs).toHaveLength(3);
-    b.equal("T1 一、财政拨款收入", "= Σ 1.–3.", cents(body[k][1]), subs.reduce((s, r) => s + cents(r[1]), 0),
-      `${body[k][1]} vs ${subs.map((r) => r[1] ?? "—").join("+")}`);
+    b.equal(
+      "T1 一、财政拨款收入",
+      "= Σ 1.–3.",
+      cents(body[k][1]),
+      subs.reduce((s, r) => s + cents(r[1]), 0),
+      `${body[k][1]} vs ${subs.map((r) => r[1] ?? "—").join("+")}`,
+    );
   }
   const expense = body.filter((r) => r[2] !== null);
   for (let c = 3; c < last.length; c++)
-    b.equal(`T${t.number} 支出总计`, `${columnsOf(t.number, seed.variant)[c]} = Σ expense rows`, cents(last[c]),
-      expense.reduce((s, r) => s + cents(r[c]), 0), `${last[c]} vs ${expense.map((r) => r[c] ?? "—").join("+")}`);
+    b.equal(
+      `T${t.number} 支出总计`,
+      `${columnsOf(t.number, seed.variant)[c]} = Σ expense rows`,
+      cents(last[c]),
+      expense.reduce((s, r) => s + cents(r[c]), 0),
+      `${last[c]} vs ${expense.map((r) => r[c] ?? "—").join("+")}`,
+    );
 }
 
 const stripNumbering = (s: string) => s.replace(/^[一二三四五六七八九十]+、/, "");
@@ -227,12 +253,22 @@ function checkAcross(seed: ShanghaiSeed, b: Breaks) {
   b.equal("T3 合计", "= T2 合计", cents(totalOf(t3)[2]), cents(totalOf(t2)[2]), `${totalOf(t3)[2]} vs ${totalOf(t2)[2]}`);
 
   // T4 by 类: 一般公共预算 = T5, 政府性基金预算 = T6, 国有资本经营预算 = T7; income by fund = their 合计
-  const byFund: [number, SeedTable][] = [[4, t5], [5, t6], [6, t7]];
+  const byFund: [number, SeedTable][] = [
+    [4, t5],
+    [5, t6],
+    [6, t7],
+  ];
   for (const r of t4.rows.slice(0, -1).filter((x) => x[2] !== null)) {
     const name = stripNumbering(r[2] as string);
     for (const [c, t] of byFund) {
       const row = classes(t).get(name);
-      b.equal(`T4 ${r[2]}`, `${columnsOf(4, seed.variant)[c]} = T${t.number}`, cents(r[c]), cents(row?.[2] ?? null), `${r[c] ?? "—"} vs ${row?.[2] ?? "—"}`);
+      b.equal(
+        `T4 ${r[2]}`,
+        `${columnsOf(4, seed.variant)[c]} = T${t.number}`,
+        cents(r[c]),
+        cents(row?.[2] ?? null),
+        `${r[c] ?? "—"} vs ${row?.[2] ?? "—"}`,
+      );
     }
   }
   const t4Income = ["一、一般公共预算资金", "二、政府性基金", "三、国有资本经营预算"];
@@ -246,7 +282,13 @@ function checkAcross(seed: ShanghaiSeed, b: Breaks) {
   for (const r of t3.rows) {
     for (const c of [2, 3, 4]) {
       const parts = [t5, t6, t7].map((t) => t.rows.find((x) => x[0] === r[0])?.[c] ?? null);
-      b.equal(`T3 ${r[0]}`, `${columnsOf(3, seed.variant)[c]} = T5+T6+T7`, cents(r[c]), parts.reduce((s, p) => s + cents(p), 0), `${r[c] ?? "—"} vs ${shown(parts)}`);
+      b.equal(
+        `T3 ${r[0]}`,
+        `${columnsOf(3, seed.variant)[c]} = T5+T6+T7`,
+        cents(r[c]),
+        parts.reduce((s, p) => s + cents(p), 0),
+        `${r[c] ?? "—"} vs ${shown(parts)}`,
+      );
     }
   }
   // T8 合计 = T5 基本支出; 工资福利 and 对个人和家庭的补助 are 人员经费, the other classes 公用经费
@@ -333,9 +375,7 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s", (name) => {
       expect(t.note).toMatch(new RegExp(`^注:本(部门|单位)${want.year}年无.*故本表为空表。$`));
     }
     const noted = seed.tables.filter((t) => t.note !== null).map((t) => t.number);
-    expect(noted.filter((n) => !want.empty.includes(n))).toEqual(
-      KNOWN[name].some((k) => k.startsWith("T9: 注")) ? [9] : [],
-    );
+    expect(noted.filter((n) => !want.empty.includes(n))).toEqual(KNOWN[name].some((k) => k.startsWith("T9: 注")) ? [9] : []);
   });
 
   test("cells: codes whole, amounts as printed, labels without spaces inside a name", () => {
@@ -347,6 +387,7 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s", (name) => {
           expect(c).toBe(c.trim());
           if (cols[i] === "code") expect(c).toMatch(/^(\d{3}|\d{5}|\d{7}|合计)$/);
           else if (cols[i] === "name") expect(c).toMatch(/^\S+$/);
+          // Stricter than the parser's own AMOUNT, which this checks: no minus, two decimals or none.
           else if (!cols[i].endsWith("Item")) expect(c).toMatch(/^(\d{1,3}(,\d{3})*|\d+)(\.\d\d)?$/);
         });
     }
@@ -386,7 +427,10 @@ describe.each(SHANGHAI_SEEDS.map((name) => [name] as const))("%s", (name) => {
     for (const g of glossary) expect(g.text).not.toMatch(/\n|\s/);
     if (name.startsWith("shanghai-putuo-commerce")) {
       // the PDF text prints 主要职能 items 8–12 twice over a page break; they are read once
-      const items = texts.duties.split("\n").map((p) => /^(\d+)、/.exec(p)?.[1]).filter(Boolean);
+      const items = texts.duties
+        .split("\n")
+        .map((p) => /^(\d+)、/.exec(p)?.[1])
+        .filter(Boolean);
       expect(items).toEqual(Array.from({ length: 13 }, (_, i) => String(i + 1)));
       expect(texts.duties).toContain("负责建立健全生活必需品市场供应应急机制");
       expect(texts.duties).toContain("负责本区粮食市场供需和价格情况的监测和应急供应；负责帮困对象粮油供应管理");

@@ -5,12 +5,13 @@
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { builtinPack } from "../../src/domain/packs";
 import { renderTables } from "../../src/domain/render/render";
-import { SAMPLES, jinchengSample, shanghaiCommerceSample, shanghaiCommerceUnitSample, type Sample } from "../../src/domain/samples";
+import { SAMPLES, jinchengSample, sampleOf, shanghaiCommerceSample, shanghaiCommerceUnitSample, type Sample } from "../../src/domain/samples";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
-import { DEFAULT_SAMPLE, SAMPLE_ENTRIES, initialSample } from "../../src/preview/samples";
+import { SAMPLE_ENTRIES, initialSample } from "../../src/preview/samples";
 import { runCheck } from "../../src/taskpane/check";
 import { codeRows, functionalCodeTables } from "../../src/domain/render/code-rows";
-import { packOf, sampleOf } from "../../src/taskpane/pack";
+import { packOf } from "../../src/taskpane/pack";
+import { inputSheetNames, insertChartSheets, insertInputSheets } from "../../src/taskpane/export";
 
 async function workbookOf(sample: Sample, stamped: boolean): Promise<MemoryWorkbook> {
   const pack = builtinPack(sample.pack);
@@ -37,6 +38,14 @@ describe("the pack of a check", () => {
     const wb = await workbookOf(shanghaiCommerceUnitSample, false);
     const run = await runCheck(wb, { stamp: null, strict: false, catalogFor: builtinCatalog, fallbackYear: 1999 });
     expect(run.pack.id).toBe("shanghai-putuo-2025-unit");
+  });
+
+  it("插入图表 reads the catalogue of the year the titles state when the workbook has no stamp", async () => {
+    const wb = await workbookOf(jinchengSample, false);
+    const years: number[] = [];
+    const catalogFor = (year: number) => (years.push(year), builtinCatalog(year));
+    await insertChartSheets(wb, null, catalogFor, 1999);
+    expect(years).toEqual([2023]);
   });
 
   it("the stamp wins over the tables; an empty workbook without one takes the default pack", async () => {
@@ -78,6 +87,17 @@ describe("the 模板 pane's code tables", () => {
     expect(sampleOf(builtinPack())?.department).toBe("晋城市商务局");
     expect(sampleOf(builtinPack("shanghai-putuo-2025-unit"))).toBe(shanghaiCommerceUnitSample);
   });
+
+  it.each([
+    ["晋城 (its 表12 lists projects: a 绩效目标表)", jinchengSample],
+    ["上海 (no forms)", shanghaiCommerceSample],
+  ])("同时插入… names the sheets insertInputSheets writes: %s", async (_, sample) => {
+    const wb = await workbookOf(sample, true);
+    const pack = builtinPack(sample.pack);
+    const { inserted, kept } = await insertInputSheets(wb, { pack, department: sample.department, year: sample.year });
+    expect(kept).toEqual([]);
+    expect(inserted).toEqual(inputSheetNames(pack).all);
+  });
 });
 
 describe("the preview's samples", () => {
@@ -95,7 +115,7 @@ describe("the preview's samples", () => {
   });
 
   it.each([
-    ["", DEFAULT_SAMPLE],
+    ["", "jincheng-2023"],
     ["?sample=shanghai-commerce-2025", "shanghai-commerce-2025"],
     ["?sample=shanghai-wanli-2024&x=1", "shanghai-wanli-2024"],
     ["?empty", null],

@@ -12,7 +12,7 @@ import { CliError, fileProblem, type Io } from "../context";
 import { nodeExportHooks } from "../export-hooks";
 import { readWorkbookFile } from "../grids";
 import { writeNewFile } from "../output";
-import { packByIdOrFile } from "../pack-file";
+import { noTablesFound, packByIdOrFile } from "../pack-file";
 import { excelRef } from "../report";
 
 /** Error-level findings stand and --draft was not given. */
@@ -63,20 +63,24 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   io.err(`读取 ${file}…\n`);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  // Without --pack the workbook is read with the built-in pack whose tables it holds.
+  // Without --pack the workbook is read with the built-in pack whose tables it holds (none: no pack is chosen).
   const pack = forced ?? choosePack(builtinPacks(), read.grids);
-  if (!pack) throw new CliError(`${file} 中未找到任何预算公开表（按内置模板包 ${builtinPacks().map((p) => p.name).join("、")} 的表标题查找）`);
+  if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
   io.err(`校验（模板包 ${pack.id} ${pack.version}）…\n`);
   const prepared = prepare(pack, read.grids, { strict, catalogFor: catalogsFor(catalog), fallbackYear: new Date().getFullYear() });
-  if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中未找到任何预算公开表（按模板包“${pack.name}”的表标题查找）`);
+  // A chosen pack has tables in the workbook: only the pack given with --pack may have none.
+  if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中${noTablesFound(forced)}`);
 
   const request = exportRequest(pack, prepared, { strict, draft: options.draft ?? false, now: new Date() });
   let built: Awaited<ReturnType<typeof buildPackage>>;
   try {
     // The last stage ("完成") is said by the summary on stdout.
-    built = await buildPackage(request, nodeExportHooks((stage, fraction) => {
-      if (fraction < 1) io.err(`${stage}…\n`);
-    }));
+    built = await buildPackage(
+      request,
+      nodeExportHooks((stage, fraction) => {
+        if (fraction < 1) io.err(`${stage}…\n`);
+      }),
+    );
   } catch (e) {
     if (!(e instanceof ExportRefused)) throw e;
     io.err(refusal(e));

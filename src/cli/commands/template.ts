@@ -1,8 +1,8 @@
 /** `template`: the official tables of a pack as an .xlsx file, empty or filled with the pack's sample. */
 import type { Command } from "commander";
-import { builtinPack, builtinPacks, type Pack } from "../../domain/packs";
+import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
-import { SAMPLES, type Sample } from "../../domain/samples";
+import { SAMPLES, sampleOf, type Sample } from "../../domain/samples";
 import { CliError, type Io } from "../context";
 import { writeNewFile } from "../output";
 import { packByIdOrFile } from "../pack-file";
@@ -18,20 +18,20 @@ interface TemplateOptions {
   force?: boolean;
 }
 
-/** The sample --sample fills a pack's tables with: the first built-in one filled in with that pack. */
-const sampleOf = (pack: Pack): Sample | undefined => SAMPLES.find((s) => s.pack === pack.id);
-
-const idWidth = Math.max(...builtinPacks().map((p) => p.id.length));
-const PACKS = builtinPacks()
-  .map((p) => {
+/**
+ * The help after the options: the built-in packs with their samples, then examples. A function, so that the packs are
+ * read (and validated) only when the help is shown, not on every start of the CLI.
+ */
+function examples(): string {
+  const packs = builtinPacks();
+  const idWidth = Math.max(...packs.map((p) => p.id.length));
+  const list = packs.map((p) => {
     const sample = sampleOf(p);
     return `  ${p.id.padEnd(idWidth)}  ${p.name}${sample ? `，示例：${sample.department} ${sample.year}` : ""}`;
-  })
-  .join("\n");
-
-const EXAMPLES = `
+  });
+  return `
 内置模板包（--pack 的编号，--sample 填入的示例）：
-${PACKS}
+${list.join("\n")}
 
 示例：
   budget-disclosure template --year 2023 --department 晋城市商务局 -o 预算公开表.xlsx
@@ -41,6 +41,7 @@ ${PACKS}
   budget-disclosure template --pack shanghai-putuo-2025-unit --sample -o 单位预算示例.xlsx
   budget-disclosure template --pack 模板包.json --year 2024 --department 某某局 -o 预算公开表.xlsx
 `;
+}
 
 export function registerTemplate(program: Command, io: Io): void {
   program
@@ -50,10 +51,10 @@ export function registerTemplate(program: Command, io: Io): void {
     .option("--department <名称>", "部门名称（加 --sample 时默认为示例部门）")
     .option("-o, --output <文件>", "输出的 .xlsx 文件（必填）")
     .option("--tables <表号>", "只生成这些表，逗号分隔，如 T01,T02（默认全部）")
-    .option("--pack <模板包>", "内置模板包编号（见下）或模板包文件，默认 shanxi-2023")
+    .option("--pack <模板包>", `内置模板包编号（见下）或模板包文件，默认 ${DEFAULT_PACK_ID}`)
     .option("--sample", "填入所选模板包的示例数据（见下）")
     .option("--force", "覆盖已存在的输出文件")
-    .addHelpText("after", EXAMPLES)
+    .addHelpText("after", examples)
     .action((options: TemplateOptions) => template(options, io));
 }
 
@@ -103,11 +104,13 @@ function parseDepartment(text: string | undefined, sample: Sample | undefined): 
 
 function parseTables(text: string, pack: Pack): string[] {
   // Commas typed with a Chinese input method are full-width.
-  const ids = text.split(/[,，\s]+/).filter(Boolean).map((id) => id.toUpperCase());
+  const ids = text
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map((id) => id.toUpperCase());
   if (!ids.length) throw new CliError("--tables 至少应列出一张表，如 --tables T01,T02");
   const known = pack.tables.map((t) => t.id);
   const unknown = ids.filter((id) => !known.includes(id));
-  if (unknown.length)
-    throw new CliError(`模板包 ${pack.id} 中没有这些表：${unknown.join("、")}（可用：${known.join(",")}）`);
+  if (unknown.length) throw new CliError(`模板包 ${pack.id} 中没有这些表：${unknown.join("、")}（可用：${known.join(",")}）`);
   return ids;
 }

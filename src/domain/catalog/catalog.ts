@@ -98,6 +98,9 @@ const KINDS: Record<CatalogKind, KindInfo> = {
 };
 const KIND_NAMES = Object.keys(KINDS) as CatalogKind[];
 
+/** How a kind of code is named (支出功能分类科目), and the digit its codes start with. */
+export const kindInfo = (kind: CatalogKind): { label: string; firstDigit: string } => KINDS[kind];
+
 const LEVELS: Record<number, Level> = { 3: "类", 5: "款", 7: "项" };
 
 // NFKC leaves these CJK marks alone, though people type them for their half-width counterparts.

@@ -3,7 +3,6 @@
  * named rows adding up, economic groups, units and projects. Every equality goes through CheckContext.compare, so
  * the rounding tolerance is the same everywhere.
  */
-import { normalizeName } from "../catalog/catalog";
 import { Decimal, sum } from "../money";
 import type { CheckOf } from "../packs/checks";
 import { cellOf, type ReadRow, type ReadTable } from "../read/read";
@@ -28,10 +27,12 @@ const found = (rows: (ReadRow | undefined)[]): rows is ReadRow[] => rows.every((
  */
 function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[], params: () => Record<string, string>): void {
   const cells = [total, ...parts].map((t) => cellOf(table, t.row, t.key));
-  if (cells.some((c) => !c || ctx.parse(c).kind === "invalid")) return;
-  const amounts = cells.slice(1).map((c) => ctx.amount(c));
+  if (cells.some((c) => !c)) return;
+  const parsed = cells.map((c) => ctx.parse(c));
+  if (parsed.some((p) => p.kind === "invalid")) return;
+  const [printed, ...amounts] = parsed.map((p) => (p.kind === "amount" ? p.value : null));
   const figures = amounts.filter((a) => a !== null).length;
-  ctx.compare(ctx.place(table, total.row, total.key), ctx.value(table, total.row, total.key), sum(amounts), Math.max(1, figures), {
+  ctx.compare(ctx.place(table, total.row, total.key), printed ?? new Decimal(0), sum(amounts), Math.max(1, figures), {
     params,
     related: () => parts.map((p) => ctx.place(table, p.row, p.key)),
   });
@@ -163,7 +164,7 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
         checkSum(ctx, table, { row: head, key }, termsOf(subs, key), () => ({ row: name(head, key, amount), detail: "其下各项之和" }));
       checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), () => ({
         row: name(incomeTotal, key, amount),
-        detail: `${inc.subtotal}与上年结转之和`,
+        detail: `${[inc.subtotal, ...(head ? [shown(table, head, inc.label)] : [])].join("与")}之和`,
       }));
     }
     if (incomeTotal && expenseTotal)
@@ -174,18 +175,16 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
   }
   const expenseFirst = exp.subtotal ? expenseSub : expenseTotal;
   if (expenseFirst) items(exp.label, exp.amounts, expenseFirst, "各支出类之和");
-  if (expenseSub && expenseTotal)
+  if (expenseSub && expenseTotal) {
+    const rest = between(exp.label, exp.amounts, expenseSub, expenseTotal);
+    // Named as printed: 本年支出合计与年终结转之和.
+    const detail = `${[exp.subtotal, ...rest.map((r) => shown(table, r, exp.label)).filter((t) => t !== "")].join("与")}之和`;
     for (const key of exp.amounts)
-      checkSum(
-        ctx,
-        table,
-        { row: expenseTotal, key },
-        termsOf([expenseSub, ...between(exp.label, exp.amounts, expenseSub, expenseTotal)], key),
-        () => ({
-          row: name(expenseTotal, key, exp.amounts),
-          detail: `${exp.subtotal}与年终结转之和`,
-        }),
-      );
+      checkSum(ctx, table, { row: expenseTotal, key }, termsOf([expenseSub, ...rest], key), () => ({
+        row: name(expenseTotal, key, exp.amounts),
+        detail,
+      }));
+  }
 };
 
 const rowSumCheck = (ctx: CheckContext, check: CheckOf<"rowSum">) => {
@@ -217,16 +216,10 @@ const econGroupsCheck = (ctx: CheckContext, check: CheckOf<"econGroups">) => {
   if (!table) return;
   const catalog = ctx.options.catalog;
   const { total, groups, loose } = econGroups(table, catalog, check.dept, check.gov);
-  const codeOf = new Map(
-    catalog
-      .entries("econDept")
-      .filter((e) => e.level === "类")
-      .map((e) => [normalizeName(e.name), e.code]),
-  );
   const homes = [...new Set(Object.values(check.homes))];
   for (const g of groups) {
     rowSum(ctx, table, g.row, g.items, "其下各项之和", amountKeys(table));
-    const home = check.homes[codeOf.get(g.name) ?? ""];
+    const home = check.homes[g.code];
     if (home) for (const item of g.items) misplaced(ctx, table, item, g.name, home, homes);
   }
   if (total) rowSum(ctx, table, total, [...loose, ...groups.map((g) => g.row)], "各分组之和", amountKeys(table));

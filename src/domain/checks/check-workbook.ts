@@ -6,7 +6,7 @@ import { readInputs } from "../inputs/read-inputs";
 import type { Pack } from "../packs/schema";
 import { readDisclosure, type Disclosure } from "../read/read";
 import type { Finding } from "../finding";
-import { mostCommon } from "../read/model";
+import { yearOfTitles } from "../read/model";
 import { runChecks } from "./registry";
 
 export interface CheckWorkbookOptions {
@@ -23,27 +23,25 @@ export interface CheckResult {
   disclosure: Disclosure;
   /** What the workbook says besides the tables (texts, forms, the edited 情况说明). */
   inputs: DisclosureInputs;
-  /** The budget year checked against. */
+  /** The budget year checked against, and its catalogue. */
   year: number;
+  catalog: Catalog;
   /** Ids of the pack's tables found, in pack order. */
   tablesFound: string[];
   findings: Finding[];
-}
-
-/** The year most titles state (a stray year in one title does not decide it), or null when none does. */
-export function yearOfTitles(disclosure: Disclosure): number | null {
-  return mostCommon([...disclosure.tables.values()].flatMap((t) => (t.year === null ? [] : [t.year]))) ?? null;
 }
 
 export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWorkbookOptions): CheckResult {
   const disclosure = readDisclosure(pack, grids);
   const inputs = readInputs(pack, grids);
   const year = options.year ?? yearOfTitles(disclosure) ?? options.fallbackYear;
+  const catalog = options.catalogFor(year);
   return {
     disclosure,
     inputs,
     year,
+    catalog,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: runChecks(disclosure, pack, { strict: options.strict, catalog: options.catalogFor(year), inputs }),
+    findings: runChecks(disclosure, pack, { strict: options.strict, catalog, inputs }),
   };
 }

@@ -3,7 +3,7 @@
  * form, presence, names, parents and order), economic names and their correspondence, and the 类 rows of a summary
  * table. Where the catalogue in use is partial, a code or name it lacks is a warning that asks for the official one.
  */
-import { classOf, levelOf, normalizeName, type Catalog, type CatalogKind } from "../catalog/catalog";
+import { classOf, kindInfo, levelOf, normalizeName, type Catalog, type CatalogKind } from "../catalog/catalog";
 import { stripNumbering } from "../packs/layout";
 import type { CheckOf } from "../packs/checks";
 import { textOf, type ReadRow, type ReadTable } from "../read/read";
@@ -14,11 +14,11 @@ import { chineseNumber } from "../chinese-number";
 
 type CodeKind = CheckOf<"codeFormat">["catalog"];
 
-/** What a well-formed code of each kind looks like, and how messages name it. */
-const FORMS: Record<CodeKind, { digit: string; lengths: number[]; name: string; short: string }> = {
-  functional: { digit: "2", lengths: [3, 5, 7], name: "支出功能分类科目", short: "支出功能科目" },
-  econDept: { digit: "3", lengths: [3, 5], name: "部门预算支出经济分类科目", short: "经济科目" },
-  income: { digit: "1", lengths: [3, 5, 7], name: "收入分类科目", short: "收入科目" },
+/** The lengths of a well-formed code of each kind, and the short name messages give it (the rest is the catalogue's). */
+const FORMS: Record<CodeKind, { lengths: number[]; short: string }> = {
+  functional: { lengths: [3, 5, 7], short: "支出功能科目" },
+  econDept: { lengths: [3, 5], short: "经济科目" },
+  income: { lengths: [3, 5, 7], short: "收入科目" },
 };
 
 interface CodeRow {
@@ -37,8 +37,9 @@ function codeCells(t: ReadTable, key: string): CodeRow[] {
 /** Why a code is not a well-formed code of its kind, or undefined when it is. */
 function malformed(code: string, kind: CodeKind): string | undefined {
   const form = FORMS[kind];
+  const { label, firstDigit } = kindInfo(kind);
   if (!/^\d+$/.test(code) || !form.lengths.includes(code.length)) return `不是 ${form.lengths.join("、").replace(/、(\d+)$/, " 或 $1")} 位数字`;
-  if (!code.startsWith(form.digit)) return `不是${form.name}编码（${form.short}以 ${form.digit} 开头）`;
+  if (!code.startsWith(firstDigit)) return `不是${label}编码（${form.short}以 ${firstDigit} 开头）`;
   return undefined;
 }
 
@@ -122,9 +123,9 @@ const codeOrder = (ctx: CheckContext, check: CheckOf<"codeOrder">) => {
  * A pair is official when the correspondence table or a published disclosure has it, or when it is the 事业单位 one
  * under 505: an item of 工资福利支出 or 商品和服务支出 to the 505 款 of the same name. A pair of a name the
  * correspondence does not know is a warning.
+ *
+ * econItems: each item of an economic table, with its group's 类 code, and its catalogue entry (by name, variants included).
  */
-
-/** Each item of an economic table, with its group, and its catalogue entry (by name, variants included). */
 function econItems(ctx: CheckContext, t: ReadTable, dept: string, gov: string) {
   const catalog = ctx.options.catalog;
   const byName = new Map(catalog.entries("econDept").flatMap((e) => [e.name, ...e.variants].map((n) => [normalizeName(n), e] as const)));
@@ -135,13 +136,15 @@ function econItems(ctx: CheckContext, t: ReadTable, dept: string, gov: string) {
       .map((e) => normalizeName(e.name)),
   );
   const { groups, loose } = econGroups(t, catalog, dept, gov);
-  const items = [...loose.map((row) => ({ row, group: "" })), ...groups.flatMap((g) => g.items.map((row) => ({ row, group: g.name })))];
+  const items: { row: ReadRow; groupCode?: string }[] = [
+    ...loose.map((row) => ({ row })),
+    ...groups.flatMap((g) => g.items.map((row) => ({ row, groupCode: g.code }))),
+  ];
   return {
-    byName,
     forInstitutions,
-    items: items.flatMap(({ row, group }) => {
+    items: items.flatMap(({ row, groupCode }) => {
       const name = textOf(t, row, dept);
-      return name ? [{ row, group, name, entry: byName.get(name) }] : [];
+      return name ? [{ row, groupCode, name, entry: byName.get(name) }] : [];
     }),
   };
 }
@@ -151,10 +154,9 @@ const econNames = (ctx: CheckContext, check: CheckOf<"econNames">) => {
   if (!t) return;
   const catalog = ctx.options.catalog;
   const coverage = catalog.coverage("econDept");
-  const { byName, items } = econItems(ctx, t, check.dept, check.gov);
-  for (const { row, group, entry } of items) {
+  const { items } = econItems(ctx, t, check.dept, check.gov);
+  for (const { row, groupCode: cls, entry } of items) {
     if (!entry) {
-      const cls = byName.get(group)?.code;
       const authoritative = coverage.complete || (cls !== undefined && coverage.completeUnder.includes(cls));
       const detail = authoritative
         ? `不在${catalog.year}年部门预算支出经济分类中`

@@ -1,10 +1,10 @@
 /** What every check is handed: the disclosure read from the workbook, the pack, the catalogue, the tolerance. */
 import type { Catalog } from "../catalog/catalog";
-import type { Finding, Place, Severity } from "../finding";
+import { SEVERITY_ORDER, type Finding, type Place, type Severity } from "../finding";
 import type { DisclosureInputs } from "../inputs";
-import { Decimal, formatAmount, judge, parseAmount, type Parsed } from "../money";
+import { Decimal, formatAmount, judge, parseAmount, type Parsed, type Unit } from "../money";
 import type { CheckRow } from "../packs/checks";
-import type { Pack } from "../packs/schema";
+import { unitOf, type Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
 import { ruleOf } from "../rules";
 
@@ -32,8 +32,6 @@ export interface Report {
 
 const show = (f: Figure): string | undefined => (f === null || f === undefined ? undefined : typeof f === "string" ? f : formatAmount(f));
 
-const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
-
 export class CheckContext {
   readonly findings: Finding[] = [];
   /** The check row being run: its rule and severity are those of every finding reported. */
@@ -60,8 +58,9 @@ export class CheckContext {
   }
 
   /** The unit of a table's amounts (元, 万元). */
-  unitOf(id: string): string {
-    return this.pack.tables.find((t) => t.id === id)?.unit ?? this.pack.unit;
+  unitOf(id: string): Unit {
+    const decl = this.pack.tables.find((t) => t.id === id);
+    return decl ? unitOf(this.pack, decl) : this.pack.unit;
   }
 
   /** How messages name a table: 表1“预算收支总表”. */
@@ -99,7 +98,7 @@ export class CheckContext {
     const rule = ruleOf(check.rule);
     const chosen = r.severity ?? rule.severity;
     // A pack may lower a rule's severity, never raise it.
-    const severity = check.severity && RANK[check.severity] < RANK[chosen] ? check.severity : chosen;
+    const severity = check.severity && SEVERITY_ORDER[check.severity] > SEVERITY_ORDER[chosen] ? check.severity : chosen;
     const expected = show(r.expected);
     const actual = show(r.actual);
     const difference = r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;

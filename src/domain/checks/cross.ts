@@ -5,7 +5,7 @@
  * different units (元 and 万元) are compared in the larger unit.
  */
 import type { Place } from "../finding";
-import { Decimal, sum } from "../money";
+import { Decimal, sum, YUAN_PER, type Unit } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import { select } from "../read/figures";
@@ -22,26 +22,25 @@ interface Side {
   full: string;
   value: Decimal;
   /** The unit of `value`. */
-  unit: string;
+  unit: Unit;
   /** The cells added up; none when the table does not print the row (the figure is then 0.00). */
   cells: Place[];
   /** A cell is not a number: S07 reports it, and the equation is left unjudged. */
   invalid: boolean;
 }
 
-const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
-
 /** The sum of `keys` over `rows` of one table; `where` names it in messages. */
 function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string[], where: string): Side {
   const shownWhere = rows.length ? where : `${where}（未列示）`;
   const cells = rows.flatMap((row) => keys.map((key) => ({ row, key })));
+  const parsed = cells.map((c) => ctx.parse(cellOf(table, c.row, c.key)));
   return {
     where: shownWhere,
     full: `${ctx.label(table.id)}${shownWhere}`,
-    value: sum(cells.map((c) => ctx.value(table, c.row, c.key))),
+    value: sum(parsed.map((p) => (p.kind === "amount" ? p.value : null))),
     unit: ctx.unitOf(table.id),
     cells: cells.map((c) => ctx.place(table, c.row, c.key)),
-    invalid: cells.some((c) => ctx.parse(cellOf(table, c.row, c.key)).kind === "invalid"),
+    invalid: parsed.some((p) => p.kind === "invalid"),
   };
 }
 
@@ -54,11 +53,11 @@ function cell(ctx: CheckContext, table: ReadTable, row: ReadRow | undefined, key
 function inOneUnit(sides: Side[]): Side[] {
   const units = new Set(sides.map((s) => s.unit));
   if (units.size < 2) return sides;
-  const unit = [...units].sort((a, b) => (UNITS[b] ?? 1) - (UNITS[a] ?? 1))[0];
+  const unit = [...units].sort((a, b) => YUAN_PER[b] - YUAN_PER[a])[0];
   return sides.map((s) => {
     if (s.unit === unit) return s;
     const note = `（${s.unit}，折合${unit}）`;
-    return { ...s, unit, value: s.value.times(UNITS[s.unit] ?? 1).div(UNITS[unit] ?? 1), where: `${s.where}${note}`, full: `${s.full}${note}` };
+    return { ...s, unit, value: s.value.times(YUAN_PER[s.unit]).div(YUAN_PER[unit]), where: `${s.where}${note}`, full: `${s.full}${note}` };
   });
 }
 
@@ -155,11 +154,11 @@ const equalCheck = (ctx: CheckContext, check: CheckOf<"equal">) => {
 };
 
 /** `left` ≥ `right` (or ≤): when it is not, the finding is that of an equality, so the tolerance applies. */
-const bound = (op: "atLeast" | "atMost") => (ctx: CheckContext, check: CheckOf<"atLeast" | "atMost">) => {
+const bound = (ctx: CheckContext, check: CheckOf<"atLeast" | "atMost">) => {
   const sides = [total(ctx, check.left), total(ctx, check.right)];
   if (!sides[0] || !sides[1]) return;
   const [left, right] = inOneUnit(sides as Side[]);
-  if (op === "atLeast" ? left.value.lt(right.value) : left.value.gt(right.value)) equal(ctx, left, right);
+  if (check.kind === "atLeast" ? left.value.lt(right.value) : left.value.gt(right.value)) equal(ctx, left, right);
 };
 
 const union = <T>(...keys: Iterable<T>[]): T[] => [...new Set(keys.flatMap((k) => [...k]))];
@@ -211,8 +210,8 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
 export const crossKinds: Kinds<"agree" | "equal" | "atLeast" | "atMost" | "byClass" | "byCode"> = {
   agree,
   equal: equalCheck,
-  atLeast: bound("atLeast"),
-  atMost: bound("atMost"),
+  atLeast: bound,
+  atMost: bound,
   byClass,
   byCode: byCodeCheck,
 };

@@ -5,7 +5,7 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import type { PerformanceForm } from "../inputs";
-import { Decimal, formatAmount } from "../money";
+import { Decimal, formatAmount, YUAN_PER } from "../money";
 import { cellOf, type ReadRow } from "../read/read";
 import type { Place } from "../finding";
 import { projectsOf, shown } from "../read/model";
@@ -14,7 +14,6 @@ import type { CheckContext } from "./context";
 import type { Kinds } from "./kind";
 
 /** A project name as compared; a budget system's Z/J/X/XM prefix (大同) may be left out on one side only. */
-const nameKey = (name: string) => normalizeName(name);
 const withoutPrefix = (key: string) => key.replace(/^(?:XM|Z|J|X)(?=[^\x00-\x7f])/, "");
 
 interface Match {
@@ -28,7 +27,7 @@ export function matchForms(forms: PerformanceForm[], projects: { row: ReadRow; n
   const pairs: Match["pairs"] = [];
   let formsLeft = forms;
   let projectsLeft = projects;
-  for (const key of [nameKey, (n: string) => withoutPrefix(nameKey(n))]) {
+  for (const key of [normalizeName, (n: string) => withoutPrefix(normalizeName(n))]) {
     const waiting = new Map<string, { row: ReadRow; name: string }[]>();
     for (const p of projectsLeft) waiting.set(key(p.name), [...(waiting.get(key(p.name)) ?? []), p]);
     formsLeft = formsLeft.filter((form) => {
@@ -58,7 +57,7 @@ const formPlace = (table: string, f: PerformanceForm, ref = f.ref): Place => ({ 
 const formAmounts = (ctx: CheckContext, check: CheckOf<"formAmounts">) => {
   const m = matched(ctx, check.table);
   if (!m) return;
-  const yuan = ctx.unitOf(check.table) === "元" ? 1 : 10000;
+  const yuan = YUAN_PER[ctx.unitOf(check.table)];
   for (const { form, row } of m.pairs) {
     const annual = form.funds.annual.total;
     // S07 reports an amount that is not a number; a form without 年度资金总额 has nothing to compare.

@@ -5,6 +5,7 @@
  * section's cell in the sheet the text is edited on.
  */
 import { Decimal, formatAmount, sum } from "../money";
+import { hasFigures } from "../read/model";
 import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
@@ -14,6 +15,7 @@ import { exactRate, FORMER_CLASS_NAMES, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
 import type { CheckKind, CheckOf } from "../packs/checks";
+import { packText } from "../packs/text";
 import type { Kinds } from "./kind";
 
 interface ReadSection {
@@ -52,7 +54,7 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
       const department = departmentOf(ctx.disclosure);
       const catalog = ctx.options.catalog;
       const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
-      const sheet = decl.sheets[0].name;
+      const sheet = packText(ctx.pack, decl.sheets[0].name, catalog.year);
       read.set(ctx, {
         facts,
         at: placeOf(inputs.narrative[0], sheet),
@@ -87,7 +89,6 @@ const narrativeCheck =
 
 const signed = (c: { word: string; amount: Decimal }): Decimal => (isUp(c.word) ? c.amount : c.amount.neg());
 const direction = (d: Decimal, up: string, down: string): string => (d.isZero() ? "持平" : d.gt(0) ? up : down);
-const ok = (ctx: CheckContext, a: Decimal, b: Decimal, parts = 1) => ctx.within(a, b, parts);
 const quoted = (it: Item) => `“${it.name}”`;
 const pct = (v: Decimal) => v.toFixed(2);
 
@@ -176,12 +177,12 @@ const N02 = narrativeCheck<"narrativeChanges">((ctx, n) => {
       const d = st.previous !== undefined ? st.amount.minus(st.previous) : change ? signed(change) : undefined;
       if (st.previous !== undefined && d) {
         const prev = `${formatAmount(st.amount)}万元与上年 ${formatAmount(st.previous)}万元`;
-        if (change && !change.amount.isNeg() && !ok(ctx, signed(change), d, 2))
+        if (change && !change.amount.isNeg() && !ctx.within(signed(change), d, 2))
           say(`称“${change.word}${formatAmount(change.amount)}万元”，按文中${prev}应为${direction(d, "增加", "减少")} ${formatAmount(d.abs())}万元`, {
             expected: d,
             actual: signed(change),
           });
-        if (same && !ok(ctx, d, new Decimal(0), 2)) say(`称“${same}”，但文中${prev}相差 ${formatAmount(d)}万元`);
+        if (same && !ctx.within(d, new Decimal(0), 2)) say(`称“${same}”，但文中${prev}相差 ${formatAmount(d)}万元`);
         if (!change && !same && rate && isUp(rate.word) !== d.gt(0)) say(`称“${rate.word}”，但文中${prev}应为${direction(d, "增长", "下降")}`);
       }
       const misfit = rate && d && misfitRate(ctx, rate.value.abs(), st.amount, st.amount.minus(d), st.previous !== undefined ? "0.005" : "0.01");
@@ -233,7 +234,7 @@ const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
       const before = seen.get(st.item.key);
       const once = `${st.item.key} ${n.sections.indexOf(s)}`;
       if (!before) seen.set(st.item.key, { st, s });
-      else if (!ok(ctx, st.amount, before.st.amount) && !said.has(once)) {
+      else if (!ctx.within(st.amount, before.st.amount) && !said.has(once)) {
         said.add(once);
         ctx.report(s.at, {
           params: { section: s.name, item: quoted(st.item), other: before.s === s ? "前文" : before.s.name },
@@ -269,7 +270,7 @@ const N05 = narrativeCheck<"narrativeClassNames">((ctx, n) => {
       // A 类 named as an older catalogue named it is said above.
       if (FORMER_CLASS_NAMES.some(([name]) => plainText(name) === cls)) continue;
       const amount = m[2] ? new Decimal(m[2].replace(/,/g, "")) : null;
-      const like = paths.filter((it) => plainText(it.name).startsWith(cls) && amount && it.amount && ok(ctx, it.amount, amount));
+      const like = paths.filter((it) => plainText(it.name).startsWith(cls) && amount && it.amount && ctx.within(it.amount, amount));
       ctx.report(s.at, {
         params: { section: s.name, year: catalog.year },
         actual: cited,
@@ -289,10 +290,10 @@ const N06 = narrativeCheck<"narrativeEmptyTables">((ctx, n, check) => {
   const FUND_WORD = new RegExp(words);
   const NO_FUND = new RegExp(`(?:无|没有|未安排|不涉及|未使用)[^,;。]{0,15}?(${words})`, "g");
   /** Whether the fund's tables have figures; undefined when one is absent (S01 says so). */
-  const hasFigures = (f: Fund): boolean | undefined => {
+  const fundHasFigures = (f: Fund): boolean | undefined => {
     const tables = f.tables.map((id) => ctx.table(id));
     if (tables.some((t) => !t)) return undefined;
-    return tables.some((t) => t!.rows.some((r) => t!.decl.columns.some((c) => c.kind === "amount" && !ctx.value(t!, r, c.key).isZero())));
+    return tables.some((t) => hasFigures(t!));
   };
   const tablesOf = (f: Fund) => f.tables.map((id) => ctx.label(id)).join("、");
   const say = (s: ReadSection, detail: string) => ctx.report(s.at, { params: { section: s.name, detail } });
@@ -304,12 +305,12 @@ const N06 = narrativeCheck<"narrativeEmptyTables">((ctx, n, check) => {
       if (named && reasons.length && !reasons.includes(named)) say(s, `称${named}的表无数据，却以“无${reasons[0]}”说明原因`);
       for (const word of new Set([...(named ? [named] : []), ...reasons])) {
         const fund = funds.find((f) => f.word === word)!;
-        if (hasFigures(fund)) say(s, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
+        if (fundHasFigures(fund)) say(s, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
       }
     }
     for (const st of s.statements) {
       const fund = funds.find((f) => f.items.includes(st.item.key));
-      if (fund && st.amount.gt(0) && hasFigures(fund) === false)
+      if (fund && st.amount.gt(0) && fundHasFigures(fund) === false)
         say(s, `称${quoted(st.item)}为 ${formatAmount(st.amount)}万元，但${tablesOf(fund)}无数据`);
     }
   }
@@ -341,20 +342,24 @@ const N07 = narrativeCheck<"narrativeYears">((ctx, n) => {
 
 /** N08: 货物 + 工程 + 服务 = 总额, and the share reserved for small and medium firms ≤ 总额, as the text states them. */
 const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
+  // The items by the names the pack gives them (the pack's loading made sure the section has each of them).
+  const decl = ctx.pack.narrative!.sections.find((s) => s.id === check.section)!;
+  const nameOf = (key: string) => decl.items.find((i) => i.key === key)!.name;
   for (const s of n.sections.filter((r) => r.id === check.section)) {
     const stated = (key: string) => s.statements.find((st) => st.item.key === key)?.amount;
     const total = stated(check.total);
     const parts = check.parts.map(stated);
     if (total && parts.every((p) => p !== undefined)) {
       const sumOf = sum(parts);
-      ctx.compare(s.at, total, sumOf, 3, {
-        params: { section: s.name, detail: `政府采购预算总额 ${formatAmount(total)}万元不等于货物、工程、服务之和 ${formatAmount(sumOf)}万元` },
+      const partNames = check.parts.map(nameOf).join("、");
+      ctx.compare(s.at, total, sumOf, parts.length, {
+        params: { section: s.name, detail: `${nameOf(check.total)} ${formatAmount(total)}万元不等于${partNames}之和 ${formatAmount(sumOf)}万元` },
       });
     }
     const smes = stated(check.smes);
-    if (total && smes && smes.gt(total) && !ok(ctx, smes, total))
+    if (total && smes && smes.gt(total) && !ctx.within(smes, total))
       ctx.report(s.at, {
-        params: { section: s.name, detail: `预留中小企业的 ${formatAmount(smes)}万元超过政府采购预算总额 ${formatAmount(total)}万元` },
+        params: { section: s.name, detail: `${nameOf(check.smes)} ${formatAmount(smes)}万元超过${nameOf(check.total)} ${formatAmount(total)}万元` },
         actual: smes,
         expected: total,
       });

@@ -7,10 +7,12 @@ import { normalizeName } from "../catalog/catalog";
 import type { CheckOf } from "../packs/checks";
 import type { Place } from "../finding";
 import type { TableDecl } from "../packs/schema";
-import type { ReadTable } from "../read/read";
-import { emptyNoteOf, fillPlaceholders } from "../render/render";
+import type { ReadCell, ReadRow, ReadTable } from "../read/read";
+import type { Parsed } from "../money";
+import { fillPlaceholders } from "../packs/text";
+import { emptyNoteOf } from "../render/render";
 import type { CheckContext } from "./context";
-import { columnName, mostCommon, rowName } from "../read/model";
+import { columnName, hasFigures, mostCommon, rowName, yearOfTitles } from "../read/model";
 import type { Kinds } from "./kind";
 
 type Scoped = { tables?: string[] };
@@ -23,10 +25,8 @@ function found(ctx: CheckContext, check: Scoped = {}): ReadTable[] {
   return declsOf(ctx, check).flatMap((d) => ctx.table(d.id) ?? []);
 }
 
-/** The budget year: the one most titles state. */
-function budgetYear(ctx: CheckContext): number | undefined {
-  return mostCommon(found(ctx).flatMap((t) => (t.year === null ? [] : [t.year])));
-}
+/** The budget year the tables are judged by: the one most titles state. */
+const budgetYear = (ctx: CheckContext): number | undefined => yearOfTitles(ctx.disclosure) ?? undefined;
 
 /** A title with no header under it (a table of contents, a caption) is not the table. */
 const hasHeader = (t: ReadTable) => t.headerTop >= 0;
@@ -48,11 +48,10 @@ const tablesPresent = (ctx: CheckContext, check: CheckOf<"tablesPresent">) => {
 const EMPTY_NOTE = /本表无数据|空表/;
 
 const emptyNote = (ctx: CheckContext, check: CheckOf<"emptyNote">) => {
+  const year = budgetYear(ctx);
   for (const t of found(ctx, check).filter(hasHeader)) {
-    const note = emptyNoteOf(ctx.pack, t.decl, budgetYear(ctx));
-    const amountKeys = t.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
-    // Zeros are not figures: 大同 prints a table of 0 under 注：本表无数据.
-    const figures = t.rows.some((r) => amountKeys.some((k) => !ctx.value(t, r, k).isZero()));
+    const note = emptyNoteOf(ctx.pack, t.decl, year);
+    const figures = hasFigures(t);
     const noted = t.note !== null && EMPTY_NOTE.test(normalizeName(String(t.note.value ?? "")));
     if (!figures && !noted)
       ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
@@ -100,8 +99,16 @@ const unit = (ctx: CheckContext, check: CheckOf<"unit">) => {
   }
 };
 
+interface AmountCell {
+  cell: ReadCell;
+  parsed: Parsed;
+  t: ReadTable;
+  row: ReadRow;
+  key: string;
+}
+
 /** Every amount cell of the tables a row applies to, parsed; where it is and its name are worked out only to report. */
-function* amountCells(ctx: CheckContext, check: Scoped) {
+function* amountCells(ctx: CheckContext, check: Scoped): Generator<AmountCell> {
   for (const t of found(ctx, check))
     for (const [i, col] of t.decl.columns.entries()) {
       if (col.kind !== "amount") continue;
@@ -111,8 +118,6 @@ function* amountCells(ctx: CheckContext, check: Scoped) {
       }
     }
 }
-
-type AmountCell = ReturnType<typeof amountCells> extends Generator<infer C> ? C : never;
 
 const placeOf = (c: AmountCell): Place => ({ table: c.t.id, ...c.cell.ref });
 const namesOf = (c: AmountCell) => ({ row: rowName(c.t, c.row, c.key), column: columnName(c.t, c.key) });

@@ -5,12 +5,13 @@
  */
 import * as echarts from "echarts";
 import type { Catalog } from "../catalog/catalog";
-import { Decimal, formatAmount, parseAmount, sum } from "../money";
-import type { Pack } from "../packs/schema";
+import { Decimal, formatAmount } from "../money";
+import { unitOf, type Pack } from "../packs/schema";
 import type { ChartSpec } from "../port";
 import { select } from "../read/figures";
-import { codeRows, nameColumnOf, shown } from "../read/model";
-import { cellOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
+import { fromRows } from "../narrative/facts";
+import { byCode, nameColumnOf, shown } from "../read/model";
+import type { Disclosure, ReadRow, ReadTable } from "../read/read";
 
 /**
  * A Chinese face on every platform the SVG is drawn on: Windows, macOS, Linux (the CLI's resvg loads
@@ -18,19 +19,8 @@ import { cellOf, type Disclosure, type ReadRow, type ReadTable } from "../read/r
  */
 export const CHART_FONT = "Microsoft YaHei, PingFang SC, WenQuanYi Micro Hei, Noto Sans CJK SC, SimHei, sans-serif";
 
-const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
-
-/** The sum of a column over rows, in 万元. */
-function inWan(pack: Pack, table: ReadTable, rows: ReadRow[], key: string): Decimal {
-  const unit = pack.tables.find((t) => t.id === table.id)?.unit ?? pack.unit;
-  const amounts = rows.map((r) => {
-    const p = parseAmount(cellOf(table, r, key)?.value);
-    return p.kind === "amount" ? p.value : null;
-  });
-  return sum(amounts)
-    .times(UNITS[unit] ?? 1)
-    .div(10000);
-}
+/** The sum of a column over rows in 万元, as the text beside the chart states it. */
+const inWan = (pack: Pack, table: ReadTable, rows: ReadRow[], key: string): Decimal => fromRows(table, unitOf(pack, table.decl), rows, key).amount!;
 
 /**
  * Each chart of the pack: a pie of the 类 rows (three-digit codes) of a table, 类 without an amount left out; or bars of
@@ -42,12 +32,13 @@ export function chartSpecs(pack: Pack, disclosure: Disclosure, catalog: Catalog)
       const { table: id, code, column } = chart.classes;
       const table = disclosure.tables.get(id);
       const name = table && nameColumnOf(table, code);
+      // Each 类 once (the first row of a code printed twice), as the text and the cross checks take it.
       const classes = table
-        ? codeRows(table, code)
-            .filter((r) => r.code.length === 3)
-            .map((r) => ({
-              name: (name && shown(table, r.row, name)) || catalog.get("functional", r.code)?.name || r.code,
-              value: inWan(pack, table, [r.row], column),
+        ? [...byCode(table, code)]
+            .filter(([c]) => c.length === 3)
+            .map(([c, row]) => ({
+              name: (name && shown(table, row, name)) || catalog.get("functional", c)?.name || c,
+              value: inWan(pack, table, [row], column),
             }))
             .filter((c) => !c.value.isZero())
         : [];

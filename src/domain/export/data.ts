@@ -5,8 +5,9 @@
 import { parseRange, type CellValue } from "../grid";
 import { parseAmount } from "../money";
 import { physicalColumns } from "../packs/layout";
-import type { Pack, TableDecl } from "../packs/schema";
-import { fillPlaceholders, tableTitle, type TableRows } from "../render/render";
+import { unitOf, type Pack, type TableDecl } from "../packs/schema";
+import { fillPlaceholders } from "../packs/text";
+import { tableNumberOf, tableTitle, type TableRows } from "../render/render";
 import { csvText } from "./csv";
 
 export const DATA_DIR = "数据";
@@ -60,10 +61,7 @@ function field(value: CellValue, amount: boolean): string {
 
 export function tableCsv(table: TableDecl, year: number, rows: CellValue[][]): string {
   const amounts = table.columns.map((c) => c.kind === "amount");
-  return csvText([
-    csvHeader(table, year).map((h) => h.label),
-    ...rows.map((r) => table.columns.map((_, i) => field(r[i] ?? null, amounts[i]))),
-  ]);
+  return csvText([csvHeader(table, year).map((h) => h.label), ...rows.map((r) => table.columns.map((_, i) => field(r[i] ?? null, amounts[i])))]);
 }
 
 export interface DataFile {
@@ -82,13 +80,13 @@ export function dataFiles(pack: Pack, department: string, year: number, rows: Ta
   const descriptor = {
     profile: "tabular-data-package",
     name: `budget-disclosure-${year}`,
-    title: `${department}${year}年度部门预算公开表`,
+    title: `${department}${year}年度${pack.scope}预算公开表`,
     created: created.toISOString(),
     resources: pack.tables.map((t) => ({
       profile: "tabular-data-resource",
       name: t.id.toLowerCase(),
       path: csvFileName(t),
-      title: `预算公开表${t.number} ${tableTitle(t, year)}`,
+      title: [tableNumberOf(pack, t), tableTitle(t, year)].filter(Boolean).join(" "),
       format: "csv",
       mediatype: "text/csv",
       encoding: "utf-8",
@@ -99,7 +97,7 @@ export function dataFiles(pack: Pack, department: string, year: number, rows: Ta
             name: h.label,
             title: h.path.join(" / "),
             type: column.kind === "amount" ? "number" : "string",
-            ...(column.kind === "amount" ? { description: `金额，单位：${pack.unit}` } : {}),
+            ...(column.kind === "amount" ? { description: `金额，单位：${unitOf(pack, t)}` } : {}),
             key: column.key,
           };
         }),

@@ -15,7 +15,7 @@ import { chartHasData, chartSpecs, chartSvg } from "./charts";
 import { dataFiles } from "./data";
 import { REPORT_HTML, REPORT_JSON, reportHtml, reportJson } from "./report";
 import { rowsOf } from "./rows";
-import { buildDocx, type WordChart } from "./word";
+import { buildDocx, disclosureTitle, type WordChart } from "./word";
 
 export { rowsOf } from "./rows";
 export { chartSpecs, chartSvg } from "./charts";
@@ -30,9 +30,9 @@ export interface ExportRequest {
   catalog: Catalog;
   /** Overview texts, forms … */
   inputs: DisclosureInputs;
-  /** 第三部分 as edited or generated. */
+  /** The 情况说明 as edited or generated. */
   narrative: NarrativeSection[];
-  /** 第四部分 */
+  /** The 名词解释. */
   glossary: GlossaryEntry[];
   /** The 目录 lines. */
   contents: string[];
@@ -66,10 +66,8 @@ export const XLSX_PATH = "表格/预算公开表.xlsx";
 /** Characters Windows and macOS refuse in file names. */
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
 
-/** 晋城市商务局2023年度部门预算公开 (the .docx and the .zip are named alike; a 单位预算 says 单位). */
-export function packageName(department: string, year: number, scope = "部门"): string {
-  return `${safeName(department)}${year}年度${scope}预算公开`;
-}
+/** The .docx and the .zip are named after the document's title, in characters a file name may hold. */
+const packageName = (department: string, year: number, scope: string): string => disclosureTitle(safeName(department), year, scope);
 
 /** Drawn at this size in the document (pixels at 96 dpi, about 15 × 9.4 cm) and rasterized at twice that. */
 const CHART_SIZE = { width: 567, height: 354 };

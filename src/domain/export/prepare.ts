@@ -39,10 +39,8 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
     year: options.stamp?.year,
     fallbackYear: options.fallbackYear,
   });
-  const { disclosure, year } = check;
+  const { disclosure, year, catalog, inputs } = check;
   const department = options.stamp?.department || departmentOf(disclosure);
-  const inputs = check.inputs;
-  const catalog = options.catalogFor(year);
   const narrative = inputs.narrative ?? generateNarrative({ pack, disclosure, catalog, department, year, inputs });
   return { check, catalog, department, inputs, narrative };
 }
@@ -59,7 +57,7 @@ export function exportRequest(pack: Pack, prepared: Prepared, options: { strict:
     inputs,
     narrative,
     glossary: inputs.glossary ?? [...pack.glossary],
-    contents: inputs.contents ?? contentsOf(pack, check.year).map((line) => line.text),
+    contents: inputs.contents ?? contentsOf(pack, check.year),
     findings: check.findings,
     strict: options.strict,
     draft: options.draft,

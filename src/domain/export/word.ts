@@ -20,12 +20,12 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
-import { glossaryNumber } from "../narrative/narrative";
 import { sectionOf } from "../narrative/statements";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
-import { fillPlaceholders } from "../render/render";
+import { packText } from "../packs/text";
 import { FANG, face, formTable, planBlocks, SONG } from "./word-tables";
+import { chineseNumber } from "../chinese-number";
 
 /** A chart drawn for the document: its caption and PNG, placed after a section of the 情况说明. */
 export interface WordChart {
@@ -59,6 +59,12 @@ const TEXT_WIDTH = { portrait: A4.width - 2 * MARGIN, landscape: A4.height - 2 *
 const PORTRAIT_MAX_CHARS = 100;
 
 const BODY_SIZE = 28; // 14 pt (四号), 仿宋 as official texts are set
+/** 一、 or （一）: a glossary entry's number in the pack's style. */
+const glossaryNumber = (style: string, n: number): string => style.replace(/\{n\}/g, chineseNumber(n));
+
+/** 晋城市商务局2023年度部门预算公开 (a 单位预算 says 单位): the document's title, and the package's name. */
+export const disclosureTitle = (department: string, year: number, scope: string): string => `${department}${year}年度${scope}预算公开`;
+
 const body = (text: string) =>
   new Paragraph({
     indent: { firstLine: BODY_SIZE * 20 }, // two characters
@@ -141,10 +147,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     ...(start !== undefined ? { pageNumbers: { start } } : {}),
   });
 
-  const fill = (text: string) =>
-    fillPlaceholders(text, year)
-      .replace(/\{department\}/g, department)
-      .replace(/\{scope\}/g, input.pack.scope);
+  const fill = (text: string) => packText(input.pack, text, year).replace(/\{department\}/g, department);
   const [first, ...rest] = input.pack.document.cover;
   const cover: ISectionOptions = {
     properties: { page: page("portrait") },
@@ -175,7 +178,8 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     centered(`项目支出绩效目标表（${form.project}）`, 24, true, 240),
     formTable(form, TEXT_WIDTH.portrait),
   ]);
-  // Sections of an edited text whose heading names no section of the pack are not printed by id: by number or title.
+  // Each section of an edited text is placed by the pack's section it is (by id, else by number or title); one that
+  // is none of them is not printed.
   const decls = input.pack.narrative?.sections ?? [];
   const narrative = input.narrative.map((s) => ({ ...s, id: sectionOf(decls, s)?.id }));
   const printed = new Set(input.pack.document.parts.flatMap((p) => (p.kind === "narrative" ? p.sections : [])));
@@ -188,7 +192,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     pageStart = undefined;
     return s;
   };
-  const body: ISectionOptions[] = input.pack.document.parts.flatMap((part, i): ISectionOptions[] => {
+  const parts: ISectionOptions[] = input.pack.document.parts.flatMap((part, i): ISectionOptions[] => {
     const title = fill(part.title);
     switch (part.kind) {
       case "texts":
@@ -248,7 +252,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
 
   const doc = new Document({
     creator: department,
-    title: `${department}${year}年度${input.pack.scope}预算公开`,
+    title: disclosureTitle(department, year, input.pack.scope),
     styles: {
       default: {
         document: { run: { font: face(SONG), size: 24 } },
@@ -262,7 +266,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
         },
       },
     },
-    sections: [cover, ...body],
+    sections: [cover, ...parts],
   });
   return Packer.pack(doc, "uint8array");
 }

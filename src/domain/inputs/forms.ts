@@ -7,11 +7,11 @@ import { normalizeName } from "../catalog/catalog";
 import { projectsOf, shown } from "../read/model";
 import { a1Range, type CellValue, type SheetGrid } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
-import { Decimal, parseAmount } from "../money";
-import type { Pack } from "../packs/schema";
+import { Decimal, parseAmount, YUAN_PER } from "../money";
+import { unitOf, type Pack } from "../packs/schema";
 import { cellOf, type Disclosure } from "../read/read";
 import type { SheetPlan, StyleName, StyledRange } from "../render/plan";
-import { fillPlaceholders } from "../render/render";
+import { fillPlaceholders } from "../packs/text";
 import { gridRows, type GridCell } from "./cells";
 
 export const FORMS_SHEET = "绩效目标表";
@@ -142,16 +142,14 @@ export function formsForProjects(pack: Pack, disclosure: Disclosure): FormConten
   const groups = decl && projectsOf(disclosure, decl.table);
   if (!decl || !table || !groups) return [];
   const column = table.decl.projects!.column;
-  const toYuan = UNITS[table.decl.unit ?? pack.unit] ?? 1;
+  const toYuan = YUAN_PER[unitOf(pack, table.decl)];
   const department = table.department?.text ?? "";
-  const unitOf = new Map(groups.units.flatMap((u) => u.projects.map((p) => [p, shown(table, u.row, column)] as const)));
+  const unitName = new Map(groups.units.flatMap((u) => u.projects.map((p) => [p, shown(table, u.row, column)] as const)));
   return groups.projects.map((row) => {
     const amount = parseAmount(cellOf(table, row, decl.amount)?.value);
-    return blankForm(shown(table, row, column), department, amount.kind === "amount" ? amount.value.times(toYuan) : null, unitOf.get(row) ?? department);
+    return blankForm(shown(table, row, column), department, amount.kind === "amount" ? amount.value.times(toYuan) : null, unitName.get(row) ?? department);
   });
 }
-
-const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
 
 /** The forms one after another on one sheet, a blank row between them, under the sheet's title. */
 export function renderForms(forms: FormContent[], year: number): SheetPlan {

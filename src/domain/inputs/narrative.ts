@@ -8,14 +8,11 @@ import { a1, type CellValue, type SheetGrid } from "../grid";
 import type { GlossaryEntry, NarrativeSection } from "../inputs";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan, StyledRange } from "../render/plan";
-import { fillPlaceholders } from "../render/render";
+import { packText } from "../packs/text";
 import { gridRows, type GridCell } from "./cells";
 
 /** One wide column: the texts wrap in it. */
 const WIDTH = 110;
-
-/** A pack's text with its year, and its 部门/单位. */
-const filled = (pack: Pack, text: string, year: number | undefined) => fillPlaceholders(text, year).replace(/\{scope\}/g, pack.scope);
 
 /**
  * The sheets of the narrative: each its title, then for each of its sections its heading (when numbered) and its
@@ -23,7 +20,7 @@ const filled = (pack: Pack, text: string, year: number | undefined) => fillPlace
  */
 export function renderNarrative(pack: Pack, sections: NarrativeSection[], year: number): SheetPlan[] {
   return (pack.narrative?.sheets ?? []).map((sheet) => {
-    const values: CellValue[][] = [[filled(pack, sheet.title, year)], [null]];
+    const values: CellValue[][] = [[packText(pack, sheet.title, year)], [null]];
     const styles: StyledRange[] = [{ range: "A1", style: "title" }];
     for (const id of sheet.sections) {
       const s = sections.find((x) => x.id === id);
@@ -36,7 +33,7 @@ export function renderNarrative(pack: Pack, sections: NarrativeSection[], year: 
       styles.push({ range: `A${values.length}`, style: "label" });
     }
     return {
-      name: filled(pack, sheet.name, year),
+      name: packText(pack, sheet.name, year),
       tableId: "narrative",
       values,
       merges: [],
@@ -102,11 +99,12 @@ const isHeading = (text: string) => {
   const m = HEADING.exec(text.trim());
   return m && !/(\d|\.{2,}|…)$/.test(normalizeName(m[2])) ? { number: m[1], title: m[2].trim() } : null;
 };
-const GLOSSARY_TITLE = /^(第四部分|三、)?名词解释$/;
+/** The 名词解释 title, numbered as a part (第四部分) or a heading (三、) or not at all. */
+const GLOSSARY_TITLE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?名词解释$/;
 
 /** A title cell: the pack's title (any year, or none), after at most a short prefix (第三部分, the department). */
 function titleMatcher(pack: Pack, title: string): (text: string) => boolean {
-  const core = normalizeName(filled(pack, title, undefined));
+  const core = normalizeName(packText(pack, title, undefined));
   return (text) => {
     const t = normalizeName(text);
     return t.endsWith(core) && t.length <= core.length + 30;
@@ -138,7 +136,7 @@ function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: numb
   const sections: { id?: string; number: string; title: string; head?: GridCell; below: GridCell; lines: Line[] }[] = [];
   const first = rows[from][0];
   if (decls.length === 1 && !decls[0].number)
-    sections.push({ id: decls[0].id, number: "", title: filled(pack, decls[0].title, undefined), below: first, lines: [] });
+    sections.push({ id: decls[0].id, number: "", title: packText(pack, decls[0].title, undefined), below: first, lines: [] });
   for (const row of rows.slice(from + 1)) {
     if (row.length === 0) continue;
     if (stop(row[0].text)) break;

@@ -27,7 +27,7 @@ function columnsOf(decl: InputSheetDecl) {
 }
 
 /** Inputs with nothing entered: every field of the pack's input sheets blank. */
-export function noInputs(pack: Pack): SheetInputs {
+function noInputs(pack: Pack): SheetInputs {
   const out: SheetInputs = { texts: {}, amounts: {}, byCode: {} };
   for (const decl of pack.inputs) {
     if (decl.body.kind === "list") {
@@ -61,7 +61,8 @@ export function renderInputSheets(pack: Pack, options: InputSheetOptions): Sheet
             decl.columns.map((c): CellValue => (c.kind === "code" ? code : c.kind === "amount" ? amount.toNumber() : null)),
           )
         : undefined;
-    const plan = renderTable({ ...pack, unit: decl.unit ?? "万元" }, asTable(decl), {
+    // In 万元 whatever the tables' unit: the text states its figures in 万元.
+    const plan = renderTable({ ...pack, unit: "万元" }, asTable(decl), {
       department: options.department,
       year: options.year,
       sheetNames: options.sheetNames,

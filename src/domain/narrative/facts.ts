@@ -7,12 +7,12 @@
 import type { Catalog } from "../catalog/catalog";
 import type { Place } from "../finding";
 import type { DisclosureInputs } from "../inputs";
-import { Decimal, parseAmount, sum } from "../money";
+import { Decimal, parseAmount, sum, YUAN_PER, type Unit } from "../money";
 import type { FigureRef } from "../packs/checks";
 import { isEach, type EachDecl, type ItemDecl, type SectionDecl } from "../packs/document";
-import type { Pack } from "../packs/schema";
+import { unitOf, type Pack } from "../packs/schema";
 import { select } from "../read/figures";
-import { classRows, codeRows, econGroups, nameColumnOf, namedRows, projectsOf, shown } from "../read/model";
+import { byCode, classRows, codeRows, econGroups, nameColumnOf, namedRows, projectsOf, shown } from "../read/model";
 import { cellOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
 
 export interface NarrativeSource {
@@ -52,8 +52,6 @@ export interface NarrativeFacts {
   names: Record<string, Record<string, string[]>>;
 }
 
-const UNITS: Record<string, number> = { 元: 1, 万元: 10000 };
-
 /** Text as compared: full-width forms made half-width (NFKC), whitespace and quotation marks removed. */
 export function plainText(s: string): string {
   return s
@@ -87,7 +85,7 @@ interface Figure {
 }
 
 /** The sum of `key` over `rows` of a table, in 万元 (blank as zero). */
-function fromRows(table: ReadTable, unit: string, rows: ReadRow[], key: string): Figure {
+export function fromRows(table: ReadTable, unit: Unit, rows: ReadRow[], key: string): Figure {
   const cells = rows.flatMap((r) => cellOf(table, r, key) ?? []);
   const amounts = cells.map((c) => {
     const p = parseAmount(c.value);
@@ -96,13 +94,7 @@ function fromRows(table: ReadTable, unit: string, rows: ReadRow[], key: string):
   const total = sum(amounts);
   return {
     // The text states 万元 to two decimals: a figure of a table in 元 is the rounded one, as the text can only print it.
-    amount:
-      unit === "万元"
-        ? total
-        : total
-            .times(UNITS[unit] ?? 1)
-            .div(10000)
-            .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    amount: unit === "万元" ? total : total.times(YUAN_PER[unit]).div(YUAN_PER.万元).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
     source: cells.map((c) => ({ table: table.id, ...c.ref })),
   };
 }
@@ -112,8 +104,7 @@ function fromFigures(src: NarrativeSource, refs: FigureRef[], every: boolean): F
   const parts = refs.map((ref) => {
     const found = select(src.disclosure, src.catalog, ref, every);
     if (!found) return undefined;
-    const unit = src.pack.tables.find((t) => t.id === ref.table)?.unit ?? src.pack.unit;
-    return fromRows(found.table, unit, found.selection.rows, ref.column);
+    return fromRows(found.table, unitOf(src.pack, found.table.decl), found.selection.rows, ref.column);
   });
   if (parts.some((p) => !p)) return { amount: null, source: [] };
   return { amount: sum(parts.map((p) => p!.amount)), source: parts.flatMap((p) => p!.source) };
@@ -161,7 +152,7 @@ function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
   for (const t of decl.tables) {
     const table = src.disclosure.tables.get(t.table);
     if (!table) continue;
-    const unit = src.pack.tables.find((d) => d.id === t.table)?.unit ?? src.pack.unit;
+    const unit = unitOf(src.pack, table.decl);
     if (t.label) {
       for (const c of classRows(table, src.catalog, t.label))
         add(c.code, byKey.get(c.code)?.name ?? c.code, "", fromRows(table, unit, [c.row], t.column));
@@ -175,13 +166,13 @@ function eachOf(src: NarrativeSource, decl: EachDecl): Item[] {
       return (row && nameKey ? shown(table, row, nameKey) : "") || src.catalog.get("functional", c)?.name || c;
     };
     // The first row of a code printed twice, as the cross checks take it.
-    const seen = new Set<string>();
-    for (const r of rows.filter((x) => x.code.length === digits && !seen.has(x.code) && seen.add(x.code))) {
+    for (const [c, row] of byCode(table, code)) {
+      if (c.length !== digits) continue;
       const path = [3, 5, 7]
         .filter((n) => n <= digits)
-        .map((n, i) => `${nameOf(r.code.slice(0, n))}（${["类", "款", "项"][i]}）`)
+        .map((n, i) => `${nameOf(c.slice(0, n))}（${["类", "款", "项"][i]}）`)
         .join("");
-      add(r.code, byKey.get(r.code)?.name ?? nameOf(r.code), path, fromRows(table, unit, [r.row], t.column));
+      add(c, byKey.get(c)?.name ?? nameOf(c), path, fromRows(table, unit, [row], t.column));
     }
   }
   const codes = [...byKey.keys()].sort();
@@ -224,7 +215,7 @@ function sectionItems(src: NarrativeSource, section: SectionDecl): Item[] {
 function rowNames(src: NarrativeSource, table: ReadTable | undefined, label: string, column: string, gov?: string): string[] {
   if (!table) return [];
   const rows = gov ? econGroups(table, src.catalog, label, gov).groups.flatMap((g) => g.items) : namedRows(table, label);
-  const unit = src.pack.tables.find((d) => d.id === table.id)?.unit ?? src.pack.unit;
+  const unit = unitOf(src.pack, table.decl);
   // An item paid to 机关 and to 事业单位 stands twice (under two 政府经济科目); the text names it once.
   return [...new Set(rows.filter((r) => !fromRows(table, unit, [r], column).amount!.isZero()).map((r) => textOf(table, r, label)))];
 }

@@ -7,8 +7,7 @@
 import type { NarrativeSection } from "../inputs";
 import { Decimal } from "../money";
 import type { ChangeStyle, SectionDecl } from "../packs/document";
-import { fillPlaceholders } from "../render/render";
-import { chineseNumber } from "../chinese-number";
+import { packText, type PackWords } from "../packs/text";
 import { narrativeFacts, type Item, type NarrativeSource } from "./facts";
 import { changeClause, NOTHING, percent, wan } from "./wording";
 
@@ -53,8 +52,8 @@ function texts(source: NarrativeSource): Map<string, string> {
       name,
       {
         ...s,
-        than: fillPlaceholders(s.than, year).replace(/\{lastYear\}/g, String(year - 1)),
-        same: fillPlaceholders(s.same, year).replace(/\{lastYear\}/g, String(year - 1)),
+        than: packText(pack, s.than, year),
+        same: packText(pack, s.same, year),
       },
     ]),
   );
@@ -125,11 +124,10 @@ function texts(source: NarrativeSource): Map<string, string> {
 }
 
 /** A section's title with its year, and its 部门/单位. */
-export const sectionTitle = (pack: { scope: string }, section: Pick<SectionDecl, "title">, year: number): string =>
-  fillPlaceholders(section.title, year).replace(/\{scope\}/g, pack.scope);
+export const sectionTitle = (pack: PackWords, section: Pick<SectionDecl, "title">, year: number): string => packText(pack, section.title, year);
 
 /** A section's heading as printed: 一、部门预算收支数据变动情况及原因; none for an unnumbered one. */
-export function sectionHeading(pack: { scope: string }, section: Pick<SectionDecl, "number" | "title">, year: number): string {
+export function sectionHeading(pack: PackWords, section: Pick<SectionDecl, "number" | "title">, year: number): string {
   return section.number ? `${section.number}、${sectionTitle(pack, section, year)}` : "";
 }
 
@@ -143,6 +141,3 @@ export function generateNarrative(source: NarrativeSource): NarrativeSection[] {
     text: t.get(s.id) ?? "",
   }));
 }
-
-/** 一、 or （一）: a glossary entry's number in the pack's style. */
-export const glossaryNumber = (style: string, n: number): string => style.replace(/\{n\}/g, chineseNumber(n));

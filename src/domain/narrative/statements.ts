@@ -129,6 +129,7 @@ export function sectionOf(sections: readonly SectionDecl[], section: NarrativeSe
   if (section.id) return sections.find((s) => s.id === section.id);
   const number = plainText(section.number).replace(/[、.]$/, "");
   const title = plainText(section.title).replace(/\d{4}年度?/g, "");
-  const titleOf = (s: SectionDecl) => plainText(s.title.replace(/\{year\}年?度?/g, ""));
+  // {scope} is left out with the year: 部门 or 单位, the rest of the title tells the section.
+  const titleOf = (s: SectionDecl) => plainText(s.title.replace(/\{year\}年?度?|\{scope\}/g, ""));
   return (number ? sections.find((s) => s.number === number) : undefined) ?? sections.find((s) => title.includes(titleOf(s)));
 }

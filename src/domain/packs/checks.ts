@@ -99,6 +99,7 @@ export const checkSchema = z.discriminatedUnion("kind", [
     table: tableId,
     /** Absent: only the expense side is summed (further columns of a side whose balance another row checks). */
     income: side.extend({ amount: key }).optional(),
+    /** The first of `amounts` is the side's total: the income total is compared with it. */
     expense: side.extend({ amounts: z.array(key).min(1) }),
   }),
   /** The row captioned `total` = Σ the rows captioned `parts`, in `amounts` (every amount column when omitted). */
@@ -150,8 +151,7 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("narrativeRepeats", { ...base }),
   kind("narrativeClassNames", { ...base }),
   /** What the text says of empty tables: each fund's word, its tables, and the narrative items that state it. */
-  z.object({
-    kind: z.literal("narrativeEmptyTables"),
+  kind("narrativeEmptyTables", {
     ...base,
     funds: z.array(z.object({ word: z.string().min(1), tables: z.array(tableId).min(1), items: z.array(z.string()) }).strict()).min(1),
   }),

@@ -3,10 +3,11 @@
  * state them, the glossary, the charts, and the order of the published document. Data only; the narrative code fills
  * the patterns, reads edited texts back and compares them, and the export lays the document out in this order.
  *
- * A pattern is text with placeholders in braces: {year}, {lastYear}, {department}, {subject}; {KEY} (a figure of the
- * section, with its unit: 5,307.69万元, 24个), {KEY.share} (20.54%), {KEY.previous} (last year's figure),
- * {KEY.change} and {KEY.change:STYLE} (the change from last year, worded by a change style); {list:NAME} (a list of
- * the section's figures), {names:NAME} (names of a table's rows), {text:FIELD} (an input text, 无 when empty).
+ * A pattern is text with placeholders in braces: {year}, {lastYear}, {department}, {subject}, {scope} (部门 or 单位);
+ * {KEY} (a figure of the section, with its unit: 5,307.69万元, 24个), {KEY.name}, {KEY.share} (20.54%),
+ * {KEY.previous} (last year's figure), {KEY.change} and {KEY.change:STYLE} (the change from last year, worded by a
+ * change style); {list:NAME} (a list of the section's figures), {names:NAME} (names of a table's rows), {text:FIELD}
+ * (an input text, 无 when empty).
  * A part in [[ ]] is printed only when every placeholder in it has something to say (last year's figure entered, a
  * list not empty).
  */
@@ -88,7 +89,7 @@ const namesSchema = z
 
 const paragraphSchema = z.union([z.string(), z.object({ text: z.string(), when: z.enum(["forms"]) }).strict()]);
 
-export const sectionSchema = z
+const sectionSchema = z
   .object({
     id: key,
     /** 一 … 十二, printed before the title (一、); empty for a section printed without a heading. */
@@ -169,16 +170,10 @@ export const documentSchema = z
 
 export const glossaryEntrySchema = z.object({ term: z.string().min(1), text: z.string().min(1) }).strict();
 
-export type NarrativeDecl = z.infer<typeof narrativeSchema>;
 export type SectionDecl = z.infer<typeof sectionSchema>;
 export type ItemDecl = z.infer<typeof itemSchema>;
 export type EachDecl = z.infer<typeof eachSchema>;
-export type ListDecl = z.infer<typeof listSchema>;
-export type NamesDecl = z.infer<typeof namesSchema>;
 export type ChangeStyle = z.infer<typeof changeStyleSchema>;
-export type DocumentDecl = z.infer<typeof documentSchema>;
-export type ChartDecl = z.infer<typeof chartSchema>;
-export type PartDecl = z.infer<typeof partSchema>;
 
 export const isEach = (i: ItemDecl | EachDecl): i is EachDecl => "each" in i;
 

@@ -18,8 +18,9 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 
 /**
  * A pack with `extends` resolved: the base pack's fields, replaced by the extension's; its `tables` merged by id
- * (each field given replaces the base table's); its `addChecks` appended to the base's checks. `where` maps a field
- * of the merged pack back to the extension's own field, or to the base pack's (named by its id) for what it inherits.
+ * (each field given replaces the base table's); its `addChecks` appended to the base's checks (`checks` of its own
+ * is refused: the base's would replace them). `where` maps a field of the merged pack back to the extension's own
+ * field, or to the base pack's (named by its id) for what it inherits.
  */
 function resolve(data: unknown, seen: string[] = []): { data: unknown; where: (path: Path) => Path } {
   const same = { data, where: (p: Path) => p };
@@ -27,6 +28,8 @@ function resolve(data: unknown, seen: string[] = []): { data: unknown; where: (p
   const { extends: baseId, tables, addChecks, ...rest } = data;
   const source = SOURCES.find((s) => s.id === baseId);
   if (typeof baseId !== "string" || !source) throw new PackError([`extends：没有名为 ${String(baseId)} 的内置模板包`]);
+  // The merged pack's checks are the base's and addChecks: rows written as `checks` would be lost without a word.
+  if (rest.checks !== undefined) throw new PackError(["checks：继承其他模板包（extends）时请用 addChecks 增加校验"]);
   if (seen.includes(baseId)) throw new PackError([`extends：模板包循环继承（${[...seen, baseId].join(" → ")}）`]);
   const base = resolve(source, [...seen, baseId]).data as Json;
   const changes = Array.isArray(tables) ? (tables as unknown[]) : [];
@@ -82,8 +85,14 @@ export function builtinPacks(): Pack[] {
 
 export const DEFAULT_PACK_ID = "shanxi-2023";
 
+/** The built-in pack of that id, if there is one. */
+export function findBuiltinPack(id: string): Pack | undefined {
+  return builtinPacks().find((p) => p.id === id);
+}
+
+/** The built-in pack of that id (the default pack without one); throws when there is none. */
 export function builtinPack(id = DEFAULT_PACK_ID): Pack {
-  const pack = builtinPacks().find((p) => p.id === id);
+  const pack = findBuiltinPack(id);
   if (!pack) throw new Error(`没有内置的模板包：${id}`);
   return pack;
 }

@@ -4,11 +4,12 @@
  */
 import { z } from "zod";
 import { parseRange, type RangePos } from "../grid";
+import type { Unit } from "../money";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
 import { checkReferences, checkSchema, figureReferences, type CheckRow, type Reference } from "./checks";
 import { documentSchema, glossaryEntrySchema, isEach, narrativeSchema, placeholders } from "./document";
-import { stripNumbering, physicalColumns } from "./layout";
+import { declaredRow, physicalColumns } from "./layout";
 
 const overlaps = (a: RangePos, b: RangePos) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
@@ -152,7 +153,6 @@ export const inputSheetSchema = z
     /** Printed above the title where a table prints 预算公开表N: what the sheet is for. */
     hint: z.string().min(1),
     ...layout,
-    unit: z.enum(["元", "万元"]).optional(),
     /** For a list sheet: the field its rows feed, by code. */
     field: inputField.optional(),
     body: z.union([
@@ -226,18 +226,6 @@ export const packSchema = packShape.superRefine((p, ctx) => {
 
 type Tables = z.infer<typeof tableSchema>[];
 
-/** Captions of a table's declared rows (numbering and spacing ignored), with their aliases. */
-function captions(t: Tables[number]): Set<string> {
-  const out = new Set<string>();
-  for (const r of [...t.body.rows, ...(t.body.trailing ?? [])]) {
-    r.cells.forEach((c, i) => {
-      if (c !== null && t.columns[i]?.kind !== "amount") out.add(stripNumbering(c));
-    });
-    for (const a of r.aliases ?? []) out.add(stripNumbering(a));
-  }
-  return out;
-}
-
 function checkTableReferences(tables: Tables, ctx: z.RefinementCtx): void {
   tables.forEach((t, i) => {
     if (!t.projects) return;
@@ -296,7 +284,7 @@ function checkRefs(tables: Tables, refs: Reference[], path: (string | number)[],
             .join("或")}列`,
         );
     }
-    if (ref.row !== undefined && !captions(table).has(stripNumbering(ref.row))) say(ref.path, `表 ${ref.table} 没有行“${ref.row}”`);
+    if (ref.row !== undefined && !declaredRow(table, ref.row)) say(ref.path, `表 ${ref.table} 没有行“${ref.row}”`);
     if (ref.projects && !table.projects) say(ref.path, `表 ${ref.table} 未声明项目列（projects）`);
     if (ref.only && (table.body.kind !== "fixed" || table.body.rows.length !== 1)) say(ref.path, `表 ${ref.table} 不是只有一行的固定表`);
   }
@@ -440,8 +428,27 @@ function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
       );
     else chart.bars.forEach((b, j) => checkRefs(p.tables, figureReferences(b.figure, ["bars", j, "figure"]), at, ctx));
   });
+  // The narrative items the text checks name: N08's in its section, N06's in any section.
+  const itemKeys = (sections: NonNullable<PackShape["narrative"]>["sections"]) =>
+    new Set(sections.flatMap((s) => s.items.filter((item) => !isEach(item)).map((item) => item.key)));
   p.checks.forEach((c, i) => {
-    if (c.kind === "narrativeProcurement" && !sectionIds.has(c.section)) say(["checks", i, "section"], `情况说明中没有章节 ${c.section}`);
+    if (c.kind === "narrativeProcurement") {
+      const section = n?.sections.find((s) => s.id === c.section);
+      if (!section) return say(["checks", i, "section"], `情况说明中没有章节 ${c.section}`);
+      const keys = itemKeys([section]);
+      const named: [(string | number)[], string][] = [
+        [["total"], c.total],
+        ...c.parts.map((k, j): [(string | number)[], string] => [["parts", j], k]),
+        [["smes"], c.smes],
+      ];
+      for (const [at, key] of named) if (!keys.has(key)) say(["checks", i, ...at], `章节 ${c.section} 中没有项目 ${key}`);
+    }
+    if (c.kind === "narrativeEmptyTables") {
+      const keys = itemKeys(n?.sections ?? []);
+      c.funds.forEach((f, j) =>
+        f.items.forEach((key, k) => keys.has(key) || say(["checks", i, "funds", j, "items", k], `情况说明中没有项目 ${key}`)),
+      );
+    }
   });
 }
 
@@ -449,6 +456,9 @@ type PackShape = z.infer<typeof packShape>;
 
 export type Pack = z.infer<typeof packSchema>;
 export type TableDecl = z.infer<typeof tableSchema>;
+
+/** The unit of a table's amounts: its own, or the pack's. */
+export const unitOf = (pack: Pack, table: TableDecl): Unit => table.unit ?? pack.unit;
 export type ColumnDecl = z.infer<typeof columnSchema>;
 export type InputSheetDecl = z.infer<typeof inputSheetSchema>;
 

@@ -5,9 +5,8 @@
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
 import type { FigureRef } from "../packs/checks";
-import { stripNumbering } from "../packs/layout";
-import type { TableDecl } from "../packs/schema";
-import { byCode, econGroups, projectsOf, shown, totalRow } from "./model";
+import { declaredRow, stripNumbering } from "../packs/layout";
+import { byCode, econGroups, isTotalCaption, projectsOf, shown, totalRow } from "./model";
 import { textOf, type Disclosure, type ReadRow, type ReadTable } from "./read";
 
 export type Selection =
@@ -17,24 +16,24 @@ export type Selection =
   | { by: "projects"; rows: ReadRow[]; grand: ReadRow | undefined }
   | { by: "only"; rows: ReadRow[] };
 
-const TOTALS = new Set(["合计", "总计"]);
-
-/** The declared row a caption names, with the column it stands in and every caption a workbook may print for it. */
-function declaredRow(decl: TableDecl, caption: string) {
-  const want = stripNumbering(caption);
-  for (const row of [...decl.body.rows, ...(decl.body.trailing ?? [])]) {
-    const labels = row.cells.flatMap((c, i) => (c !== null && decl.columns[i].kind !== "amount" ? [{ text: c, key: decl.columns[i].key }] : []));
-    const aliases = (row.aliases ?? []).map(stripNumbering);
-    const hit = labels.find((l) => stripNumbering(l.text) === want) ?? (aliases.includes(want) ? labels[0] : undefined);
-    if (hit) return { key: hit.key, captions: new Set([stripNumbering(hit.text), ...aliases]) };
-  }
-  return undefined;
-}
-
 /** Rows of an economic table whose 部门经济科目 (names in `by`) is one of `codes`; a name printed twice counts twice. */
 function econRows(catalog: Catalog, table: ReadTable, by: string, codes: string[]): ReadRow[] {
   const head = totalRow(table);
   return table.rows.filter((r) => r !== head && codes.some((c) => catalog.nameMatches("econDept", c, textOf(table, r, by))));
+}
+
+const codesByName = new WeakMap<Catalog, { govCodes: Map<string, string>; deptCodes: Map<string, string> }>();
+/** 政府经济科目 (with the pairs of the correspondence) and 部门经济科目 codes by name, once per catalogue: every figure by govClass asks. */
+function econCodes(catalog: Catalog) {
+  let codes = codesByName.get(catalog);
+  if (!codes) {
+    const govCodes = new Map<string, string>();
+    for (const e of catalog.entries("econGov")) govCodes.set(normalizeName(e.name), e.code);
+    for (const p of catalog.econPairs()) if (p.govCode) govCodes.set(normalizeName(p.govName), p.govCode);
+    codes = { govCodes, deptCodes: new Map(catalog.entries("econDept").map((e) => [normalizeName(e.name), e.code])) };
+    codesByName.set(catalog, codes);
+  }
+  return codes;
 }
 
 /** The 部门经济科目 类 whose items a 机关 books under each 政府经济科目 类 (工资福利支出 501, 商品和服务支出 502). */
@@ -46,10 +45,7 @@ const AGENCY_CLASSES: Record<string, string> = { "501": "301", "502": "302" };
  * does not know is judged by the 部门经济科目 (`dept`): for a 机关 every 302 商品和服务支出 item corresponds to a 502 款.
  */
 function underGovClass(catalog: Catalog, govClass: string, gov: string, dept: string): (table: ReadTable, row: ReadRow) => boolean {
-  const govCodes = new Map<string, string>();
-  for (const e of catalog.entries("econGov")) govCodes.set(normalizeName(e.name), e.code);
-  for (const p of catalog.econPairs()) if (p.govCode) govCodes.set(normalizeName(p.govName), p.govCode);
-  const deptCodes = new Map(catalog.entries("econDept").map((e) => [normalizeName(e.name), e.code]));
+  const { govCodes, deptCodes } = econCodes(catalog);
   const deptClass = AGENCY_CLASSES[govClass];
   return (table, row) => {
     const code = govCodes.get(textOf(table, row, gov));
@@ -60,7 +56,7 @@ function underGovClass(catalog: Catalog, govClass: string, gov: string, dept: st
 
 /**
  * What `ref` selects in its table; undefined when the table is absent (S01 reports that). `every`: a caption selects
- * every row printing it (T04 prints the fund names under 本年 and again under 上年结转), not only the first.
+ * every row printing it (a 财政拨款收支总表 prints the fund names under 本年 and again under 上年结转), not only the first.
  */
 export function select(
   disclosure: Disclosure,
@@ -73,7 +69,7 @@ export function select(
   const done = (selection: Selection) => ({ table, selection });
   if (ref.row) {
     const decl = declaredRow(table.decl, ref.row)!;
-    const total = [...decl.captions].some((c) => TOTALS.has(c));
+    const total = [...decl.captions].some(isTotalCaption);
     // A 合计 row is found wherever its 合计 stands (a code column, a merged name cell …).
     const rows = total
       ? [totalRow(table)].filter((r): r is ReadRow => r !== undefined)

@@ -3,22 +3,35 @@
  * economic items, units and projects. Checks, the narrative and the export speak of these, never of cell addresses.
  */
 import { normalizeName, type Catalog } from "../catalog/catalog";
-import { physicalColumns, stripNumbering } from "../packs/layout";
-import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "../read/read";
+import { columnCaption, declaredRow, stripNumbering } from "../packs/layout";
+import { parseAmount } from "../money";
+import { fillPlaceholders } from "../packs/text";
+import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "./read";
 
-/** The row whose `key` column reads `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1). */
+/**
+ * The first row whose `key` column prints `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1),
+ * or, when `label` is a row the pack declares, any caption it may print for it (its aliases).
+ */
 export function rowByLabel(table: ReadTable, key: string, label: string): ReadRow | undefined {
-  const want = stripNumbering(label);
-  return table.rows.find((r) => stripNumbering(shown(table, r, key)) === want);
-}
-
-/** All rows whose `key` column reads `label` (a T04 label appears under 本年收入 and under 上年结转). */
-export function rowsByLabel(table: ReadTable, key: string, label: string): ReadRow[] {
-  const want = stripNumbering(label);
-  return table.rows.filter((r) => stripNumbering(shown(table, r, key)) === want);
+  const captions = declaredRow(table.decl, label)?.captions ?? new Set([stripNumbering(label)]);
+  return table.rows.find((r) => captions.has(stripNumbering(shown(table, r, key))));
 }
 
 const TOTAL = new Set(["合计", "总计", "部门合计"]);
+
+/** Whether a caption (numbering stripped) is a total row's: 合计, 总计, 部门合计. */
+export const isTotalCaption = (caption: string): boolean => TOTAL.has(caption);
+
+/** Whether a table has figures: zeros are none (大同 prints a table of 0.00 under 注：本表无数据). */
+export function hasFigures(table: ReadTable): boolean {
+  const amounts = table.decl.columns.flatMap((c) => (c.kind === "amount" ? [c.key] : []));
+  return table.rows.some((r) =>
+    amounts.some((k) => {
+      const p = parseAmount(cellOf(table, r, k)?.value);
+      return p.kind === "amount" && !p.value.isZero();
+    }),
+  );
+}
 
 /** The 合计 row: 合计 in one of the text columns. */
 export function totalRow(table: ReadTable): ReadRow | undefined {
@@ -63,18 +76,20 @@ export function classRows(table: ReadTable, catalog: Catalog, key: string): { co
   });
 }
 
-/** The 类 names of 部门预算支出经济分类 that head the groups of T06 (工资福利支出 …). */
-export function econGroupNames(catalog: Catalog): Set<string> {
-  return new Set(
+/** The 类 of 部门预算支出经济分类 that head the groups of an economic table (工资福利支出 …), code by name. */
+function econGroupCodes(catalog: Catalog): Map<string, string> {
+  return new Map(
     catalog
       .entries("econDept")
       .filter((e) => e.level === "类")
-      .map((e) => normalizeName(e.name)),
+      .map((e) => [normalizeName(e.name), e.code]),
   );
 }
 
 export interface EconGroup {
   name: string;
+  /** The 类 code (301 …). */
+  code: string;
   row: ReadRow;
   items: ReadRow[];
 }
@@ -86,21 +101,22 @@ export function econGroups(
   dept: string,
   gov: string,
 ): { total?: ReadRow; groups: EconGroup[]; loose: ReadRow[] } {
-  const heads = econGroupNames(catalog);
+  const heads = econGroupCodes(catalog);
   const total = totalRow(table);
   const groups: EconGroup[] = [];
   const loose: ReadRow[] = [];
   for (const row of table.rows) {
     if (row === total) continue;
     const name = textOf(table, row, dept);
-    if (heads.has(name) && textOf(table, row, gov) === "") groups.push({ name, row, items: [] });
+    const code = heads.get(name);
+    if (code && textOf(table, row, gov) === "") groups.push({ name, code, row, items: [] });
     else if (groups.length) groups[groups.length - 1].items.push(row);
     else loose.push(row);
   }
   return { total, groups, loose };
 }
 
-/** Names that end like a unit (局, 中心 …), for telling unit rows of T12/T13 from projects. */
+/** Names that end like a unit (局, 中心 …), for telling unit rows of a table of projects from the projects. */
 const UNIT_SUFFIX = /(局|厅|委|委员会|办公室|办|中心|站|所|院|馆|队|处|社|会|部|校|园|台)$/;
 
 export interface ProjectGroups {
@@ -112,10 +128,10 @@ export interface ProjectGroups {
 }
 
 /**
- * T12/T13 rows: the department total (its name first, or a 合计 row), unit rows (a unit's name over its projects),
+ * The rows of a table of projects: the department total (its name first, or a 合计 row), unit rows (a unit's name over its projects),
  * and projects. Without unit rows, every row is a project (as in the 大同 disclosure).
  */
-export function projectGroups(table: ReadTable, column: string, department: string, unitNames: string[]): ProjectGroups {
+function projectGroups(table: ReadTable, column: string, department: string, unitNames: string[]): ProjectGroups {
   const dept = normalizeName(department);
   const units = new Set(unitNames.map(normalizeName));
   const rows = table.rows;
@@ -153,22 +169,15 @@ export function shown(table: ReadTable, row: ReadRow, key: string): string {
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-/** A column's header as the pack prints it (its lowest header text that is not a column number), for messages. */
+/** A column's header as the pack prints it, with the table's year, for messages. */
 export function columnName(table: ReadTable, key: string): string {
-  const logical = table.decl.columns.findIndex((c) => c.key === key);
-  // Header rows are drawn columns: a split code column stands before, taking one per level.
-  const i = physicalColumns(table.decl.columns).findIndex((p) => p.column === logical);
-  const rows = table.decl.header.rows;
-  for (let r = rows.length - 1; r >= 0 && i >= 0; r--) {
-    const t = rows[r][i];
-    if (t && !/^\d+$/.test(t)) return table.year === null ? t.replace(/\{year\}年?/g, "") : t.replace(/\{year\}/g, String(table.year));
-  }
-  return key;
+  const i = table.decl.columns.findIndex((c) => c.key === key);
+  return (i >= 0 && fillPlaceholders(columnCaption(table.decl, i), table.year ?? undefined)) || key;
 }
 
 /**
  * How a row is named in messages: 第12行（2011301 行政运行）, by the text columns that stand left of `key`
- * (the expense side of T01 is named by its expense item, not by the income item on the same row).
+ * (the expense side of a 收支总表 is named by its expense item, not by the income item on the same row).
  */
 export function rowName(table: ReadTable, row: ReadRow, key: string): string {
   const cols = table.decl.columns;
@@ -198,6 +207,11 @@ export function projectsOf(disclosure: Disclosure, id: string): ProjectGroups | 
   const units = unitTable && decl.units ? namedRows(unitTable, decl.units.column).map((r) => textOf(unitTable, r, decl.units!.column)) : [];
   const department = table.department?.text || departmentOf(disclosure);
   return projectGroups(table, decl.column, department, units);
+}
+
+/** The year most titles state (a stray year in one title does not decide it), or null when none does. */
+export function yearOfTitles(disclosure: Disclosure): number | null {
+  return mostCommon([...disclosure.tables.values()].flatMap((t) => (t.year === null ? [] : [t.year]))) ?? null;
 }
 
 /** The value most tables agree on (the first seen on a tie): what the odd ones out are measured against. */

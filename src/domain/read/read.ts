@@ -7,7 +7,7 @@ import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount } from "../money";
-import { joinCode, physicalColumns } from "../packs/layout";
+import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
 export interface ReadCell {
@@ -41,8 +41,6 @@ export interface ReadTable {
   unit: { text: string; ref: CellRef } | null;
   /** Sheet column (0-based) of each pack column; -1 where the header lacks it. */
   columns: number[];
-  /** For a code read from 类/款/项 columns, the sheet column of each part; null for a column read whole. */
-  parts: (number[] | null)[];
   headerProblems: HeaderProblem[];
   headerTop: number;
   headerBottom: number;
@@ -75,7 +73,7 @@ function textsOf(grid: SheetGrid): string[][] {
 const isDigits = (s: string) => /^\d+$/.test(s);
 /** The numbers some tables print under their header captions (1, 2, 3 …). */
 const isColumnNumber = (s: string) => /^\d{1,2}$/.test(s);
-/** Text that is a figure or a code, not a caption: three digits or more, or digits with separators or decimals. */
+/** Text that is a figure or a code, not a caption: digits, with separators or decimals (1–2 digits alone are column numbers). */
 const FIGURE = /^-?[\d,，]*\d[\d,，]*(\.\d+)?$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -101,22 +99,6 @@ const SPLIT_CAPTIONS = ["类", "款", "项"];
 
 /** What a workbook may print over a code or name column besides the pack's own caption (科目编码, 功能分类科目名称 …). */
 const FALLBACK: Partial<Record<string, RegExp>> = { code: /(编码|代码)$/, name: /名称$/ };
-
-/**
- * How the pack heads each of its columns: the lowest caption of the column (of a split code, the caption over
- * its parts) and, for a split code, the parts' captions.
- */
-function packCaptions(decl: TableDecl): { leaf: string; parts: string[] | null }[] {
-  const physical = physicalColumns(decl.columns);
-  const rows = decl.header.rows;
-  return decl.columns.map((c, i) => {
-    const at = physical.findIndex((p) => p.column === i);
-    if (!c.split) return { leaf: leafOf(rows, at), parts: null };
-    // The caption over the parts: the lowest text above the row of the part captions.
-    const partRow = rows.findIndex((r) => r[at] !== null && normalizeName(String(r[at])) === normalizeName(c.split![0]));
-    return { leaf: leafOf(rows.slice(0, Math.max(0, partRow)), at), parts: c.split.map(normalizeName) };
-  });
-}
 
 interface TitleHit {
   decl: TableDecl;
@@ -197,7 +179,8 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     .flat()
     .filter((c): c is string => c !== null)
     .map(textPattern);
-  const captions = packCaptions(decl);
+  /** How the pack heads each of its columns, as compared. */
+  const captions = decl.columns.map((_, i) => normalizeName(columnCaption(decl, i)));
   const isHeaderText = (t: string) => t !== "" && headerTexts.some((p) => p.test(t));
   const firstRowTexts = decl.header.rows[0].filter((c) => c !== null).length;
 
@@ -230,7 +213,6 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     department,
     unit,
     columns,
-    parts,
     headerProblems,
     headerTop,
     headerBottom: headerTop,
@@ -238,7 +220,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     note: null,
   };
   if (headerTop < 0) {
-    captions.forEach((c) => headerProblems.push({ column: c.leaf, kind: "missing", ref: ref(hit.row + 1, hit.col) }));
+    captions.forEach((c) => headerProblems.push({ column: c, kind: "missing", ref: ref(hit.row + 1, hit.col) }));
     return base;
   }
 
@@ -262,7 +244,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
   const sheetLeaves = Array.from({ length: width }, (_, c) => leafOf(band, c));
   /** Where a pack column may stand: sheet columns whose caption fits (its own 2, a workbook's wording 1), as one column or split. */
   const options = decl.columns.map((col, i) => {
-    const pattern = textPattern(captions[i].leaf);
+    const pattern = textPattern(captions[i]);
     const fallback = FALLBACK[col.kind];
     const out: { cols: number[]; score: number }[] = [];
     sheetLeaves.forEach((t, c) => {
@@ -295,33 +277,35 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     else if (best[i][c] === best[i][c + 1]) c++;
     else i++;
   }
+  /** The sheet columns pack column `i` is read from: its parts when split, else its one column (none when missing). */
+  const sheetColumns = (i: number) => parts[i] ?? (columns[i] >= 0 ? [columns[i]] : []);
   // A column the alignment left out stands elsewhere (out of order), or is missing where it should stand.
   decl.columns.forEach((_, i) => {
     if (columns[i] >= 0) return;
-    const taken = new Set(columns.flatMap((c, k) => parts[k] ?? (c >= 0 ? [c] : [])));
+    const taken = new Set(decl.columns.flatMap((_c, k) => sheetColumns(k)));
     const earlier = sheetLeaves.findIndex((t, c) => !taken.has(c) && options[i].pattern.test(t));
     if (earlier >= 0) columns[i] = earlier;
-    const before = columns.slice(0, i).flatMap((c, k) => parts[k] ?? (c >= 0 ? [c] : []));
+    const before = columns.slice(0, i).flatMap((_c, k) => sheetColumns(k));
     headerProblems.push({
-      column: captions[i].leaf,
+      column: captions[i],
       kind: earlier >= 0 ? "order" : "missing",
       ref: ref(headerBottom, earlier >= 0 ? earlier : before.length ? Math.max(...before) + 1 : 0),
     });
   });
 
   if (!withRows) return base;
-  const used = columns.flatMap((c, i) => parts[i] ?? (c >= 0 ? [c] : []));
+  const used = decl.columns.flatMap((_c, i) => sheetColumns(i));
   /** Nothing in it, or only a template's ellipsis (…) left in it: not a row of the table. */
   const isBlank = (r: number) => used.every((c) => FILLER.test(textAt(r, c)));
   /** Nothing at all in it: blank rows end the table, a template's ellipsis rows do not. */
   const isEmpty = (r: number) => used.every((c) => textAt(r, c) === "");
   /** A total row after the blank rows a template leaves for entry: 合计, 收入总计 … in a text column. */
   const isTotal = (r: number) =>
-    decl.columns.some((col, i) => col.kind !== "amount" && (parts[i] ?? [columns[i]]).some((c) => c >= 0 && TOTAL_CAPTION.test(textAt(r, c))));
+    decl.columns.some((col, i) => col.kind !== "amount" && sheetColumns(i).some((c) => TOTAL_CAPTION.test(textAt(r, c))));
   const amountCols = decl.columns.flatMap((col, i) => (col.kind === "amount" && columns[i] >= 0 ? [columns[i]] : []));
-  const codeCols = decl.columns.flatMap((col, i) => (col.kind === "code" ? (parts[i] ?? (columns[i] >= 0 ? [columns[i]] : [])) : []));
+  const codeCols = decl.columns.flatMap((col, i) => (col.kind === "code" ? sheetColumns(i) : []));
   const isTableRow = (r: number) =>
-    codeCols.some((c) => /^\d+$/.test(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
+    codeCols.some((c) => isDigits(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
   const above = new Array<string>(decl.columns.length).fill("");
   let blanks = 0;
   for (let r = headerBottom + 1; r < end; r++) {
@@ -348,7 +332,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
       if (!split) return c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined;
       const values = split.map((p) => at(r, p) ?? null);
       const code = joinCode(values, above[i]);
-      if (/^\d+$/.test(code)) above[i] = code;
+      if (isDigits(code)) above[i] = code;
       // The code stands at its lowest printed level.
       const lowest = split.reduce<number>((n, p, k) => (textAt(r, p) !== "" ? k : n), 0);
       return { value: code === "" ? null : code, ref: ref(r, split[lowest]) };

@@ -12,7 +12,7 @@ function withParents(code: string): string[] {
 
 /**
  * The tables a code picker serves: list tables with a code column first and its name beside it, which the pack checks
- * against the functional catalogue (表2、3、5、8 of Shanxi; 表2、3、5、6、7 of Shanghai) — not 收入 or 经济分类 codes.
+ * against the functional catalogue — not 收入 or 经济分类 codes.
  */
 export function functionalCodeTables(pack: Pack): TableDecl[] {
   return pack.tables.filter(

@@ -2,9 +2,8 @@
  * How findings show on the workbook's cells: a fill by severity and a note listing what is wrong there.
  * Drawn the same by every WorkbookPort (Excel, the preview host).
  */
-import { compareFindings, type Finding, type Severity } from "../finding";
+import { compareFindings, type CellRef, type Finding, type Severity } from "../finding";
 import { RULES } from "../rules";
-import type { CellRef } from "../finding";
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 

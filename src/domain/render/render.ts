@@ -2,6 +2,7 @@
 import { a1Range, shiftRange, type CellValue } from "../grid";
 import { physicalColumns, splitCode, stripNumbering } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
+import { fillPlaceholders, packText } from "../packs/text";
 import type { SheetPlan, StyledRange } from "./plan";
 
 /** Body rows of each table, by table id: cells in column order (labels, whole codes as text, amounts as numbers). */
@@ -21,15 +22,13 @@ export interface RenderOptions {
 /** Rows above the header: 预算公开表N (where the pack prints it), the title, the 部门名称/单位 line. */
 export const HEADER_TOP = 3;
 
-/** A template text with the year filled in; left out (with its 年/年度) when the year is not known. */
-export function fillPlaceholders(text: string, year: number | undefined): string {
-  return year === undefined ? text.replace(/\{year\}年?度?/g, "") : text.replace(/\{year\}/g, String(year));
-}
-
 /** The note printed under a table without figures: the table's own, or the pack's; {year} and {subject} filled in. */
 export function emptyNoteOf(pack: Pack, table: TableDecl, year: number | undefined): string {
-  return fillPlaceholders(table.emptyNote ?? pack.emptyNote, year).replace(/\{subject\}/g, pack.subject);
+  return packText(pack, table.emptyNote ?? pack.emptyNote, year);
 }
+
+/** 预算公开表N above a table, where the pack prints one. */
+export const tableNumberOf = (pack: Pack, table: TableDecl): string | null => pack.tableNumber?.replace(/\{number\}/g, String(table.number)) ?? null;
 
 export function tableTitle(table: TableDecl, year: number): string {
   return fillPlaceholders(table.title, year);
@@ -55,7 +54,7 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
     table.columns.flatMap((c, i) => (c.split ? splitCode(row[i] ?? null, c.split.length) : [row[i] ?? null]));
 
   const numberRow = blank();
-  if (pack.tableNumber) numberRow[0] = pack.tableNumber.replace(/\{number\}/g, String(table.number));
+  numberRow[0] = tableNumberOf(pack, table);
   values.push(numberRow);
   styles.push({ range: "A1", style: "tableNumber" });
 

@@ -11,6 +11,7 @@ import shanghaiWanli2025 from "./shanghai-wanli-2025.json";
 import jinchengStored from "./jincheng-2023-inputs.json";
 import datongStored from "./datong-2023-inputs.json";
 import type { DisclosureInputs } from "../inputs";
+import type { Pack } from "../packs/schema";
 import { Decimal } from "../money";
 import type { CellValue } from "../grid";
 import type { TableRows } from "../render/render";
@@ -53,6 +54,9 @@ export const SAMPLES: readonly Sample[] = [
   shanghaiWanli2025Sample,
 ];
 
+/** The first built-in sample filled in with the pack: the one a new workbook of the pack is shown with, and --sample fills. */
+export const sampleOf = (pack: Pack): Sample | undefined => SAMPLES.find((s) => s.pack === pack.id);
+
 /** Inputs as JSON keeps them: amounts as strings ("6249.10"), null where not entered. */
 interface StoredInputs extends Omit<DisclosureInputs, "amounts" | "byCode"> {
   amounts: Record<string, string | null>;
@@ -65,7 +69,9 @@ function inputsOf(stored: StoredInputs): DisclosureInputs {
   return {
     ...stored,
     amounts: Object.fromEntries(Object.entries(stored.amounts).map(([k, v]) => [k, decimal(v)])),
-    byCode: Object.fromEntries(Object.entries(stored.byCode).map(([f, codes]) => [f, Object.fromEntries(Object.entries(codes).map(([c, v]) => [c, new Decimal(v)]))])),
+    byCode: Object.fromEntries(
+      Object.entries(stored.byCode).map(([f, codes]) => [f, Object.fromEntries(Object.entries(codes).map(([c, v]) => [c, new Decimal(v)]))]),
+    ),
   };
 }
 
