@@ -59,6 +59,8 @@ export interface NarrativeSection {
   text: string;
   /** Where the text stands when read from the workbook's 情况说明 sheet. */
   ref?: CellRef;
+  /** Read from a sheet: each line of `text` with its cell (a cell holding several lines gives several). */
+  cells?: CellRef[];
 }
 
 export interface GlossaryEntry {

@@ -18,6 +18,11 @@ const lines = (seed: Seed) =>
     .split("\n")
     .map((l) => l.trim().replace(/^- /, ""));
 
+/** What the OCR'd seed read off a chart: labels (2178万元79.56%) and garbage (|双ム万||東升|). */
+const CHART_LABEL = /^[\d,.]+万元[\d.]+%$|\|/;
+/** A line of a sentence (a comma or a list in it) that ends without a stop. */
+const WRAPPED = /[，,、：:][^\n]{5,}[^。；;：:！？”）)\s]\n$/;
+
 /**
  * Sections 一 … 十二 in order, each line of text a line of `text`. A section's text ends at its first table line
  * (the forms of 十, the 目录 attached to 十二); chart captions (…结构图, …分布图) are left out.
@@ -34,7 +39,11 @@ export function seedNarrative(seed: Seed): NarrativeSection[] {
       sections.push({ number: next, title: line.slice(next.length + 1), text: "" });
       inTables = false;
     } else if (line.includes("\t") || /^晋城市财政局文件$/.test(line)) inTables = true;
-    else if (sections.length && !inTables && line !== "" && !/结构图$|分布图$/.test(line)) sections[sections.length - 1].text += `${line}\n`;
+    else if (sections.length && !inTables && line !== "" && !/结构图$|分布图$/.test(line) && !CHART_LABEL.test(line.replace(/\s/g, ""))) {
+      const s = sections[sections.length - 1];
+      // The OCR'd seed breaks a sentence at a page end (…与上年预算数 / 相同。): the text goes on.
+      s.text = WRAPPED.test(s.text) ? `${s.text.slice(0, -1)}${line}\n` : `${s.text}${line}\n`;
+    }
   }
   return sections.map((s) => ({ ...s, text: s.text.trim() }));
 }

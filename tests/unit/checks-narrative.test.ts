@@ -11,7 +11,7 @@ import { datongInputs, datongSample, jinchengInputs, jinchengSample, type Sample
 import { catalog, copyRows, disclosureOf, pack } from "../support/disclosure";
 import { seedNarrative } from "../support/seed-narrative";
 
-const OURS = /^(X17|N0[1-8])$/;
+const OURS = /^(X17|N\d\d)$/;
 
 /** Sections standing in the 情况说明 sheet one a row from B2, as the inputs reader gives them. */
 const placed = (sections: NarrativeSection[]): NarrativeSection[] =>
@@ -66,9 +66,12 @@ describe("quiet on what is right", () => {
     expect(found[0].message).toBe("情况说明“五、一般公共预算支出情况说明”中“比上年减少941.41万元”未说明原因（主要原因是……）");
   });
 
-  test("大同 as published: X17 finds the 559.68 its T04 leaves out; 五 gives no reason", () => {
+  test("大同 as published: X17 finds the 559.68 its T04 leaves out; 五 gives no reason; 一 prints “。;”", () => {
     const found = checked(D, datongInputs, placed(seedNarrative("datong")));
-    expect(brief(found)).toEqual(["X17 B5 error", "N03 B6 warning"]);
+    expect(brief(found)).toEqual(["X17 B5 error", "N11 B2 warning", "N03 B6 warning"]);
+    expect(ofRule(found, "N11")[0].message).toBe(
+      "情况说明“一、部门预算收支数据变动情况及原因”中标点“。;”重复：“要原因是项目支出预算减少。;本年部门预算支出总计2,”",
+    );
     expect(found[0]).toMatchObject({
       expected: "0.00",
       actual: "559.68",

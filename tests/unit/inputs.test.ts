@@ -324,13 +324,15 @@ describe("情况说明 and 名词解释 sheets", () => {
       { range: "A4", style: "label" },
     ]);
     const read = readNarrative(pack, [gridOf(plan)]);
-    expect(read).toEqual(withIds(sections).map((s, i) => ({ ...s, ref: { sheet: "情况说明", cell: `A${4 + 2 * i}` } })));
+    const ref = (i: number) => ({ sheet: "情况说明", cell: `A${4 + 2 * i}` });
+    // A section's paragraphs share its one cell, each line of it.
+    expect(read).toEqual(withIds(sections).map((s, i) => ({ ...s, ref: ref(i), cells: s.text.split("\n").map(() => ref(i)) })));
   });
 
   it("an empty section points under its heading; no title, no 情况说明", () => {
     const empty = { id: "changes", number: "一", title: "部门预算收支数据变动情况及原因", text: "" };
     const read = readNarrative(pack, renderNarrative(pack, [empty], 2023).map((p) => gridOf(p)));
-    expect(read).toEqual([{ ...empty, ref: { sheet: "情况说明", cell: "A4" } }]);
+    expect(read).toEqual([{ ...empty, ref: { sheet: "情况说明", cell: "A4" }, cells: [] }]);
     expect(readNarrative(pack, gridsOf(copyRows(jinchengSample), "晋城市商务局"))).toBeNull();
   });
 
@@ -339,6 +341,9 @@ describe("情况说明 and 名词解释 sheets", () => {
     expect(read.map((s) => `${s.number}、${s.title}`)).toEqual(sections.map((s) => `${s.number}、${s.title}`));
     expect(read[6].text).toContain("“三公”经费预算3.05万元");
     expect(read[6].ref).toEqual({ sheet: "jincheng", cell: "A520" });
+    // One paragraph a row, as pasted from Word: each keeps its cell.
+    expect(read[5].text.split("\n")).toHaveLength(read[5].cells!.length);
+    expect(new Set(read[5].cells!.map((c) => c.cell)).size).toBe(read[5].cells!.length);
   });
 
   it("名词解释: term | text rows, or the seeds' numbered entries", () => {

@@ -3,7 +3,7 @@
  * import of an official catalogue. The built-in data (data.ts) is complete only where the shared catalogue's
  * README says so; elsewhere a missing code proves nothing until the year's official catalogue is imported.
  */
-import { ECON_DEPT, ECON_GOV, ECON_MAP, ECON_PAIRS_SEEN, FUNCTIONAL, INCOME } from "./data";
+import { ECON_DEPT, ECON_GOV, ECON_MAP, ECON_PAIRS_SEEN, FORMER_NAMES, FUNCTIONAL, INCOME } from "./data";
 import type { SubjectRow, UnitType } from "./data";
 import type { CellValue } from "../grid";
 
@@ -38,6 +38,15 @@ export interface EconPair {
   readonly source: "map" | "seen";
 }
 
+/** A name a 支出功能分类 code had, official up to `lastYear`. */
+export interface FormerName {
+  readonly code: string;
+  readonly name: string;
+  readonly lastYear: number;
+}
+
+const FORMERS: readonly FormerName[] = FORMER_NAMES.map(([code, name, lastYear]) => ({ code, name, lastYear: Number(lastYear) }));
+
 export interface Catalog {
   readonly year: number;
   coverage(kind: CatalogKind): Coverage;
@@ -56,6 +65,8 @@ export interface Catalog {
   econPairs(): readonly EconPair[];
   /** The 政府经济科目 names a 部门经济科目 name corresponds to, without repeats. */
   govFor(deptName: string): string[];
+  /** The names 支出功能分类 codes had in earlier catalogues, outdated in this year's (医疗卫生与计划生育支出 for 210). */
+  formerNames(): readonly FormerName[];
 }
 
 type Rows = readonly (readonly CellValue[])[];
@@ -242,6 +253,10 @@ class YearCatalog implements Catalog {
   govFor(deptName: string): string[] {
     const name = normalizeName(deptName);
     return [...new Set(PAIRS.filter((p) => normalizeName(p.deptName) === name).map((p) => p.govName))];
+  }
+
+  formerNames(): readonly FormerName[] {
+    return FORMERS.filter((f) => f.lastYear < this.year);
   }
 }
 

@@ -15,6 +15,8 @@ export type EconMapRow = readonly [
 ];
 /** 部门经济科目名称 → 政府经济科目名称 as printed in published 基本支出分经济科目表 (names only). */
 export type EconPairSeenRow = readonly [deptName: string, govName: string];
+/** A name a 支出功能分类 code had, and the last budget year it was official. */
+export type FormerNameRow = readonly [code: string, formerName: string, lastYear: string];
 
 /** 支出功能分类: the 30 类 in official order, and the 款 and 项 seen (functional.tsv). */
 export const FUNCTIONAL: readonly SubjectRow[] = [
@@ -390,4 +392,15 @@ export const ECON_PAIRS_SEEN: readonly EconPairSeenRow[] = [
   ["工会经费", "商品和服务支出"],
   ["福利费", "商品和服务支出"],
   ["其他商品和服务支出", "商品和服务支出"],
+];
+
+/** Former names of 支出功能分类 codes (former-names.tsv, and earlier ones). */
+export const FORMER_NAMES: readonly FormerNameRow[] = [
+  ["207", "文化体育与传媒支出", "2018"],
+  ["210", "医疗卫生与计划生育支出", "2018"],
+  ["215", "资源勘探信息等支出", "2018"],
+  ["220", "国土海洋气象等支出", "2018"],
+  ["210", "医疗卫生支出", "2013"],
+  ["212", "城乡社区事务", "2013"],
+  ["213", "农林水事务", "2013"],
 ];

@@ -10,30 +10,64 @@ import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
-import { isUp, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
-import { exactRate, FORMER_CLASS_NAMES, rateOf } from "../narrative/wording";
+import { mentionsIn, misnamed, sentencesOf, subjectNames, type Mention, type SubjectNames } from "../narrative/mentions";
+import { isUp, lastYear, NUM, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
+import { exactRate, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
 import type { CheckKind, CheckOf } from "../packs/checks";
 import { packText } from "../packs/text";
 import type { Kinds } from "./kind";
 
-interface ReadSection {
+export interface ReadParagraph {
+  /** As written, and as compared. */
+  text: string;
+  plain: string;
+  /** Its cell: a finding about what it says stands there. */
+  at: Place;
+  /** Where it begins in its section's plain text. */
+  start: number;
+  /** The 科目 it states an amount for, wherever they stand (offsets in `plain`). */
+  mentions: Mention[];
+}
+
+export interface ReadSection {
   /** The pack's section it is (by id), when its heading names one. */
   id: string | undefined;
   /** How messages name it: “一、部门预算收支数据变动情况及原因”. */
   name: string;
+  /** Its first paragraph's cell: a finding about the section as a whole stands there. */
   at: Place;
-  /** Its text as written, and as compared. */
+  /** Its text as written, and as compared (its paragraphs' plain texts joined). */
   text: string;
   plain: string;
-  /** Its paragraphs, as compared. */
-  lines: string[];
+  paragraphs: ReadParagraph[];
   statements: Statement[];
 }
 
-interface Narrative {
+/** The paragraph holding offset `at` of its section's plain text. */
+export function paragraphAt(s: ReadSection, at: number): ReadParagraph {
+  let k = s.paragraphs.length - 1;
+  while (k > 0 && s.paragraphs[k].start > at) k--;
+  return s.paragraphs[k];
+}
+
+/** A section's paragraphs, each at its cell (at the section's cell when read without cells). */
+function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, year: number): ReadParagraph[] {
+  let start = 0;
+  const last = new RegExp(`${lastYear(year).source}|执行`);
+  return s.text.split("\n").map((text, i) => {
+    const plain = plainText(text);
+    const cell = s.cells?.[i];
+    const p = { text, plain, at: cell ? { table: "", ...cell } : at, start, mentions: mentionsIn(plain, names, last) };
+    start += plain.length;
+    return p;
+  });
+}
+
+export interface Narrative {
   facts: NarrativeFacts;
+  names: SubjectNames;
   sections: ReadSection[];
   /** Where a finding about the text as a whole stands: its first section. */
   at: Place;
@@ -45,7 +79,7 @@ const placeOf = (s: NarrativeSection | undefined, sheet: string): Place => (s?.r
 const read = new WeakMap<CheckContext, Narrative | null>();
 
 /** The edited text read once per run, with the facts of the tables it is compared with. */
-function narrativeOf(ctx: CheckContext): Narrative | null {
+export function narrativeOf(ctx: CheckContext): Narrative | null {
   if (!read.has(ctx)) {
     const inputs = ctx.options.inputs;
     const decl = ctx.pack.narrative;
@@ -55,18 +89,21 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
       const catalog = ctx.options.catalog;
       const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
       const sheet = packText(ctx.pack, decl.sheets[0].name, catalog.year);
+      const names = subjectNames(ctx.disclosure, catalog);
       read.set(ctx, {
         facts,
+        names,
         at: placeOf(inputs.narrative[0], sheet),
         sections: inputs.narrative.map((s) => {
           const id = sectionOf(decl.sections, s)?.id;
+          const at = placeOf(s, sheet);
           return {
             id,
             name: `“${s.number ? `${s.number}、` : ""}${s.title}”`,
-            at: placeOf(s, sheet),
+            at,
             text: s.text,
             plain: plainText(s.text),
-            lines: s.text.split("\n").map(plainText),
+            paragraphs: paragraphsOf(s, at, names, catalog.year),
             statements: id ? readStatements(s.text, facts.sections[id], catalog.year) : [],
           };
         }),
@@ -76,11 +113,12 @@ function narrativeOf(ctx: CheckContext): Narrative | null {
   return read.get(ctx)!;
 }
 
-/** The kinds over the 情况说明 text. */
+/** The kinds over the 情况说明 text; those over any text's wording are in text.ts. */
 type NarrativeKind = Extract<CheckKind, `narrative${string}`>;
+export type TextKind = "narrativeSubjectAmounts" | "narrativeScope" | "narrativePunctuation";
 
 /** A kind over the edited text; nothing is said when the workbook has none. */
-const narrativeCheck =
+export const narrativeCheck =
   <K extends NarrativeKind>(run: (ctx: CheckContext, n: Narrative, check: CheckOf<K>) => void) =>
   (ctx: CheckContext, check: CheckOf<K>) => {
     const n = narrativeOf(ctx);
@@ -116,10 +154,11 @@ const X17 = narrativeCheck<"narrativeFigures">((ctx, n) => {
     for (const st of s.statements) {
       const it = st.item;
       if (it.amount === null) continue;
+      const at = paragraphAt(s, st.at).at;
       const say = (what: string, actual: Decimal | string, expected: Decimal | string, unit: string) =>
-        ctx.report(s.at, { params: { section: s.name, item: quoted(it), what, unit }, actual, expected, related: it.source });
+        ctx.report(at, { params: { section: s.name, item: quoted(it), what, unit }, actual, expected, related: it.source });
       const compare = (what: string, actual: Decimal, expected: Decimal, unit: string) =>
-        ctx.compare(s.at, actual, expected, 1, { params: { section: s.name, item: quoted(it), what, unit }, related: it.source });
+        ctx.compare(at, actual, expected, 1, { params: { section: s.name, item: quoted(it), what, unit }, related: it.source });
 
       if (it.unit === "个") {
         if (!st.amount.eq(it.amount)) say("", st.amount.toFixed(0), it.amount.toFixed(0), "个");
@@ -168,7 +207,7 @@ const N02 = narrativeCheck<"narrativeChanges">((ctx, n) => {
   for (const s of n.sections)
     for (const st of s.statements) {
       const say = (detail: string, r: { expected?: Decimal; actual?: Decimal } = {}) =>
-        ctx.report(s.at, { params: { section: s.name, item: quoted(st.item), detail }, ...r });
+        ctx.report(paragraphAt(s, st.at).at, { params: { section: s.name, item: quoted(st.item), detail }, ...r });
       const { change, rate, same } = st;
       if (change && (change.amount.isNeg() || change.amount.isZero()))
         say(`写作“${change.word}${formatAmount(change.amount)}万元”，增减方向与数额矛盾${change.amount.isZero() ? "（无变化应写持平）" : ""}`);
@@ -188,7 +227,72 @@ const N02 = narrativeCheck<"narrativeChanges">((ctx, n) => {
       const misfit = rate && d && misfitRate(ctx, rate.value.abs(), st.amount, st.amount.minus(d), st.previous !== undefined ? "0.005" : "0.01");
       if (rate && misfit) say(`称“${rate.word}${pct(rate.value)}%”，按文中数字应为 ${pct(misfit)}%`, { expected: misfit, actual: rate.value.abs() });
     }
+  for (const s of n.sections) looseChanges(ctx, s, ctx.options.catalog.year);
 });
+
+const CHANGE = new RegExp(`(增加|减少|上升|下降)了?(-?${NUM})万元`, "g");
+const RATE = /(增加|减少|增长|下降|上升)了?(-?\d+(?:\.\d+)?)%/g;
+const SAME = /(?:比|较|与|同)(?:上一?年度?|\d{4}年度?)[^,;。]{0,12}?(?:持平|相同|一致)/;
+const AMOUNTS = new RegExp(`(${NUM})万元`, "g");
+
+/**
+ * N02 on a sentence the pack's items do not cover (a hand-written “A … B … 增长p%”): this year's figure is the first
+ * amount of the sentence, last year's the first after it said of last year (or this year's less the change stated);
+ * the change, the rate and 持平 against them. The finding quotes the sentence and says what it should say.
+ */
+function looseChanges(ctx: CheckContext, s: ReadSection, year: number): void {
+  const last = lastYear(year);
+  const covered = (from: number, to: number) => s.statements.some((st) => st.at >= from && st.at < to && (st.change || st.rate || st.same));
+  for (const p of s.paragraphs)
+    for (const sentence of sentencesOf(p.plain)) {
+      const text = sentence.text;
+      const from = p.start + sentence.start;
+      if (covered(from, from + text.length)) continue;
+      const changes = [...text.matchAll(CHANGE)];
+      const rate = [...text.matchAll(RATE)].find((r) => !changes.some((c) => c.index === r.index));
+      const change = changes[0];
+      const same = SAME.exec(text);
+      if (!change && !rate && !same) continue;
+      const amounts = [...text.matchAll(AMOUNTS)]
+        .filter((a) => !changes.some((c) => a.index! > c.index! && a.index! < c.index! + c[0].length))
+        .map((a) => {
+          const label = text.slice(Math.max(0, ...[",", ";", ":"].map((b) => text.lastIndexOf(b, a.index! - 1) + 1)), a.index!);
+          return { value: new Decimal(a[1].replace(/,/g, "")), last: last.test(label) || /执行/.test(label), at: a.index! };
+        });
+      const now = amounts.find((a) => !a.last);
+      if (!now) continue;
+      const before = amounts.find((a) => a.last && a.at > now.at)?.value;
+      const stated = change && { word: change[1], amount: new Decimal(change[2].replace(/,/g, "")) };
+      const say = (detail: string, expected: string) =>
+        ctx.report(p.at, { params: { section: s.name, item: `“${text}”`, detail }, actual: text, expected });
+      const fix = (from: string, to: string) => text.replace(from, to);
+      if (stated && rate && isUp(stated.word) !== isUp(rate[1])) {
+        say(`先称“${stated.word}”，后称“${rate[1]}”，增减方向矛盾`, fix(rate[0], rate[0].replace(rate[1], isUp(stated.word) ? "增长" : "下降")));
+        continue;
+      }
+      const d = before !== undefined ? now.value.minus(before) : stated ? signed(stated) : undefined;
+      if (d === undefined) continue;
+      const figures = before !== undefined ? `按文中 ${formatAmount(now.value)}万元与 ${formatAmount(before)}万元` : "按文中数字";
+      if (same && before !== undefined && !ctx.within(d, new Decimal(0), 2)) {
+        say(`称“持平”，但${figures}应为${direction(d, "增加", "减少")} ${formatAmount(d.abs())}万元`, fix(same[0], `${direction(d, "增加", "减少")}${formatAmount(d.abs())}万元`));
+        continue;
+      }
+      if (stated && before !== undefined) {
+        const want = direction(d, "增加", "减少");
+        if (stated.word.replace("上升", "增加").replace("下降", "减少") !== want || !ctx.within(stated.amount, d.abs(), 2)) {
+          say(`称“${change![0]}”，${figures}应为${want} ${formatAmount(d.abs())}万元`, fix(change![0], `${want}${formatAmount(d.abs())}万元`));
+          continue;
+        }
+      }
+      if (rate) {
+        const value = new Decimal(rate[2]).abs();
+        const misfit = misfitRate(ctx, value, now.value, now.value.minus(d), before !== undefined ? "0.005" : "0.01");
+        const word = direction(d, "增长", "下降");
+        if (!d.isZero() && isUp(rate[1]) !== d.gt(0)) say(`称“${rate[0]}”，${figures}应为${word}`, fix(rate[0], `${word}${rate[2].replace("-", "")}%`));
+        else if (misfit) say(`称“${rate[0]}”，${figures}应为${word} ${pct(misfit)}%`, fix(rate[0], `${rate[1]}${pct(misfit)}%`));
+      }
+    }
+}
 
 /** 主要原因是…, 原因为…, or 由于… with something after it. */
 const REASON = /原因(?:是|为|在于)?:?[^,;。:]{2,}|(?:由于|因为)[^,;。]{2,}/;
@@ -219,12 +323,15 @@ const N03 = narrativeCheck<"narrativeReasons">((ctx, n) => {
         REASON.test(sentence.text) || (/^原因|^主要原因/.test(next) && REASON.test(next)) || SUMMARY_REASON.test(s.plain.slice(sentence.end));
       if (reported.has(start) || explained) continue;
       reported.add(start);
-      ctx.report(s.at, { params: { section: s.name }, actual: m[0] });
+      ctx.report(paragraphAt(s, m.index!).at, { params: { section: s.name }, actual: m[0] });
     }
   }
 });
 
-/** N04: an item stated twice (in one section or two) with two amounts; said once per item and section. */
+/**
+ * N04: an item stated twice (in one section or two) with two amounts, said once per item and section; and a 科目
+ * given two amounts of this year in one paragraph (where the pack's items do not name it both times).
+ */
 const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
   const seen = new Map<string, { st: Statement; s: ReadSection }>();
   const said = new Set<string>();
@@ -236,12 +343,29 @@ const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
       if (!before) seen.set(st.item.key, { st, s });
       else if (!ctx.within(st.amount, before.st.amount) && !said.has(once)) {
         said.add(once);
-        ctx.report(s.at, {
+        const here = paragraphAt(s, st.at).at;
+        const there = paragraphAt(before.s, before.st.at).at;
+        ctx.report(here, {
           params: { section: s.name, item: quoted(st.item), other: before.s === s ? "前文" : before.s.name },
           actual: st.amount,
           expected: before.st.amount,
-          related: before.s === s ? [] : [before.s.at],
+          related: there === here ? [] : [there],
         });
+      }
+    }
+  for (const s of n.sections)
+    for (const p of s.paragraphs) {
+      const first = new Map<string, Mention>();
+      for (const m of p.mentions.filter((x) => !x.lastYear)) {
+        const before = first.get(m.code);
+        const items = s.statements.filter((st) => st.at === p.start + m.at || (before && st.at === p.start + before.at));
+        if (!before) first.set(m.code, m);
+        else if (m.unit === "万元" && before.unit === "万元" && !ctx.within(m.amount, before.amount) && items.length < 2)
+          ctx.report(p.at, {
+            params: { section: s.name, item: `“${m.written}”`, other: "同一段前文" },
+            actual: m.amount,
+            expected: before.amount,
+          });
       }
     }
 });
@@ -250,32 +374,34 @@ const N04 = narrativeCheck<"narrativeRepeats">((ctx, n) => {
 const CITED = /[“"]([^”"]*?（类）[^”"]*?（项）)[”"](?:科目)?([\d,]+(?:\.\d+)?)?/g;
 
 /**
- * N05: a 类 name of an older catalogue; and a 科目 cited by a path that is none of the 项 the section states (a 款 or
- * 项 named wrong) — the 项 of the same 类 and the same figure is the one it should name.
+ * N05: a 类 name of an older catalogue (the catalogue records them); a code written with a name that is neither the
+ * tables' nor the catalogue's; and a 科目 cited by a path that is none of the 项 the section states (a 款 or 项 named
+ * wrong) — the 项 of the same 类 and the same figure is the one it should name.
  */
 const N05 = narrativeCheck<"narrativeClassNames">((ctx, n) => {
   const catalog = ctx.options.catalog;
+  const formers = catalog.formerNames().flatMap((f) => {
+    const current = catalog.get("functional", f.code)?.name;
+    return current && !plainText(current).includes(plainText(f.name)) ? [{ plain: plainText(f.name), name: f.name, current }] : [];
+  });
+  const params = (s: ReadSection) => ({ section: s.name, year: catalog.year });
   for (const s of n.sections) {
-    for (const [name, code] of FORMER_CLASS_NAMES) {
-      const current = catalog.get("functional", code)?.name;
-      if (current && current !== name && s.plain.includes(plainText(name)))
-        ctx.report(s.at, { params: { section: s.name, year: catalog.year }, actual: name, expected: current });
-    }
     const paths = (s.id ? n.facts.sections[s.id] : []).filter((it) => it.name.includes("（项）"));
-    if (!paths.length) continue;
-    for (const m of s.text.matchAll(CITED)) {
-      const cited = m[1];
-      if (paths.some((it) => it.aliases.includes(plainText(cited)))) continue;
-      const cls = plainText(cited.slice(0, cited.indexOf("（类）")));
-      // A 类 named as an older catalogue named it is said above.
-      if (FORMER_CLASS_NAMES.some(([name]) => plainText(name) === cls)) continue;
-      const amount = m[2] ? new Decimal(m[2].replace(/,/g, "")) : null;
-      const like = paths.filter((it) => plainText(it.name).startsWith(cls) && amount && it.amount && ctx.within(it.amount, amount));
-      ctx.report(s.at, {
-        params: { section: s.name, year: catalog.year },
-        actual: cited,
-        expected: like.length === 1 ? like[0].name : "表中所列的科目",
-      });
+    for (const p of s.paragraphs) {
+      for (const f of formers) if (p.plain.includes(f.plain)) ctx.report(p.at, { params: params(s), actual: f.name, expected: f.current });
+      for (const m of p.mentions)
+        if (misnamed(n.names, m)) ctx.report(p.at, { params: params(s), actual: m.written, expected: `${m.code}${catalog.get("functional", m.code)?.name ?? ""}` });
+      if (!paths.length) continue;
+      for (const m of p.text.matchAll(CITED)) {
+        const cited = m[1];
+        if (paths.some((it) => it.aliases.includes(plainText(cited)))) continue;
+        const cls = plainText(cited.slice(0, cited.indexOf("（类）")));
+        // A 类 named as an older catalogue named it is said above.
+        if (formers.some((f) => f.plain === cls)) continue;
+        const amount = m[2] ? new Decimal(m[2].replace(/,/g, "")) : null;
+        const like = paths.filter((it) => plainText(it.name).startsWith(cls) && amount && it.amount && ctx.within(it.amount, amount));
+        ctx.report(p.at, { params: params(s), actual: cited, expected: like.length === 1 ? like[0].name : "表中所列的科目" });
+      }
     }
   }
 });
@@ -296,48 +422,55 @@ const N06 = narrativeCheck<"narrativeEmptyTables">((ctx, n, check) => {
     return tables.some((t) => hasFigures(t!));
   };
   const tablesOf = (f: Fund) => f.tables.map((id) => ctx.label(id)).join("、");
-  const say = (s: ReadSection, detail: string) => ctx.report(s.at, { params: { section: s.name, detail } });
+  const say = (s: ReadSection, at: Place, detail: string) => ctx.report(at, { params: { section: s.name, detail } });
   for (const s of n.sections) {
-    for (const sentence of s.lines.flatMap((l) => l.split(/[。;]/))) {
+    for (const p of s.paragraphs)
+      for (const sentence of p.plain.split(/[。;]/)) {
       const clause = sentence.split(/[,:]/).find((c) => EMPTY_TABLE.test(c) && FUND_WORD.test(c));
       const named = clause?.match(FUND_WORD)?.[0];
       const reasons = [...sentence.matchAll(NO_FUND)].map((m) => m[1]);
-      if (named && reasons.length && !reasons.includes(named)) say(s, `称${named}的表无数据，却以“无${reasons[0]}”说明原因`);
+      if (named && reasons.length && !reasons.includes(named)) say(s, p.at, `称${named}的表无数据，却以“无${reasons[0]}”说明原因`);
       for (const word of new Set([...(named ? [named] : []), ...reasons])) {
         const fund = funds.find((f) => f.word === word)!;
-        if (fundHasFigures(fund)) say(s, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
+        if (fundHasFigures(fund)) say(s, p.at, `称无${word}（“${sentence}”），但${tablesOf(fund)}有数据`);
       }
     }
     for (const st of s.statements) {
       const fund = funds.find((f) => f.items.includes(st.item.key));
       if (fund && st.amount.gt(0) && fundHasFigures(fund) === false)
-        say(s, `称${quoted(st.item)}为 ${formatAmount(st.amount)}万元，但${tablesOf(fund)}无数据`);
+        say(s, paragraphAt(s, st.at).at, `称${quoted(st.item)}为 ${formatAmount(st.amount)}万元，但${tablesOf(fund)}无数据`);
     }
   }
 });
 
-/** A year written inside 《》, right after 截至/截止, or in a 立项依据 sentence is a document's or a date's, not a stray one. */
+/**
+ * N07: a year other than the budget year and the year before — a year written inside 《》, right after 截至/截止, or in
+ * a 立项依据 sentence is a document's or a date's, not a stray one; and a comparison (比/较/与 a year) with any year
+ * but the one before the budget year.
+ */
 const N07 = narrativeCheck<"narrativeYears">((ctx, n) => {
   const year = ctx.options.catalog.year;
-  for (const s of n.sections) {
-    const titles = [...s.plain.matchAll(/《[^》]*》/g)].map((m) => [m.index!, m.index! + m[0].length]);
-    const stray = new Set<string>();
-    for (const m of s.plain.matchAll(/(?<!\d)(\d{4})年/g)) {
-      const y = Number(m[1]);
-      const at = m.index!;
-      const sentence = s.plain.slice(Math.max(s.plain.lastIndexOf("。", at), s.plain.lastIndexOf(";", at)) + 1, at);
-      if (
-        y === year ||
-        y === year - 1 ||
-        titles.some(([a, b]) => at > a && at < b) ||
-        /(截至|截止)到?$/.test(sentence) ||
-        sentence.includes("立项依据")
-      )
-        continue;
-      stray.add(m[0]);
+  for (const s of n.sections)
+    for (const p of s.paragraphs) {
+      const titles = [...p.plain.matchAll(/《[^》]*》/g)].map((m) => [m.index!, m.index! + m[0].length]);
+      const said = new Set<string>();
+      const say = (actual: string, detail: string, expected?: string) => {
+        if (said.has(actual)) return;
+        said.add(actual);
+        ctx.report(p.at, { params: { section: s.name, detail }, actual, expected });
+      };
+      for (const m of p.plain.matchAll(/(?<!\d)(\d{4})年/g)) {
+        const y = Number(m[1]);
+        const at = m.index!;
+        const before = p.plain.slice(0, at);
+        const sentence = before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf(";")) + 1);
+        if (titles.some(([a, b]) => at > a && at < b) || /(截至|截止)到?$/.test(sentence) || sentence.includes("立项依据")) continue;
+        const compared = /(?:比|较|与|同|对比)$/.exec(before);
+        if (compared && y !== year - 1)
+          say(`${compared[0]}${m[0]}`, `与之比较的应是上年（${year - 1}年）`, `${compared[0]}${year - 1}年`);
+        else if (y !== year && y !== year - 1) say(m[0], `既不是预算年度 ${year} 年，也不是上年`);
+      }
     }
-    for (const y of stray) ctx.report(s.at, { params: { section: s.name, year }, actual: y });
-  }
 });
 
 /** N08: 货物 + 工程 + 服务 = 总额, and the share reserved for small and medium firms ≤ 总额, as the text states them. */
@@ -366,7 +499,7 @@ const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
   }
 });
 
-export const narrativeKinds: Kinds<NarrativeKind> = {
+export const narrativeKinds: Kinds<Exclude<NarrativeKind, TextKind>> = {
   narrativeFigures: X17,
   narrativeSections: N01,
   narrativeChanges: N02,

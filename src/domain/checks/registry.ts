@@ -12,9 +12,10 @@ import { formKinds } from "./forms";
 import type { Kinds } from "./kind";
 import { narrativeKinds } from "./narrative";
 import { structureKinds } from "./structure";
+import { textKinds } from "./text";
 
 /** The compiler makes sure every kind a pack may name is implemented. */
-const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmeticKinds, ...crossKinds, ...formKinds, ...narrativeKinds };
+const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmeticKinds, ...crossKinds, ...formKinds, ...narrativeKinds, ...textKinds };
 
 function run(ctx: CheckContext, check: CheckRow): void {
   (KINDS[check.kind] as (ctx: CheckContext, check: CheckRow) => void)(ctx, check);

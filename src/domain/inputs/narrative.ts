@@ -155,7 +155,7 @@ function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: numb
     const text = lines.map((l) => l.text).join("\n");
     // An empty section points where its text goes: under its heading.
     const ref = lines[0]?.cell.ref ?? (head ? { sheet: head.ref.sheet, cell: a1(head.row + 1, head.col) } : below.ref);
-    return { id, number, title, text, ref };
+    return { id, number, title, text, ref, cells: lines.map((l) => l.cell.ref) };
   });
 }
 

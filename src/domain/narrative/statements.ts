@@ -10,6 +10,8 @@ import { plainText, type Item } from "./facts";
 
 export interface Statement {
   item: Item;
+  /** Where its figure stands in the section's plainText. */
+  at: number;
   /** The figure stated (a count for 个). */
   amount: Decimal;
   share?: Decimal;
@@ -23,7 +25,7 @@ export interface Statement {
   previous?: Decimal;
 }
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const WORD = "增加|减少|增长|下降|上升";
 /** 比上年 · 较2022年 · 与上年相比预算数 · 比2022年同口径 · 比2024年预算执行数 */
 const THAN = String.raw`(?:比|较|与|同)(?:上一?年度?|\d{4}年度?)(?:相比)?(?:同口径)?(?:预算(?:执行)?数?)?(?:相比)?`;
@@ -45,7 +47,7 @@ export const TOKENS = new RegExp(
 const BOUNDARY = /[,;:。、!?]/g;
 
 /** Words that make a figure last year's: 上年 (not 上年结转), or the year before the budget year. */
-const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
+export const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
 
 /** 增加, 增长, 上升 say up; 减少, 下降 say down. */
 export const isUp = (word: string): boolean => /增|升/.test(word);
@@ -104,9 +106,9 @@ export function readStatements(text: string, items: Item[], year: number): State
         if (head.previous === undefined) head.previous = amount;
       } else if (!it && unit === "万元" && current && thisYear.test(label)) {
         // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
-        out.push({ item: current.item, amount });
+        out.push({ item: current.item, at: start, amount });
       } else if (it) {
-        current = { item: it, amount };
+        current = { item: it, at: start, amount };
         out.push(current);
         stated.add(it);
         if (it.previous !== undefined) head = current;

@@ -40,16 +40,3 @@ export function changeClause(now: Decimal, last: Decimal | null | undefined, sty
   const amount = style.amount || !rateText ? `${word}${style.amount ? wan(change.abs()) : ""}` : "";
   return `${style.lead}${style.than}${amount}${style.amount && rateText ? "，" : ""}${rateText}`;
 }
-
-/**
- * Names of 支出功能分类 类 before their renaming, with the code they belong to (N05). The 2019 catalogue renamed
- * 207, 210, 215 and 220; 212 was 城乡社区事务 until 2013.
- */
-export const FORMER_CLASS_NAMES: readonly (readonly [name: string, code: string])[] = [
-  ["医疗卫生与计划生育支出", "210"],
-  ["医疗卫生支出", "210"],
-  ["文化体育与传媒支出", "207"],
-  ["国土海洋气象等支出", "220"],
-  ["资源勘探信息等支出", "215"],
-  ["城乡社区事务", "212"],
-];

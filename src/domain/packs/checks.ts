@@ -156,6 +156,9 @@ export const checkSchema = z.discriminatedUnion("kind", [
     funds: z.array(z.object({ word: z.string().min(1), tables: z.array(tableId).min(1), items: z.array(z.string()) }).strict()).min(1),
   }),
   kind("narrativeYears", { ...base }),
+  kind("narrativeSubjectAmounts", { ...base }),
+  kind("narrativeScope", { ...base }),
+  kind("narrativePunctuation", { ...base }),
   /** 政府采购: the items of a section stating the total, its parts and the share for small firms. */
   kind("narrativeProcurement", { ...base, section: z.string().min(1), total: z.string(), parts: z.array(z.string()).min(1), smes: z.string() }),
 ]);
@@ -307,6 +310,9 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "narrativeClassNames":
     case "narrativeYears":
     case "narrativeProcurement":
+    case "narrativeSubjectAmounts":
+    case "narrativeScope":
+    case "narrativePunctuation":
       return [];
   }
 }
