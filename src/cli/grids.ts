@@ -1,6 +1,8 @@
 /** .xlsx/.xlsm → SheetGrid[]: every worksheet's values as the checks read them, from exceljs. */
 import * as fs from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { explanationsFromXml, type Explanation } from "../domain/explanations";
 import type { CellValue, SheetGrid } from "../domain/grid";
 import { fileProblem } from "./context";
 
@@ -47,8 +49,19 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   return { name: sheet.name, top: 0, left: 0, values };
 }
 
-/** A workbook file read: its grids, or why it cannot be used (Chinese, without the file name). */
-export type ReadOutcome = { grids: SheetGrid[] } | { error: string };
+/** A workbook file read: its grids and explained findings, or why it cannot be used (Chinese, without the file name). */
+export type ReadOutcome = { grids: SheetGrid[]; explanations: Explanation[] } | { error: string };
+
+/** The explanations the add-in kept in the file's custom XML parts (customXml/itemN.xml); exceljs does not read them. */
+function explanationsIn(data: Uint8Array): Explanation[] {
+  try {
+    const parts = unzipSync(data, { filter: (f) => /^customXml\/item\d+\.xml$/.test(f.name) && f.originalSize < 10_000_000 });
+    return Object.values(parts).flatMap((xml) => explanationsFromXml(strFromU8(xml)));
+  } catch {
+    // exceljs read the file; a part fflate cannot inflate only loses the explanations.
+    return [];
+  }
+}
 
 /** Every worksheet of the .xlsx/.xlsm file, in workbook order. */
 export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
@@ -65,5 +78,5 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   } catch {
     return { error: "不是可读取的 .xlsx/.xlsm 工作簿（文件已损坏、加了密码，或是 .xls 等其他格式——请在 Excel 中另存为 .xlsx）" };
   }
-  return { grids: workbook.worksheets.map(sheetGrid) };
+  return { grids: workbook.worksheets.map(sheetGrid), explanations: explanationsIn(data) };
 }

@@ -5,7 +5,9 @@ import { choosePack } from "../domain/read/detect";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
 import { readWorkbookFile } from "./grids";
 import { noTablesFound } from "./pack-file";
-import type { FileReport } from "./report";
+import { departmentOf } from "../domain/read/read";
+import type { WorkbookReport } from "../domain/report/model";
+import { applyPolicy, type RulePolicy } from "./rules-file";
 
 /** What every file is checked with; plain data, so it can be sent to worker threads. */
 export interface ValidateSetup {
@@ -13,9 +15,11 @@ export interface ValidateSetup {
   pack?: Pack;
   strict: boolean;
   catalog?: CatalogImport;
+  /** A bureau's own rule policy for this run (--rules): rules off, or graded otherwise. */
+  rules?: RulePolicy;
 }
 
-export function fileValidator({ pack, strict, catalog }: ValidateSetup): (file: string) => Promise<FileReport> {
+export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
   const catalogFor = catalogsFor(catalog);
   return async (file) => {
     const read = await readWorkbookFile(file);
@@ -23,8 +27,20 @@ export function fileValidator({ pack, strict, catalog }: ValidateSetup): (file: 
     const chosen = pack ?? choosePack(builtinPacks(), read.grids);
     const none = { file, tablesFound: [], findings: [], error: noTablesFound(pack) };
     if (!chosen) return none;
-    const { tablesFound, findings } = checkWorkbook(chosen, read.grids, { strict, catalogFor, fallbackYear: new Date().getFullYear() });
-    if (tablesFound.length === 0) return none;
-    return { file, pack: { id: chosen.id, version: chosen.version, name: chosen.name }, tablesFound, findings };
+    const result = checkWorkbook(chosen, read.grids, {
+      strict,
+      catalogFor,
+      fallbackYear: new Date().getFullYear(),
+      explanations: read.explanations,
+    });
+    if (result.tablesFound.length === 0) return none;
+    return {
+      file,
+      department: departmentOf(result.disclosure),
+      year: result.year,
+      pack: { id: chosen.id, version: chosen.version, name: chosen.name },
+      tablesFound: result.tablesFound,
+      findings: applyPolicy(result.findings, rules),
+    };
   };
 }

@@ -5,11 +5,11 @@
  */
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { FileReport } from "./report";
+import type { WorkbookReport } from "../domain/report/model";
 import { fileValidator, type ValidateSetup } from "./validate-file";
 
 /** What a worker posts: { ready } once it has loaded, then a report (or a crash) for each { id, file } it is sent. */
-type Reply = { ready: true } | { id: number; report: FileReport } | { id: number; crash: string };
+type Reply = { ready: true } | { id: number; report: WorkbookReport } | { id: number; crash: string };
 
 // A worker starts without the TypeScript loader the CLI runs under (tsx, or ts-jest in tests): it registers tsx.
 const WORKER_SOURCE = `require(${JSON.stringify(require.resolve("tsx/cjs"))});
@@ -25,8 +25,8 @@ export function startWorker(setup: ValidateSetup): Worker {
 const WORKER_QUEUE = 2;
 
 /** Reports in the order of `files`; `onDone` is called as each file is done, in any order. */
-export async function validateFiles(files: string[], setup: ValidateSetup, jobs: number, onDone: () => void): Promise<FileReport[]> {
-  const reports: FileReport[] = new Array(files.length);
+export async function validateFiles(files: string[], setup: ValidateSetup, jobs: number, onDone: () => void): Promise<WorkbookReport[]> {
+  const reports: WorkbookReport[] = new Array(files.length);
   let next = 0;
   const validate = fileValidator(setup);
   const here = async () => {

@@ -28,6 +28,8 @@ export interface Finding {
   /** actual − expected. */
   difference?: string;
   message: string;
+  /** Why it is as it is, as the clerk explained it (已说明): kept while the figures stay as they were. */
+  explanation?: string;
 }
 
 /** Severities from the gravest: error 0, warning 1, info 2. */

@@ -2,6 +2,7 @@
  * The only way the task pane reaches a workbook. Excel (src/excel) and the in-memory preview host
  * (src/preview) implement it; each method costs one round-trip (one context.sync()) unless it says so.
  */
+import type { Explanation } from "./explanations";
 import type { CellRef, Finding } from "./finding";
 import type { SheetGrid } from "./grid";
 import type { SheetPlan } from "./render/plan";
@@ -67,6 +68,11 @@ export interface WorkbookPort {
   metadata: {
     get(): Promise<PackStamp | null>;
     set(stamp: PackStamp): Promise<void>;
+  };
+  /** The explained findings kept in the workbook (explanations.ts) — two syncs each (one to get when there are none). */
+  explanations: {
+    get(): Promise<Explanation[]>;
+    set(list: Explanation[]): Promise<void>;
   };
 }
 

@@ -9,6 +9,8 @@ import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, MARK_NOTE_HEAD, markTargets } from "../domain/render/marks";
 import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
+import { elements, escapeAttribute } from "../domain/xml";
+import { EXPLANATIONS_NAMESPACE, explanationsFromXml, explanationsToXml } from "../domain/explanations";
 
 /**
  * Excel.run. `context` resumes an earlier batch's context, which removing an event handler needs.
@@ -120,31 +122,6 @@ function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec, name: st
 
 // ---- the stamp, kept in a custom XML part ----
 
-const XML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-  "\t": "&#9;",
-  "\n": "&#10;",
-  "\r": "&#13;",
-};
-
-const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"'\t\n\r]/g, (ch) => XML_ESCAPES[ch]);
-}
-
-function unescapeAttribute(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g, (ref, hex, dec, name) => {
-    const code = hex ? parseInt(hex, 16) : dec ? Number(dec) : undefined;
-    if (code === undefined) return XML_ENTITIES[name];
-    return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
-  });
-}
-
 export function stampToXml(stamp: PackStamp): string {
   const attrs = [
     `xmlns="${STAMP_NAMESPACE}"`,
@@ -154,17 +131,6 @@ export function stampToXml(stamp: PackStamp): string {
     `year="${stamp.year}"`,
   ];
   return `<stamp ${attrs.join(" ")}/>`;
-}
-
-/** The attributes of every `name` element in `xml`, unescaped. Quoted values may hold ">" once Excel re-serialises them. */
-function elements(xml: string, name: string): Map<string, string>[] {
-  const found: Map<string, string>[] = [];
-  for (const element of xml.matchAll(new RegExp(`<${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`, "g"))) {
-    const attrs = new Map<string, string>();
-    for (const m of element[1].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs.set(m[1], unescapeAttribute(m[2] ?? m[3]));
-    found.push(attrs);
-  }
-  return found;
 }
 
 /** The stamp in `xml`, or null when it is missing or malformed. Excel may add an XML declaration or change quotes. */
@@ -600,6 +566,29 @@ export function createExcelPort(
           const old = loadStampParts(context);
           await context.sync();
           queueStamp(context, old, stamp);
+          await context.sync();
+        }),
+    },
+
+    explanations: {
+      /** Two syncs (one when there are none): the parts' ids, then their XML. */
+      get: () =>
+        runBatch(run, async (context) => {
+          const parts = loadParts(context, EXPLANATIONS_NAMESPACE);
+          await context.sync();
+          if (parts.items.length === 0) return [];
+          const xmls = parts.items.map((part) => part.getXml());
+          await context.sync();
+          return xmls.flatMap((xml) => explanationsFromXml(xml.value));
+        }),
+
+      /** Two syncs: the old parts' ids, then delete them and add one with the list (none for an empty list). */
+      set: (list) =>
+        runBatch(run, async (context) => {
+          const old = loadParts(context, EXPLANATIONS_NAMESPACE);
+          await context.sync();
+          for (const part of old.items) part.delete();
+          if (list.length) context.workbook.customXmlParts.add(explanationsToXml(list));
           await context.sync();
         }),
     },

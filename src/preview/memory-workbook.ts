@@ -5,6 +5,7 @@
 import { a1, parseA1, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
 import type { Finding } from "../domain/finding";
 import type { CellRef } from "../domain/finding";
+import type { Explanation } from "../domain/explanations";
 import { SheetExistsError, type CellWrite, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
 import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, markTargets } from "../domain/render/marks";
@@ -185,6 +186,18 @@ export class MemoryWorkbook implements WorkbookPort {
     set: async (stamp: PackStamp): Promise<void> => {
       this.syncs += 2;
       this.stamp = { ...stamp };
+    },
+  };
+
+  private explained: Explanation[] = [];
+  explanations = {
+    get: async (): Promise<Explanation[]> => {
+      this.syncs += this.explained.length ? 2 : 1;
+      return this.explained.map((e) => ({ ...e }));
+    },
+    set: async (list: Explanation[]): Promise<void> => {
+      this.syncs += 2;
+      this.explained = list.map((e) => ({ ...e }));
     },
   };
 

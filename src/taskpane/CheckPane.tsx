@@ -24,6 +24,9 @@ import { FileButton } from "./FileButton";
 import { errorText, goToFinding, useAction } from "./hooks";
 import { parseCsv } from "../domain/export/csv";
 import { runCheck, writeReport, type CheckRun, type CheckStage } from "./check";
+import { explanationOf, withExplanation } from "../domain/explanations";
+import { summaryOf } from "../domain/report/model";
+import { Explain } from "./Explain";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
 import { zh } from "./zh-CN";
@@ -65,11 +68,8 @@ function matches(f: Finding, query: string): boolean {
   return [f.rule, ruleTitle(f.rule), f.message, f.sheet, f.cell].join(" ").toLowerCase().includes(query);
 }
 
-function counts(findings: Finding[]): Record<Severity, number> {
-  const n = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) n[f.severity]++;
-  return n;
-}
+/** Counts by severity of what is not explained (an explained finding counts apart). */
+const counts = (findings: Finding[]): Record<Severity, number> => summaryOf(findings);
 
 export function CheckPane(props: {
   port: WorkbookPort;
@@ -166,6 +166,14 @@ export function CheckPane(props: {
     });
   const report = () => act(async () => ({ intent: "success", text: zh.check.reported(await writeReport(port, run!)) }));
 
+  const explain = (f: Finding, text: string) =>
+    act(async () => {
+      const list = await port.explanations.get();
+      await port.explanations.set(withExplanation(list, explanationOf(f, text, new Date())));
+      await check(true);
+      return { intent: "success", text: text ? zh.check.explanationSaved : zh.check.explanationRemoved };
+    });
+
   const select = async (f: Finding, key: string) => {
     setSelected(key);
     const problem = await goToFinding(port, f);
@@ -252,6 +260,8 @@ export function CheckPane(props: {
           onMore={() => setLimit((n) => n + PAGE)}
           selected={selected}
           onSelect={(f, key) => void select(f, key)}
+          onExplain={(f, text) => void explain(f, text)}
+          busy={working}
           tableName={tableName}
           order={run.pack.tables.map((t) => t.id)}
         />
@@ -295,7 +305,7 @@ export function CheckPane(props: {
 function Summary(props: { run: CheckRun; tableName: (id: string) => string }) {
   const { run, tableName } = props;
   const { findings, tablesFound } = run.result;
-  const all = counts(findings);
+  const all = summaryOf(findings);
   const byTable = [...new Set(findings.map((f) => f.table))].map((id) => ({ id, n: counts(findings.filter((f) => f.table === id)) }));
   return (
     <section aria-labelledby="check-summary-title" data-testid="check-summary">
@@ -308,6 +318,11 @@ function Summary(props: { run: CheckRun; tableName: (id: string) => string }) {
             {SEVERITY_NAMES[s]} {all[s]}
           </Badge>
         ))}
+        {all.explained > 0 && (
+          <Badge color="success" appearance="outline">
+            {zh.check.explained} {all.explained}
+          </Badge>
+        )}
       </div>
       <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-basis">
         {zh.check.basis(run.pack.name, run.pack.version, tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
@@ -414,6 +429,8 @@ function FindingList(props: {
   onMore: () => void;
   selected: string | null;
   onSelect: (f: Finding, key: string) => void;
+  onExplain: (f: Finding, text: string) => void;
+  busy: boolean;
   tableName: (id: string) => string;
   order: string[];
 }) {
@@ -450,6 +467,7 @@ function FindingList(props: {
                 {items.map(({ f, key }) => (
                   <li key={key}>
                     <FindingItem finding={f} current={selected === key} onSelect={() => props.onSelect(f, key)} />
+                    <Explain finding={f} disabled={props.busy} onExplain={(text) => props.onExplain(f, text)} />
                   </li>
                 ))}
               </ul>
@@ -483,6 +501,7 @@ export function FindingItem(props: { finding: Finding; current: boolean; onSelec
       title={hasPlace(f) ? zh.check.locate(f.sheet, f.cell) : undefined}
       data-rule={f.rule}
       data-severity={f.severity}
+      data-explained={f.explanation !== undefined || undefined}
       data-table={f.table}
       data-sheet={f.sheet}
       data-cell={f.cell}
@@ -503,6 +522,11 @@ export function FindingItem(props: { finding: Finding; current: boolean; onSelec
         <Badge color={BADGE_COLOR[f.severity]} size="small">
           {SEVERITY_NAMES[f.severity]}
         </Badge>
+        {f.explanation !== undefined && (
+          <Badge color="success" size="small" appearance="outline">
+            {zh.check.explained}
+          </Badge>
+        )}
         <strong>
           {f.rule} {ruleTitle(f.rule)}
         </strong>
@@ -512,6 +536,11 @@ export function FindingItem(props: { finding: Finding; current: boolean; onSelec
       {figures.length > 0 && (
         <span style={{ display: "block", fontSize: 12, color: "#424242", fontVariantNumeric: "tabular-nums" }}>
           {figures.map(([label, v]) => `${label} ${v}`).join(" · ")}
+        </span>
+      )}
+      {f.explanation !== undefined && (
+        <span style={{ display: "block", fontSize: 12, color: "#0e700e" }} data-testid="explanation">
+          {zh.check.explanation(f.explanation)}
         </span>
       )}
       {f.related.length > 0 && (

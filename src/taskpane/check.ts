@@ -36,11 +36,18 @@ export async function runCheck(
 ): Promise<CheckRun> {
   onStage("read");
   const grids = await port.readGrids();
+  const explanations = await port.explanations.get();
   onStage("check");
   const { stamp, strict } = request;
   // The stamp's pack, else the one whose tables the workbook holds (a Shanghai workbook typed in by hand), else the default.
   const pack = packOf(stamp, grids);
-  const result = checkWorkbook(pack, grids, { strict, catalogFor: request.catalogFor, year: stamp?.year, fallbackYear: request.fallbackYear });
+  const result = checkWorkbook(pack, grids, {
+    strict,
+    catalogFor: request.catalogFor,
+    year: stamp?.year,
+    fallbackYear: request.fallbackYear,
+    explanations,
+  });
   const year = result.year;
   const department = stamp?.department ?? departmentOf(result.disclosure);
   return { pack, year, department, strict, checkedAt: new Date(), result };

@@ -41,8 +41,9 @@ export type ExportOutcome =
 /** One read of the workbook, checked and with its narrative: what the flows below start from. */
 async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft">): Promise<{ pack: Pack; prepared: Prepared; sheets: string[] }> {
   const grids = await port.readGrids();
+  const explanations = await port.explanations.get();
   const pack = packOf(setup.stamp, grids);
-  const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, fallbackYear: setup.fallbackYear });
+  const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, fallbackYear: setup.fallbackYear, explanations });
   return { pack, prepared, sheets: grids.map((g) => g.name) };
 }
 

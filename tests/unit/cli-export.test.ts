@@ -97,7 +97,7 @@ describe("budget-disclosure export", () => {
     for (const h of headers) expect(strFromU8(docx[h])).toContain("草稿");
     const report = JSON.parse(strFromU8(files["校验报告.json"]));
     expect(report.draft).toBe(true);
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
+    expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
   });
 
   it("asks for -o, and names a workbook it cannot read", async () => {

@@ -1,4 +1,5 @@
 import type { CellRef } from "../../src/domain/finding";
+import { applyExplanations, explanationsFromXml, explanationsToXml, type Explanation } from "../../src/domain/explanations";
 import { SheetExistsError, type PackStamp } from "../../src/domain/port";
 import { MARK_FILLS, MARK_NOTE_HEAD } from "../../src/domain/render/marks";
 import { finding } from "../support/finding";
@@ -496,6 +497,45 @@ describe("errors", () => {
     );
     const own = new SheetExistsError(["表1"]);
     expect(toUserError(own)).toBe(own);
+  });
+});
+
+describe("explained findings", () => {
+  const explanation: Explanation = {
+    rule: "A04",
+    sheet: "表1 预算收支总表",
+    cell: "B36",
+    actual: "2,737.68",
+    expected: "2,178.00",
+    text: "政府性基金 559.68 万元列在\"其他\"<栏>",
+    date: "2026-12-01T08:00:00.000Z",
+  };
+
+  it("round-trip in one part of their own, beside the stamp; an empty list leaves none", async () => {
+    const book = new MockWorkbook();
+    const port = createExcelPort(book.run);
+    expect(await port.explanations.get()).toEqual([]);
+    expect(book.syncs).toBe(1);
+    await port.metadata.set(stamp);
+    await port.explanations.set([explanation]);
+    await port.explanations.set([explanation, { ...explanation, cell: "D36" }]);
+    expect(book.liveParts()).toHaveLength(2);
+    book.syncs = 0;
+    expect(await port.explanations.get()).toEqual([explanation, { ...explanation, cell: "D36" }]);
+    expect(book.syncs).toBe(2);
+    expect(await port.metadata.get()).toEqual(stamp);
+    await port.explanations.set([]);
+    expect(book.liveParts()).toHaveLength(1);
+    expect(await port.explanations.get()).toEqual([]);
+  });
+
+  it("apply to the finding of the same rule, cell and figures only", () => {
+    const finding = { rule: "A04", severity: "error" as const, table: "T01", sheet: explanation.sheet, cell: "B36", related: [], message: "…" };
+    const [same, changed] = applyExplanations([{ ...finding, actual: "2,737.68", expected: "2,178.00" }, { ...finding, actual: "2,737.69", expected: "2,178.00" }], [explanation]);
+    expect(same.explanation).toBe(explanation.text);
+    expect(changed.explanation).toBeUndefined();
+    expect(explanationsFromXml(explanationsToXml([explanation]))).toEqual([explanation]);
+    expect(explanationsFromXml(stampToXml(stamp))).toEqual([]);
   });
 });
 

@@ -180,8 +180,11 @@ describe("buildPackage (晋城 2023)", () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("未发现问题。");
     const json = JSON.parse(strFromU8(built.files["校验报告.json"]));
-    expect(json).toMatchObject({ department: "晋城市商务局", year: 2023, draft: false, summary: { error: 0, warning: 0, info: 0 }, findings: [] });
-    expect(json.tables_found).toEqual(pack.tables.map((t) => t.id));
+    // The shape of validate --format json, with the one workbook exported.
+    expect(json).toMatchObject({ draft: false, summary: { files: 1, error: 0, warning: 0, info: 0, explained: 0 } });
+    expect(json.files).toHaveLength(1);
+    expect(json.files[0]).toMatchObject({ department: "晋城市商务局", year: 2023, pack: { id: "shanxi-2023" }, findings: [] });
+    expect(json.files[0].tables_found).toEqual(pack.tables.map((t) => t.id));
   });
 });
 
@@ -206,9 +209,10 @@ describe("buildPackage with errors", () => {
     }
     const html = strFromU8(files["校验报告.html"]);
     expect(html).toContain("相差 100.00 &lt;script&gt;");
-    expect(html).not.toContain("<script>");
+    // The page's own sorting script, and no other.
+    expect(html.match(/<script>/g)).toHaveLength(1);
     const json = JSON.parse(strFromU8(files["校验报告.json"]));
-    expect(json).toMatchObject({ draft: true, summary: { error: 1 }, findings: [error] });
+    expect(json).toMatchObject({ draft: true, summary: { error: 1 }, files: [{ findings: [error] }] });
   });
 
   it("marks a draft without errors 草稿 only", async () => {

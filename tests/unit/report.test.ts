@@ -149,7 +149,7 @@ describe("the check flow", () => {
       catalogFor: (year) => (asked.push(year), builtinCatalog(year)),
       fallbackYear: 1999,
     });
-    expect(wb.syncs).toBe(4); // the stamp above (2 in Excel), and the one read of every sheet (2)
+    expect(wb.syncs).toBe(5); // the stamp above (2 in Excel), the one read of every sheet (2), the explanations (1: none)
     expect(asked).toEqual([2023]);
     expect(run.result.tablesFound).toHaveLength(13);
     expect(run).toMatchObject({ year: 2023, department: "大同市商务局", strict: false });

@@ -13,7 +13,7 @@ import { nodeExportHooks } from "../export-hooks";
 import { readWorkbookFile } from "../grids";
 import { writeNewFile } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
-import { excelRef } from "../report";
+import { excelRef } from "../../domain/report/text";
 
 /** Error-level findings stand and --draft was not given. */
 const EXIT_REFUSED = 1;
@@ -67,7 +67,12 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const pack = forced ?? choosePack(builtinPacks(), read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
   io.err(`校验（模板包 ${pack.id} ${pack.version}）…\n`);
-  const prepared = prepare(pack, read.grids, { strict, catalogFor: catalogsFor(catalog), fallbackYear: new Date().getFullYear() });
+  const prepared = prepare(pack, read.grids, {
+    strict,
+    catalogFor: catalogsFor(catalog),
+    fallbackYear: new Date().getFullYear(),
+    explanations: read.explanations,
+  });
   // A chosen pack has tables in the workbook: only the pack given with --pack may have none.
   if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中${noTablesFound(forced)}`);
 

@@ -9,6 +9,9 @@ import { readCatalogFile } from "../catalog-file";
 import { CliError, EXIT_INPUT, EXIT_OK, fileProblem, processIo, type Io } from "../context";
 import { packByIdOrFile } from "../pack-file";
 import { FORMATS, formatReport, type Format } from "../report";
+import { hasOpenErrors, type Report } from "../../domain/report/model";
+import { missingOf, newSince, readBaselineFile, readExpectFile } from "../review-files";
+import { readRulesFile } from "../rules-file";
 import { validateFiles } from "../validate-pool";
 
 /** Some workbook has an error-level finding. */
@@ -24,6 +27,9 @@ interface ValidateOptions {
   jobs?: string;
   pack?: string;
   output?: string;
+  expect?: string;
+  baseline?: string;
+  rules?: string;
 }
 
 const EXAMPLES = `
@@ -31,8 +37,10 @@ const EXAMPLES = `
   budget-disclosure validate 晋城市商务局.xlsx
   budget-disclosure validate 各部门/ --format csv -o 校验结果.csv
   budget-disclosure validate 各部门/ --catalog 2024年支出功能分类科目.xlsx --format json -o 校验结果.json
+  budget-disclosure validate 各部门/ --format html --expect 部门名单.csv -o 审核.html
+  budget-disclosure validate 各部门/ --baseline 上次.json          # 只列上次报告之后新出现的问题
 
-退出码：0 没有错误；1 有“错误”级别的问题；2 有文件无法校验（无法读取、找不到任何预算公开表）或参数有误。
+退出码：0 没有未说明的错误；1 有未说明的“错误”级别问题；2 有文件无法校验（无法读取、找不到任何预算公开表）或参数有误。
 `;
 
 export function registerValidate(program: Command, io: Io, setExitCode: (code: number) => void): void {
@@ -40,12 +48,15 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .command("validate")
     .description("校验部门预算公开工作簿（.xlsx/.xlsm）：表内与表间的勾稽关系、科目编码、表样")
     .argument("[文件或目录...]", "要校验的工作簿，或包含工作簿的目录（含子目录）")
-    .option("--format <格式>", "报告格式：text（默认）、json 或 csv")
+    .option("--format <格式>", "报告格式：text（默认）、json、csv 或 html（一页看全部工作簿，可排序筛选）")
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
     .option("--jobs <数量>", `同时校验的文件数（默认 ${DEFAULT_JOBS}，即处理器核数减一）`)
     .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认按各工作簿的表标题选用内置模板包）")
     .option("-o, --output <文件>", "把报告写入文件（默认输出到屏幕）")
+    .option("--expect <部门名单.csv>", "应报送的部门名单（第一列），报告列出未报送的部门")
+    .option("--baseline <报告.json>", "上次 --format json 的报告：只列出其后新出现的问题")
+    .option("--rules <规则.json>", "本次使用的规则设置：{\"rules\": {\"N11\": \"off\", \"X11\": \"error\"}}")
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], options: ValidateOptions) => setExitCode(await validate(inputs, options, io)));
 }
@@ -57,6 +68,9 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
   // Without --pack each workbook is checked with the built-in pack whose tables it holds.
   const pack = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
+  const expected = options.expect === undefined ? undefined : readExpectFile(options.expect);
+  const baseline = options.baseline === undefined ? undefined : readBaselineFile(options.baseline);
+  const rules = options.rules === undefined ? undefined : readRulesFile(options.rules);
   const files = workbookFiles(inputs);
 
   // The bar redraws itself with terminal control codes: only on a terminal, and only when it tells something.
@@ -64,17 +78,24 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
     files.length > 1 && io === processIo && process.stderr.isTTY
       ? new SingleBar({ format: "校验 {bar} {value}/{total} 个文件", hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
       : undefined;
-  const setup = { pack, strict: options.strict ?? false, catalog };
+  const setup = { pack, strict: options.strict ?? false, catalog, rules };
   bar?.start(files.length, 0);
-  const reports = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => bar?.stop());
+  const checked = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => bar?.stop());
+  const reports = baseline ? newSince(checked, baseline) : checked;
+  const report: Report = {
+    checkedAt: new Date(),
+    strict: setup.strict,
+    files: reports,
+    missing: expected && missingOf(expected, checked),
+  };
 
-  const report = formatReport(format, reports, pack ? [pack] : builtinPacks());
-  if (output === undefined) io.out(report);
-  else writeReport(output, report);
+  const text = formatReport(format, report, pack ? [pack] : builtinPacks());
+  if (output === undefined) io.out(text);
+  else writeReport(output, text);
   for (const r of reports) if (r.error !== undefined) io.err(`错误：${r.file}：${r.error}\n`);
   // An unusable file outweighs errors elsewhere: the run did not check everything it was given.
   if (reports.some((r) => r.error !== undefined)) return EXIT_INPUT;
-  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT_FINDINGS : EXIT_OK;
+  return reports.some((r) => hasOpenErrors(r.findings)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function parseFormat(text: string | undefined): Format {
@@ -91,7 +112,7 @@ function parseJobs(text: string | undefined): number {
 
 function outputPath(file: string): string {
   // A report written over a workbook would destroy it, perhaps the very one under review.
-  if (/\.(xlsx|xlsm|xls)$/i.test(file)) throw new CliError(`-o 写入的是校验报告（文本、JSON 或 CSV），不能是工作簿文件：${file}`);
+  if (/\.(xlsx|xlsm|xls)$/i.test(file)) throw new CliError(`-o 写入的是校验报告（文本、JSON、CSV 或 HTML），不能是工作簿文件：${file}`);
   return file;
 }
 

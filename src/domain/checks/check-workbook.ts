@@ -8,6 +8,7 @@ import { readDisclosure, type Disclosure } from "../read/read";
 import type { Finding } from "../finding";
 import { yearOfTitles } from "../read/model";
 import { runChecks } from "./registry";
+import { applyExplanations, type Explanation } from "../explanations";
 
 export interface CheckWorkbookOptions {
   strict: boolean;
@@ -17,6 +18,8 @@ export interface CheckWorkbookOptions {
   year?: number | null;
   /** The year to assume when neither the stamp nor any title states one. */
   fallbackYear: number;
+  /** Explained findings kept in the workbook: a finding they explain carries the explanation. */
+  explanations?: readonly Explanation[];
 }
 
 export interface CheckResult {
@@ -42,6 +45,6 @@ export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWork
     year,
     catalog,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: runChecks(disclosure, pack, { strict: options.strict, catalog, inputs }),
+    findings: applyExplanations(runChecks(disclosure, pack, { strict: options.strict, catalog, inputs }), options.explanations ?? []),
   };
 }

@@ -13,7 +13,10 @@ import { renderTables } from "../render/render";
 import type { Catalog } from "../catalog/catalog";
 import { chartHasData, chartSpecs, chartSvg } from "./charts";
 import { dataFiles } from "./data";
-import { REPORT_HTML, REPORT_JSON, reportHtml, reportJson } from "./report";
+import { reportHtml } from "../report/html";
+import { reportJson } from "../report/json";
+import type { Report } from "../report/model";
+import { REPORT_TITLE } from "../render/report";
 import { rowsOf } from "./rows";
 import { buildDocx, disclosureTitle, type WordChart } from "./word";
 
@@ -62,6 +65,8 @@ export class ExportRefused extends Error {
 }
 
 export const XLSX_PATH = "表格/预算公开表.xlsx";
+export const REPORT_HTML = "校验报告.html";
+export const REPORT_JSON = "校验报告.json";
 
 /** Characters Windows and macOS refuse in file names. */
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
@@ -73,7 +78,8 @@ const packageName = (department: string, year: number, scope: string): string =>
 const CHART_SIZE = { width: 567, height: 354 };
 
 export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Promise<{ fileName: string; zip: Uint8Array; files: string[] }> {
-  const errors = req.findings.filter((f) => f.severity === "error");
+  // An explained error (已说明) does not hold the package back; the report lists it with its explanation.
+  const errors = req.findings.filter((f) => f.severity === "error" && f.explanation === undefined);
   if (errors.length > 0 && !req.draft) throw new ExportRefused(errors);
   const progress = (stage: string, fraction: number) => hooks.progress?.(stage, fraction);
   const { pack, department, year } = req;
@@ -111,21 +117,27 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
   const xlsx = await hooks.writeXlsx(plans);
 
   progress("生成 CSV 数据和校验报告", 0.8);
-  const report = {
-    pack,
-    department,
-    year,
+  const report: Report = {
     checkedAt: req.generatedAt,
     strict: req.strict ?? false,
-    tablesFound: pack.tables.filter((t) => req.disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: req.findings,
+    draft: req.draft,
+    files: [
+      {
+        file: department,
+        department,
+        year,
+        pack: { id: pack.id, version: pack.version, name: pack.name },
+        tablesFound: pack.tables.filter((t) => req.disclosure.tables.has(t.id)).map((t) => t.id),
+        findings: req.findings,
+      },
+    ],
   };
   const entries: [string, Uint8Array][] = [
     [`${name}.docx`, docx],
     [XLSX_PATH, xlsx],
     ...dataFiles(pack, department, year, rows, req.generatedAt).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
-    [REPORT_HTML, strToU8(reportHtml(report))],
-    [REPORT_JSON, strToU8(reportJson({ ...report, draft: req.draft }))],
+    [REPORT_HTML, strToU8(reportHtml(report, [pack], `${department}${year}年度${REPORT_TITLE}`))],
+    [REPORT_JSON, strToU8(reportJson(report))],
   ];
 
   progress("打包", 0.95);

@@ -11,6 +11,7 @@ import { contentsOf } from "../narrative/contents";
 import type { Pack } from "../packs/schema";
 import { departmentOf } from "../read/read";
 import type { ExportRequest } from "./index";
+import type { Explanation } from "../explanations";
 
 export interface PrepareOptions {
   strict: boolean;
@@ -19,6 +20,8 @@ export interface PrepareOptions {
   stamp?: { department: string; year: number } | null;
   /** The year to assume when neither the stamp nor any title states one. */
   fallbackYear: number;
+  /** Explained findings kept in the workbook. */
+  explanations?: readonly Explanation[];
 }
 
 /** The workbook read and checked: what the narrative and the export are made from. */
@@ -38,6 +41,7 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
     catalogFor: options.catalogFor,
     year: options.stamp?.year,
     fallbackYear: options.fallbackYear,
+    explanations: options.explanations,
   });
   const { disclosure, year, catalog, inputs } = check;
   const department = options.stamp?.department || departmentOf(disclosure);

@@ -8,6 +8,7 @@ import { parseAmount } from "../money";
 import type { Pack } from "../packs/schema";
 import { SEVERITY_NAMES } from "./marks";
 import type { SheetPlan, StyledRange } from "./plan";
+import { summaryOf } from "../report/model";
 
 export const REPORT_SHEET = "校验报告";
 export const REPORT_TITLE = "部门预算公开校验报告";
@@ -82,7 +83,11 @@ export function renderReport(input: ReportInput): SheetPlan {
   row([]);
 
   // ---- summary: every table of the pack, then findings outside them, then the total ----
-  const count = (list: Finding[]) => SEVERITIES.map((s) => list.filter((f) => f.severity === s).length);
+  // An explained finding counts apart, as in every report.
+  const count = (list: Finding[]) => {
+    const s = summaryOf(list);
+    return SEVERITIES.map((k) => s[k]);
+  };
   const known = new Set(pack.tables.map((t) => t.id));
   const summary: [string, string, Finding[]][] = pack.tables.map((t) => [
     t.sheetName,
@@ -98,6 +103,8 @@ export function renderReport(input: ReportInput): SheetPlan {
   for (const [label, status, list] of summary) row([label, null, null, null, null, status, ...count(list)]);
   const total = row(["合计", null, null, null, null, `${input.tablesFound.length}/${pack.tables.length}`, ...count(findings)]);
   for (let r = head; r <= total; r++) merges.push(a1Range(r, 0, r, 4));
+  const explained = summaryOf(findings).explained;
+  if (explained > 0) values[total][LAST] = `另有已说明 ${explained} 条，不计入上列`;
   styles.push(
     { range: a1Range(head, 0, head, 8), style: "header" },
     { range: a1Range(top, 0, total, 8), style: "label" },
@@ -116,14 +123,14 @@ export function renderReport(input: ReportInput): SheetPlan {
     const r = row([
       i + 1,
       f.rule,
-      SEVERITY_NAMES[f.severity],
+      f.explanation !== undefined ? `${SEVERITY_NAMES[f.severity]}（已说明）` : SEVERITY_NAMES[f.severity],
       numberOf.get(f.table) ?? f.table,
       f.sheet,
       f.cell,
       figure(f.expected, amounts),
       figure(f.actual, amounts),
       figure(f.difference, amounts),
-      f.message,
+      f.explanation !== undefined ? `${f.message}\n已说明：${f.explanation}` : f.message,
     ]);
     styles.push(
       { range: a1Range(r, 0, r, 5), style: "label" },

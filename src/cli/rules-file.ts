@@ -1,0 +1,53 @@
+/**
+ * `--rules rules.json`: a bureau's own policy for one run — rules turned off, or graded otherwise — by rule ID:
+ * { "rules": { "N11": "off", "X11": "error" } }. Validated with the field named on error.
+ */
+import * as fs from "node:fs";
+import { z } from "zod";
+import { compareFindings, type Finding } from "../domain/finding";
+import { RULES } from "../domain/rules";
+import { CliError, fileProblem } from "./context";
+
+export type RulePolicy = Record<string, "off" | "error" | "warning" | "info">;
+
+const schema = z
+  .object({
+    rules: z.record(
+      z.string().refine((id) => RULES.some((r) => r.id === id), { message: "没有这条规则" }),
+      z.enum(["off", "error", "warning", "info"], { errorMap: () => ({ message: "应为 off、error、warning 或 info" }) }),
+    ),
+  })
+  .strict();
+
+export function readRulesFile(file: string): RulePolicy {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CliError(`无法读取规则文件 ${file}：${fileProblem(e)}`, { cause: e });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`规则文件 ${file} 不是有效的 JSON：${(e as Error).message}`, { cause: e });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // A bad rule ID is reported on the key itself.
+    const where = issue.path.join(".") || "（根）";
+    throw new CliError(`规则文件 ${file}：${where}：${issue.code === "unrecognized_keys" ? `不认识的字段 ${issue.keys.join("、")}` : issue.message}`);
+  }
+  return parsed.data.rules;
+}
+
+/** The findings under the policy: those of rules turned off dropped, the others at the grade it gives. */
+export function applyPolicy(findings: Finding[], policy: RulePolicy | undefined): Finding[] {
+  if (!policy) return findings;
+  return findings.flatMap((f) => {
+    const grade = policy[f.rule];
+    if (grade === undefined) return [f];
+    return grade === "off" ? [] : [{ ...f, severity: grade }];
+  }).sort(compareFindings);
+}

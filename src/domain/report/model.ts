@@ -1,0 +1,58 @@
+/**
+ * The one report object: what was checked in each workbook and what was found. The task pane's list, the 校验报告
+ * sheet, the CLI's text, JSON, CSV and HTML and the export's 校验报告 are renderings of it.
+ */
+import type { Finding, Severity } from "../finding";
+
+export interface PackRef {
+  id: string;
+  version: string;
+  name: string;
+}
+
+/** One workbook's check; `error` when it could not be checked at all (then nothing else is filled in). */
+export interface WorkbookReport {
+  /** The file as given (the CLI), or the workbook's department (the add-in, the export). */
+  file: string;
+  department?: string;
+  year?: number;
+  pack?: PackRef;
+  /** Ids of the pack's tables found, in pack order. */
+  tablesFound: string[];
+  /** Errors first; an explained finding carries its explanation. */
+  findings: Finding[];
+  error?: string;
+}
+
+export interface Report {
+  checkedAt: Date;
+  strict: boolean;
+  /** Set by an export: whether the package is a draft. */
+  draft?: boolean;
+  files: WorkbookReport[];
+  /** Departments of the expected list (--expect) that no workbook is of; undefined without a list. */
+  missing?: string[];
+}
+
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+  /** Findings explained (已说明): counted here, not under their severity. */
+  explained: number;
+}
+
+/** Counts by severity of the findings not explained, and the explained ones apart. */
+export function summaryOf(findings: readonly Finding[]): Summary {
+  const out: Summary = { error: 0, warning: 0, info: 0, explained: 0 };
+  for (const f of findings) {
+    if (f.explanation !== undefined) out.explained++;
+    else out[f.severity]++;
+  }
+  return out;
+}
+
+/** Whether a workbook has an error nobody has explained: it blocks a final export and makes validate exit 1. */
+export const hasOpenErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === "error" && f.explanation === undefined);
