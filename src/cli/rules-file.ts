@@ -15,6 +15,7 @@ const schema = z
     rules: z.record(
       z.string().refine((id) => RULES.some((r) => r.id === id), { message: "没有这条规则" }),
       z.enum(["off", "error", "warning", "info"], { errorMap: () => ({ message: "应为 off、error、warning 或 info" }) }),
+      { errorMap: () => ({ message: "应为 {\"规则编号\": \"off|error|warning|info\"}" }) },
     ),
   })
   .strict();
@@ -34,7 +35,9 @@ export function readRulesFile(file: string): RulePolicy {
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A misspelt key says more than the field it left out.
+    const issues = parsed.error.issues;
+    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
     // A bad rule ID is reported on the key itself.
     const where = issue.path.join(".") || "（根）";
     throw new CliError(`规则文件 ${file}：${where}：${issue.code === "unrecognized_keys" ? `不认识的字段 ${issue.keys.join("、")}` : issue.message}`);

@@ -137,6 +137,44 @@ test("晋城: no error-level finding; an edit is re-checked automatically", asyn
   await page.close();
 });
 
+test("an explained finding stays explained through a re-check, and comes back when its figure changes", async () => {
+  const page = await open("datong-2023");
+  const summary = await check(page);
+  const errors = await count(summary, "错误");
+  const finding = page.locator('button[data-table="T01"][data-rule="A04"]').first();
+  const ref = (await finding.getAttribute("data-cell"))!;
+  const item = page.getByTestId("finding-list").locator("li", { has: page.locator(`button[data-table="T01"][data-rule="A04"][data-cell="${ref}"]`) });
+
+  await item.getByRole("button", { name: "标为已说明…" }).click();
+  await item.getByRole("button", { name: "保存说明" }).click();
+  await item.getByText("请填写说明理由。").waitFor();
+  await item.getByLabel("说明理由").fill("政府性基金 559.68 万元经财政局确认列入本年收入");
+  await item.getByRole("button", { name: "保存说明" }).click();
+  await status(page).getByText("已保存说明，此问题不再计入错误和警告。").waitFor();
+  await summary.getByText("已说明 1").waitFor();
+  expect(await count(summary, "错误")).toBe(errors - 1);
+  const explained = page.locator(`button[data-rule="A04"][data-cell="${ref}"][data-explained]`);
+  await expect(explained.getByTestId("explanation").innerText()).resolves.toBe("已说明：政府性基金 559.68 万元经财政局确认列入本年收入");
+
+  // Checked again: the figures are as they were, so it stays explained.
+  await page.getByRole("button", { name: "开始校验" }).click();
+  await summary.getByText("已说明 1").waitFor();
+  expect(await explained.count()).toBe(1);
+  expect(await count(summary, "错误")).toBe(errors - 1);
+
+  // Another figure in its cell: the finding is back, unexplained (the automatic re-check after the edit).
+  await sheetTab(page, "表1 预算收支总表").click();
+  await cellAt(page, ref).click();
+  const formula = page.getByLabel("单元格内容");
+  await formula.fill("2800");
+  await formula.press("Enter");
+  await summary.getByText("已说明 1").waitFor({ state: "detached", timeout: 10_000 });
+  expect(await page.locator(`button[data-rule="A04"][data-cell="${ref}"]:not([data-explained])`).count()).toBe(1);
+  expect(await count(summary, "错误")).toBeGreaterThanOrEqual(errors);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test("a complete catalogue imported as CSV replaces the built-in one, and the check runs again", async () => {
   const page = await open("datong-2023");
   const summary = await check(page);

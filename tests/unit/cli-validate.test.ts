@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { explanationOf, explanationsToXml } from "../../src/domain/explanations";
 import { readWorkbookFile } from "../../src/cli/grids";
 import { csvText, parseCsv } from "../../src/domain/export/csv";
 import { decodeCsv } from "../../src/cli/csv";
@@ -349,5 +351,108 @@ describe("budget-disclosure validate", () => {
     expect(r.out).toMatch(/用法：\s*budget-disclosure validate \[选项\] \[文件或目录\.\.\.\]/);
     expect(r.out).toContain("--catalog <文件>");
     expect(r.out).toContain("退出码：0 没有未说明的错误；1");
+  });
+});
+
+describe("a reviewer's run: explained findings, --baseline, --rules, --expect", () => {
+  /** The file with explanations of `findings` kept as the add-in keeps them: a custom XML part. */
+  function explain(file: string, findings: Finding[], text = "已与财政局核对") {
+    const parts = unzipSync(fs.readFileSync(file));
+    const list = findings.map((f) => explanationOf(f, text, new Date("2026-12-01T00:00:00Z")));
+    parts["customXml/item1.xml"] = strToU8(explanationsToXml(list));
+    fs.writeFileSync(file, zipSync(parts));
+  }
+  const errors = (findings: Finding[]) => findings.filter((f) => f.severity === "error");
+
+  it("a finding explained in the workbook is reported as explained, in every format, and no longer fails the run", async () => {
+    const file = await sampleWorkbook("说明.xlsx", { rows: rowsWithWrongTotal() });
+    const before = await runJson(file);
+    expect(before.code).toBe(1);
+    explain(file, errors(before.json.files[0].findings));
+    const after = await runJson(file);
+    expect(after.code).toBe(0);
+    const explained = after.json.files[0].findings.filter((f) => f.explanation !== undefined);
+    expect(explained.map((f) => f.rule)).toEqual(errors(before.json.files[0].findings).map((f) => f.rule));
+    expect(explained[0].explanation).toBe("已与财政局核对");
+    const text = await run(file);
+    expect(text.out).toContain("【已说明：已与财政局核对】");
+    expect(text.out).toMatch(/错误 0，警告 \d+，提示 \d+，已说明 \d+/);
+    const csv = parseCsv((await run(file, "--format", "csv")).out.slice(1));
+    expect(csv.filter((r) => r[11] === "已与财政局核对")).toHaveLength(explained.length);
+    expect(await run(file, "--format", "html").then((r) => r.out)).toContain("已说明：已与财政局核对");
+  });
+
+  it("an explanation holds only while the figures are those it explained", async () => {
+    const file = await sampleWorkbook("改过.xlsx", { rows: rowsWithWrongTotal() });
+    const wrong = errors((await runJson(file)).json.files[0].findings);
+    // The same cells with another wrong figure: the explanation is of 100.00 off, not of 50.00 off.
+    const other = await sampleWorkbook("改过.xlsx", { rows: rowsWithTotalOff(50) });
+    explain(other, wrong);
+    const r = await runJson(other);
+    expect(r.code).toBe(1);
+    expect(r.json.files[0].findings.filter((f) => f.explanation !== undefined)).toEqual([]);
+  });
+
+  it("--baseline prints only the findings new since an earlier JSON report", async () => {
+    const file = await sampleWorkbook("基线/晋城.xlsx");
+    const baseline = path.join(tempDir(), "上次.json");
+    fs.writeFileSync(baseline, (await run(file, "--format", "json")).out);
+    const same = await runJson(file, "--baseline", baseline);
+    expect(same.json.files[0].findings).toEqual([]);
+    expect(same.code).toBe(0);
+    // The same file with an error planted since.
+    await sampleWorkbook("基线/晋城.xlsx", { rows: rowsWithWrongTotal() });
+    const planted = await runJson(file, "--baseline", baseline);
+    const all = await runJson(file);
+    expect(planted.json.files[0].findings.length).toBeGreaterThan(0);
+    expect(planted.json.files[0].findings.every((f) => f.severity === "error")).toBe(true);
+    expect(planted.json.files[0].findings).toEqual(errors(all.json.files[0].findings));
+    expect(planted.code).toBe(1);
+
+    fs.writeFileSync(baseline, "{}");
+    const bad = await run(file, "--baseline", baseline);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("不是 validate --format json 的报告：files：");
+  });
+
+  it("--rules turns rules off or grades them otherwise; a bad rules file is refused naming the field", async () => {
+    const file = await sampleWorkbook("规则.xlsx", { rows: rowsWithWrongTotal() });
+    const rules = (data: unknown) => {
+      const f = path.join(tempDir(), "规则.json");
+      fs.writeFileSync(f, JSON.stringify(data));
+      return f;
+    };
+    const found = (await runJson(file)).json.files[0].findings;
+    const ids = [...new Set(errors(found).map((f) => f.rule))];
+    const off = await runJson(file, "--rules", rules({ rules: Object.fromEntries(ids.map((id) => [id, "off"])) }));
+    expect(off.json.files[0].findings.filter((f) => ids.includes(f.rule))).toEqual([]);
+    expect(off.code).toBe(0);
+    const lowered = await runJson(file, "--rules", rules({ rules: Object.fromEntries(ids.map((id) => [id, "warning"])) }));
+    expect(lowered.json.files[0].findings.filter((f) => ids.includes(f.rule)).map((f) => f.severity)).toEqual(errors(found).map(() => "warning"));
+    expect(lowered.code).toBe(0);
+
+    for (const [data, message] of [
+      [{ rules: { Z99: "off" } }, "rules.Z99：没有这条规则"],
+      [{ rules: { A04: "loud" } }, "rules.A04：应为 off、error、warning 或 info"],
+      [{ rule: { A04: "off" } }, "不认识的字段 rule"],
+    ] as const) {
+      const r = await run(file, "--rules", rules(data));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+      expect(r.out).toBe("");
+    }
+  });
+
+  it("--expect lists the departments that sent nothing (a header row skipped, names compared loosely)", async () => {
+    const file = await sampleWorkbook("名单/晋城.xlsx");
+    const list = path.join(tempDir(), "名单.csv");
+    fs.writeFileSync(list, "\uFEFF部门名称\r\n晋城市 商务局\r\n晋城市财政局\r\n");
+    const r = await runJson(file, "--expect", list);
+    expect((JSON.parse(r.out) as { missing: string[] }).missing).toEqual(["晋城市财政局"]);
+    expect((await run(file, "--expect", list)).out).toContain("未报送（1 个部门）：晋城市财政局");
+    fs.writeFileSync(list, "部门名称\r\n");
+    const empty = await run(file, "--expect", list);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain("中没有部门名称");
   });
 });
