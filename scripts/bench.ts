@@ -2,15 +2,18 @@
  * Benchmark (npm run bench): how insert and check scale — render, Excel round-trips (office-addin-mock
  * counting context.sync()), preview host, the CLI's .xlsx write, the checks, and the CLI's validation of a
  * file (choosing its pack among the built-in ones, as the CLI does by default) next to exceljs loading it alone,
- * and the export package — for the 晋城 sample, the Shanghai 商务委 sample and a large consistent synthetic department.
+ * and the export package — for the 晋城 sample, the Shanghai 商务委 sample and a large consistent synthetic department;
+ * and a reviewer's folder of 120 workbooks validated to one HTML page.
  */
 import ExcelJS from "exceljs";
 import { writePlans } from "../src/xlsx/write-plans";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { nodeExportHooks } from "../src/cli/export-hooks";
+import { main as runCommand } from "../src/cli/main";
 import { fileValidator } from "../src/cli/validate-file";
+import { writeReviewFolder } from "./review-folder";
 import { buildPackage } from "../src/domain/export";
 import { exportRequest, prepare } from "../src/domain/export/prepare";
 import { builtinCatalog } from "../src/domain/catalog/catalog";
@@ -116,6 +119,29 @@ async function measure(label: string, pack: Pack, { department, year, rows }: Ca
   console.log(`导出公开文件包（Word、图表、xlsx、CSV）${fmt(built.ms)}，${(built.result.zip.byteLength / 1024).toFixed(0)} KiB`);
 }
 
+/** A bureau's folder of 120 workbooks (review-folder.ts): validate to one HTML page, per file, next to exceljs loading them alone. */
+async function review() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-review-"));
+  try {
+    const folder = await writeReviewFolder(dir, 120);
+    const files = folder.files.map((f) => f.file);
+    const load = await timeAsync(async () => {
+      for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+    });
+    const quiet = { out: () => {}, err: () => {} };
+    const html = join(dir, "审核.html");
+    const args = ["node", "budget-disclosure", "validate", folder.dir, "--format", "html", "--expect", folder.expect, "-o", html, "--jobs", "1"];
+    const cli = await timeAsync(() => runCommand(args, quiet));
+    const per = cli.ms / files.length;
+    console.log(`\n== 审核 ${files.length} 个工作簿（晋城、大同、上海四份示例改名而成，每 7 个中 1 个有错）==`);
+    console.log(`validate 目录 → 一页 HTML（--jobs 1）  ${fmt(cli.ms)}，每个工作簿 ${fmt(per)}`);
+    console.log(`exceljs 仅加载同样的文件          ${fmt(load.ms)}，每个 ${fmt(load.ms / files.length)}；比值 ${(cli.ms / load.ms).toFixed(2)}`);
+    console.log(`HTML 报告                         ${(statSync(html).size / 1024).toFixed(0)} KiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   await measure("晋城示例", builtinPack(), jinchengSample, 50);
   await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
@@ -127,6 +153,7 @@ async function main() {
     { department: "大型测试局", year: 2023, rows: large },
     3,
   );
+  await review();
 }
 
 main().catch((e) => {
