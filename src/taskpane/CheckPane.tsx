@@ -141,7 +141,7 @@ export function CheckPane(props: {
     };
   }, [hasRun, port]);
 
-  const findings = run?.result.findings ?? [];
+  const findings = run?.report.findings ?? [];
   const q = query.trim().toLowerCase();
   const visible = React.useMemo(
     () => findings.filter((f) => severities.has(f.severity) && (table === ALL || f.table === table) && matches(f, q)),
@@ -304,7 +304,7 @@ export function CheckPane(props: {
 
 function Summary(props: { run: CheckRun; tableName: (id: string) => string }) {
   const { run, tableName } = props;
-  const { findings, tablesFound } = run.result;
+  const { findings, tablesFound } = run.report;
   const all = summaryOf(findings);
   const byTable = [...new Set(findings.map((f) => f.table))].map((id) => ({ id, n: counts(findings.filter((f) => f.table === id)) }));
   return (

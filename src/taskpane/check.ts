@@ -7,6 +7,7 @@ import type { PackStamp, WorkbookPort } from "../domain/port";
 import { REPORT_SHEET, renderReport } from "../domain/render/report";
 import { freeSheetName } from "../domain/render/sheet-names";
 import { packOf } from "./pack";
+import type { WorkbookReport } from "../domain/report/model";
 
 export interface CheckRun {
   pack: Pack;
@@ -15,6 +16,8 @@ export interface CheckRun {
   strict: boolean;
   checkedAt: Date;
   result: CheckResult;
+  /** What the pane lists and the report sheet draws: the one report object of this workbook. */
+  report: WorkbookReport;
 }
 
 export interface CheckRequest {
@@ -50,13 +53,21 @@ export async function runCheck(
   });
   const year = result.year;
   const department = stamp?.department ?? departmentOf(result.disclosure);
-  return { pack, year, department, strict, checkedAt: new Date(), result };
+  const report: WorkbookReport = {
+    file: department,
+    department,
+    year,
+    pack: { id: pack.id, version: pack.version, name: pack.name },
+    tablesFound: result.tablesFound,
+    findings: result.findings,
+  };
+  return { pack, year, department, strict, checkedAt: new Date(), result, report };
 }
 
 /** Writes the report on a new sheet — 校验报告, or 校验报告 (2)… when taken — and returns its name. Three syncs. */
 export async function writeReport(port: WorkbookPort, run: CheckRun): Promise<string> {
   const name = freeSheetName(REPORT_SHEET, await port.sheetNames());
-  const { pack, department, year, checkedAt, strict, result } = run;
-  await port.apply([renderReport({ pack, department, year, checkedAt, strict, tablesFound: result.tablesFound, findings: result.findings, name })]);
+  const { pack, checkedAt, strict, report } = run;
+  await port.apply([renderReport({ pack, checkedAt, strict, workbook: report, name })]);
   return name;
 }

@@ -59,14 +59,14 @@ describe("N02 on a sentence the pack's items do not cover: “A … B … 增长
   test("a rate other than the amounts give: the sentence quoted, the rate it should state", () => {
     const found = n02(sentence.replace("增长20.00%", "增长25.00%"));
     expect(brief(found)).toEqual(["N02 B13 error"]);
-    expect(found[0].actual).toBe("2023年培训费预算12.00万元,2022年预算数为10.00万元,比上年增加2.00万元,增长25.00%。");
-    expect(found[0].expected).toBe("2023年培训费预算12.00万元,2022年预算数为10.00万元,比上年增加2.00万元,增长20.00%。");
+    expect(found[0].actual).toBe("2023年培训费预算12.00万元，2022年预算数为10.00万元，比上年增加2.00万元，增长25.00%。");
+    expect(found[0].expected).toBe("2023年培训费预算12.00万元，2022年预算数为10.00万元，比上年增加2.00万元，增长20.00%。");
     expect(found[0].message).toContain("应为增长 20.00%");
   });
 
   test("a direction against the sign, a change other than the difference, 持平 for unequal figures", () => {
     expect(n02(sentence.replace("增加2.00万元，增长", "减少2.00万元，下降")).map((f) => f.expected)).toEqual([
-      "2023年培训费预算12.00万元,2022年预算数为10.00万元,比上年增加2.00万元,下降20.00%。",
+      "2023年培训费预算12.00万元，2022年预算数为10.00万元，比上年增加2.00万元，下降20.00%。",
     ]);
     expect(n02(sentence.replace("增加2.00万元", "增加3.00万元")).map((f) => f.message)).toEqual([
       expect.stringContaining("按文中 12.00万元与 10.00万元应为增加 2.00万元"),

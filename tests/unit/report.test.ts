@@ -51,15 +51,14 @@ const findings: Finding[] = [
   },
 ];
 
-const input: ReportInput = {
-  pack,
+const workbook = {
+  file: "大同市商务局",
   department: "大同市商务局",
   year: 2023,
-  checkedAt: new Date(2024, 4, 1, 9, 5),
-  strict: false,
   tablesFound: pack.tables.slice(0, 12).map((t) => t.id),
   findings,
 };
+const input: ReportInput = { pack, checkedAt: new Date(2024, 4, 1, 9, 5), strict: false, workbook };
 
 const textOf = (values: unknown[][]) => values.map((r) => r.map((v) => (v === null ? "" : String(v))));
 
@@ -118,7 +117,7 @@ describe("renderReport", () => {
   });
 
   it("says so when there is nothing to report, and names the strict mode", () => {
-    const clean = renderReport({ ...input, findings: [], strict: true, name: "校验报告 (2)" });
+    const clean = renderReport({ ...input, workbook: { ...workbook, findings: [] }, strict: true, name: "校验报告 (2)" });
     const text = textOf(clean.values);
     expect(clean.name).toBe("校验报告 (2)");
     expect(text[1][0]).toContain("校验方式：严格（不计尾差）");
@@ -164,7 +163,8 @@ describe("the check flow", () => {
 
   it("writes the report under a free name, never over a user's sheet", async () => {
     const wb = await datong(true);
-    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result: { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, catalog: builtinCatalog(2023), tablesFound: [], findings } };
+    const result = { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, catalog: builtinCatalog(2023), tablesFound: [], findings };
+    const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result, report: workbook };
     await wb.apply([{ ...renderReport(input), name: "校验报告", values: [["用户自己的表"]], merges: [], styles: [] }]);
 
     expect(await writeReport(wb, run)).toBe("校验报告 (2)");

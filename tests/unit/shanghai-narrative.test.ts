@@ -529,4 +529,33 @@ describe("(d) one planted error per narrative kind of the pack, at its section's
     const smes = planted("N08", "procurement", "预算金额664.98万元", "预算金额1,700.00万元");
     expect(brief(smes)).toEqual([`N08 ${PROCUREMENT} error 1,700.00 1,662.44`]);
   });
+
+  test("N02 on a hand-written sentence, N07 on the year compared with (Shanghai wording)", () => {
+    const sentence = "2024年培训费预算12.00万元，比2023年预算10.00万元增加2.00万元，增加20.00%。";
+    const withSentence = replaced(base, "procurement", "预算为465.49万元。", `预算为465.49万元。\n${sentence}`);
+    expect(ofRule(check(w, withSentence), "N02")).toEqual([]);
+    const rate = planted("N02", "procurement", sentence, sentence.replace("增加20.00%", "增加25.00%"), withSentence);
+    expect(brief(rate)).toEqual([`N02 ${PROCUREMENT} error 2024年培训费预算12.00万元，比2023年预算10.00万元增加2.00万元，增加25.00%。 2024年培训费预算12.00万元，比2023年预算10.00万元增加2.00万元，增加20.00%。`]);
+    const year = planted("N07", "budget", "比2023年预算执行数减少57.14%", "比2024年预算执行数减少57.14%");
+    expect(brief(year)).toEqual([`N07 ${BUDGET} warning 比2024年 比2023年`]);
+  });
+
+  test("N09 narrativeSubjectAmounts: a 科目 by its path with a figure no table holds (the tables in 元, the text in 万元)", () => {
+    const path = "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”";
+    const found = planted("N09", "procurement", "预算为465.49万元。", `预算为465.49万元。其中${path}26.77万元。`);
+    expect(brief(found)).toHaveLength(1);
+    expect(found[0].message).toMatch(/中“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”为 26\.77万元，表中该科目为 25\.77万元（表2“部门收入预算总表”“合计”等 6 处）$/);
+    expect(ofRule(check(w, replaced(base, "procurement", "预算为465.49万元。", `预算为465.49万元。其中${path}25.77万元。`)), "N09")).toEqual([]);
+  });
+
+  test("N10 narrativeScope and N11 narrativePunctuation (Shanghai wording)", () => {
+    const scope = planted("N10", "procurement", "2024年度本部门政府采购预算", "2024年度本单位政府采购预算");
+    expect(scope.map((f) => `${where(f)} ${f.message}`)).toEqual([
+      `N10 ${PROCUREMENT} warning 情况说明“三、政府采购预算情况”中称“本单位”，本文是部门预算，应称“本部门”`,
+    ]);
+    const doubled = planted("N11", "operating", "预算为443.18万元。", "预算为443.18万元。。");
+    expect(doubled.map((f) => `${where(f)} ${f.expected}`)).toEqual([
+      `N11 ${OPERATING} warning 2024年上海市普陀区人民政府万里街道办事处财政拨款的机关运行经费预算为443.18万元。`,
+    ]);
+  });
 });

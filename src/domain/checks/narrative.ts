@@ -10,7 +10,7 @@ import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
-import { mentionsIn, misnamed, sentencesOf, subjectNames, type Mention, type SubjectNames } from "../narrative/mentions";
+import { mentionsIn, misnamed, sentencesOf, subjectNames, type Mention, type Sentence, type SubjectNames } from "../narrative/mentions";
 import { isUp, lastYear, NUM, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
@@ -29,6 +29,7 @@ export interface ReadParagraph {
   start: number;
   /** The 科目 it states an amount for, wherever they stand (offsets in `plain`). */
   mentions: Mention[];
+  sentences: Sentence[];
 }
 
 export interface ReadSection {
@@ -45,6 +46,13 @@ export interface ReadSection {
   statements: Statement[];
 }
 
+/** The sentence of a paragraph holding offset `at` of its plain text. */
+export const sentenceAt = (p: ReadParagraph, at: number): Sentence =>
+  p.sentences.find((s) => at >= s.start && at < s.start + s.plain.length) ?? { plain: p.plain, start: 0, written: p.text };
+
+/** `from` replaced by `to` in the sentence as written, or as compared when it is not found there as written. */
+export const corrected = (s: Sentence, from: string, to: string): string => (s.written.includes(from) ? s.written.replace(from, to) : s.plain.replace(from, to));
+
 /** The paragraph holding offset `at` of its section's plain text. */
 export function paragraphAt(s: ReadSection, at: number): ReadParagraph {
   let k = s.paragraphs.length - 1;
@@ -59,7 +67,7 @@ function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, year:
   return s.text.split("\n").map((text, i) => {
     const plain = plainText(text);
     const cell = s.cells?.[i];
-    const p = { text, plain, at: cell ? { table: "", ...cell } : at, start, mentions: mentionsIn(plain, names, last) };
+    const p = { text, plain, at: cell ? { table: "", ...cell } : at, start, mentions: mentionsIn(plain, names, last), sentences: sentencesOf(text, plain) };
     start += plain.length;
     return p;
   });
@@ -244,8 +252,8 @@ function looseChanges(ctx: CheckContext, s: ReadSection, year: number): void {
   const last = lastYear(year);
   const covered = (from: number, to: number) => s.statements.some((st) => st.at >= from && st.at < to && (st.change || st.rate || st.same));
   for (const p of s.paragraphs)
-    for (const sentence of sentencesOf(p.plain)) {
-      const text = sentence.text;
+    for (const sentence of p.sentences) {
+      const text = sentence.plain;
       const from = p.start + sentence.start;
       if (covered(from, from + text.length)) continue;
       const changes = [...text.matchAll(CHANGE)];
@@ -264,8 +272,8 @@ function looseChanges(ctx: CheckContext, s: ReadSection, year: number): void {
       const before = amounts.find((a) => a.last && a.at > now.at)?.value;
       const stated = change && { word: change[1], amount: new Decimal(change[2].replace(/,/g, "")) };
       const say = (detail: string, expected: string) =>
-        ctx.report(p.at, { params: { section: s.name, item: `“${text}”`, detail }, actual: text, expected });
-      const fix = (from: string, to: string) => text.replace(from, to);
+        ctx.report(p.at, { params: { section: s.name, item: `“${sentence.written}”`, detail }, actual: sentence.written, expected });
+      const fix = (from: string, to: string) => corrected(sentence, from, to);
       if (stated && rate && isUp(stated.word) !== isUp(rate[1])) {
         say(`先称“${stated.word}”，后称“${rate[1]}”，增减方向矛盾`, fix(rate[0], rate[0].replace(rate[1], isUp(stated.word) ? "增长" : "下降")));
         continue;

@@ -7,12 +7,11 @@
 import type { Place } from "../finding";
 import { Decimal, formatAmount, YUAN_PER } from "../money";
 import type { Mention } from "../narrative/mentions";
-import { sentencesOf } from "../narrative/mentions";
 import { classRows, codeRows, columnName } from "../read/model";
 import { cellOf } from "../read/read";
 import type { CheckContext } from "./context";
 import type { Kinds } from "./kind";
-import { narrativeCheck, type ReadParagraph, type TextKind } from "./narrative";
+import { corrected, narrativeCheck, sentenceAt, type TextKind } from "./narrative";
 
 /** One figure the tables hold for a code, in 万元, and where. */
 interface CodeFigure {
@@ -46,9 +45,6 @@ function figuresByCode(ctx: CheckContext): Map<string, CodeFigure[]> {
   return out;
 }
 
-/** The sentence of a paragraph holding offset `at` of its plain text. */
-const sentenceAt = (p: ReadParagraph, at: number) => sentencesOf(p.plain).find((s) => at >= s.start && at < s.start + s.text.length)?.text ?? p.plain;
-
 /** A figure in the unit and the decimals the text writes. */
 const asWritten = (wan: Decimal, m: Mention, decimals: number) => (m.unit === "元" ? wan.times(YUAN_PER["万元"]) : wan).toDecimalPlaces(decimals);
 
@@ -71,27 +67,27 @@ const N09 = narrativeCheck<"narrativeSubjectAmounts">((ctx, n) => {
   for (const s of n.sections)
     for (const p of s.paragraphs)
       for (const m of p.mentions) {
-        const known = figures.get(m.code);
-        if (m.lastYear || !known || s.statements.some((st) => st.at === p.start + m.at)) continue;
-        const decimals = (m.text.split(/[.]/)[1] ?? "").replace(/\D.*$/, "").length;
+        const all = figures.get(m.code);
+        if (m.lastYear || !all || s.statements.some((st) => st.at === p.start + m.at)) continue;
+        // A blank column's 0.00 is no figure of the 科目, unless it has no other.
+        const known = all.some((f) => !f.wan.isZero()) ? all.filter((f) => !f.wan.isZero()) : all;
+        // The figure as written, with its unit: a mention's text ends with it.
+        const amountText = /[\d,]+(?:\.\d+)?(?:万元|元)$/.exec(m.text)![0];
+        const decimals = (amountText.split(".")[1] ?? "").replace(/\D.*$/, "").length;
         if (known.some((f) => ctx.within(asWritten(f.wan, m, decimals), m.amount))) continue;
         const values = [...new Set(known.map((f) => formatAmount(asWritten(f.wan, m, 2))))];
         const sentence = sentenceAt(p, m.at);
-        // The figure as written after the name (and its filler), replaced by the table's.
-        const tail = m.text.slice(m.written.length);
         ctx.report(p.at, {
-          params: () => ({
-            section: s.name,
-            item: m.written,
-            stated: `${formatAmount(m.amount)}${m.unit}`,
-            figures: figureList(known, m),
-          }),
-          actual: sentence,
-          expected: values.length === 1 ? sentence.replace(m.text, m.written + tail.replace(/[\d,]+(?:\.\d+)?(?=万元|元)/, values[0])) : values.join(" 或 "),
+          params: () => ({ section: s.name, item: fullWidth(m.written), stated: `${formatAmount(m.amount)}${m.unit}`, figures: figureList(known, m) }),
+          actual: sentence.written,
+          expected: values.length === 1 ? corrected(sentence, amountText, `${values[0]}${m.unit}`) : values.map((v) => `${v}${m.unit}`).join(" 或 "),
           related: () => known.map((f) => f.at),
         });
       }
 });
+
+/** A 科目 as compared (ASCII brackets after NFKC), shown as texts print it. */
+const fullWidth = (s: string) => s.replace(/\(/g, "（").replace(/\)/g, "）");
 
 /** The words by which a text names what it is a budget of, with the one it should use; lookbehinds keep 主管部门, 所属单位. */
 function scopeWords(scope: string): { re: RegExp; want: (found: string) => string } | null {
@@ -114,8 +110,8 @@ const N10 = narrativeCheck<"narrativeScope">((ctx, n) => {
         const sentence = sentenceAt(p, m.index!);
         ctx.report(p.at, {
           params: { section: s.name, word: m[0], scope: ctx.pack.scope, want: words.want(m[0]) },
-          actual: sentence,
-          expected: sentence.replace(m[0], words.want(m[0])),
+          actual: sentence.written,
+          expected: corrected(sentence, m[0], words.want(m[0])),
         });
       }
 });

@@ -40,7 +40,7 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const FILLER = String.raw`(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*`;
 const AMOUNT = new RegExp(`^${FILLER}(${NUM})(万元|元)(?!/)`);
 /** A path of 类, 款 and 项 (plain text: full-width brackets are ASCII after NFKC). */
-const PATH = /([^\d,;:。、()]{2,20}?)\(类\)(?:([^\d,;:。、()]{2,20}?)\(款\))?(?:([^\d,;:。、()]{2,20}?)\(项\))?/g;
+const PATH = /([^\d,;:。、()]{2,40}?)\(类\)(?:([^\d,;:。、()]{2,20}?)\(款\))?(?:([^\d,;:。、()]{2,20}?)\(项\))?/g;
 /** A code of 3, 5 or 7 digits and the name written after it. */
 const CODE = /(?<![\d.,])(2\d{2}(?:\d{2}){0,2})(?![\d.,%年])([^\d,;:。、]{2,30})/g;
 
@@ -62,12 +62,17 @@ export function subjectNames(disclosure: Disclosure, catalog: Catalog): SubjectN
 
 const named = (names: SubjectNames, code: string, name: string) => names.names.get(code)?.has(plainText(name)) ?? false;
 
+/** The 类 name a text ends with (the longest): what stands before （类） after the words leading to it. */
+function classAtEnd(names: SubjectNames, text: string): { name: string; code: string } | undefined {
+  let best: { name: string; code: string } | undefined;
+  for (const [name, code] of names.classes) if (text.endsWith(name) && (!best || name.length > best.name.length)) best = { name, code };
+  return best;
+}
+
 /** The code a path names: its 类 by name, then each level down among the codes named so. */
-function codeOfPath(names: SubjectNames, parts: (string | undefined)[]): string | undefined {
-  const cls = names.classes.get(plainText(parts[0]!));
-  if (!cls) return undefined;
+function codeOfPath(names: SubjectNames, cls: string, parts: (string | undefined)[]): string | undefined {
   let code = cls;
-  for (const part of parts.slice(1)) {
+  for (const part of parts) {
     if (!part) break;
     const under = [...names.names.keys()].filter((c) => c.length === code.length + 2 && c.startsWith(code) && named(names, c, part));
     if (under.length !== 1) return undefined;
@@ -84,8 +89,11 @@ export function mentionsIn(plain: string, names: SubjectNames, lastYear: RegExp)
   const found: (Omit<Mention, "amount" | "unit" | "at" | "text" | "lastYear"> & { start: number; end: number })[] = [];
   const taken = (a: number, b: number) => found.some((f) => a < f.end && b > f.start);
   for (const m of plain.matchAll(PATH)) {
-    const code = codeOfPath(names, [m[1], m[2], m[3]]);
-    if (code) found.push({ code, written: m[0], start: m.index!, end: m.index! + m[0].length });
+    const cls = classAtEnd(names, m[1]);
+    const code = cls && codeOfPath(names, cls.code, [m[2], m[3]]);
+    // The words before the 类 name (其中, 1.) are not the path.
+    const start = m.index! + m[1].length - (cls?.name.length ?? 0);
+    if (code) found.push({ code, written: plain.slice(start, m.index! + m[0].length), start, end: m.index! + m[0].length });
   }
   for (const m of plain.matchAll(CODE)) {
     if (taken(m.index!, m.index! + m[0].length)) continue;
@@ -123,9 +131,22 @@ export function misnamed(names: SubjectNames, m: Mention): boolean {
   return ![...known].some((n) => plain === normalizeName(n) || plain === normalizeName(n).replace(/支出$/, ""));
 }
 
-/** The sentences of a plain text, each with where it begins: up to and with 。;!? (a ; ends a sentence of a list). */
-export function sentencesOf(plain: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  for (const m of plain.matchAll(/[^。;!?]+[。;!?]*/g)) out.push({ text: m[0], start: m.index! });
+export interface Sentence {
+  /** As compared (plainText), and where it begins in the paragraph's plain text. */
+  plain: string;
+  start: number;
+  /** As written: what a finding quotes. */
+  written: string;
+}
+
+/**
+ * The sentences of a paragraph — up to and with 。;!? (a ; ends a sentence of a list) — as compared and as written.
+ * plainText keeps the stops (in their NFKC forms), so the k-th of one is the k-th of the other.
+ */
+export function sentencesOf(text: string, plain: string): Sentence[] {
+  const written = [...text.matchAll(/[^。;；!！?？]*[^。;；!！?？\s][^。;；!！?？]*[。;；!！?？]*/g)].map((m) => m[0].trim());
+  const out: Sentence[] = [];
+  for (const m of plain.matchAll(/[^。;!?]+[。;!?]*/g)) out.push({ plain: m[0], start: m.index!, written: "" });
+  out.forEach((s, k) => (s.written = written.length === out.length ? written[k] : s.plain));
   return out;
 }

@@ -60,13 +60,16 @@ const value = (s: string): Decimal => {
 
 /**
  * The item a name speaks of: the alias that ends last in it (the longest on a tie); among items sharing that alias
- * (上年结转 of income and of expense), the first not yet stated.
+ * (上年结转 of income and of expense), the first not yet stated. After a cited path only a path names one.
  */
 function itemOf(label: string, items: Item[], unit: Item["unit"], stated: Set<Item>): Item | undefined {
   let best: { end: number; length: number; items: Item[] } | undefined;
+  // A figure after a 科目 cited by its path is that 科目's: a word inside the path (服务 in 一般公共服务支出) names no item.
+  const cited = label.includes("(类)");
   for (const it of items) {
     if (it.unit !== unit) continue;
     for (const alias of it.aliases) {
+      if (cited && !alias.includes("(类)")) continue;
       const at = label.lastIndexOf(alias);
       if (at < 0) continue;
       const end = at + alias.length;

@@ -8,20 +8,15 @@ import { parseAmount } from "../money";
 import type { Pack } from "../packs/schema";
 import { SEVERITY_NAMES } from "./marks";
 import type { SheetPlan, StyledRange } from "./plan";
-import { summaryOf } from "../report/model";
+import { summaryOf, type Report, type WorkbookReport } from "../report/model";
 
 export const REPORT_SHEET = "校验报告";
 export const REPORT_TITLE = "部门预算公开校验报告";
 
-export interface ReportInput {
+/** One workbook's report (the one report object), drawn on a sheet with its pack's tables. */
+export interface ReportInput extends Pick<Report, "checkedAt" | "strict"> {
   pack: Pack;
-  department: string;
-  year: number;
-  checkedAt: Date;
-  strict: boolean;
-  /** Ids of the pack's tables found in the workbook. */
-  tablesFound: string[];
-  findings: Finding[];
+  workbook: WorkbookReport;
   /** The sheet's name: REPORT_SHEET, or a free variant when that is taken. */
   name?: string;
 }
@@ -57,7 +52,8 @@ function figure(text: string | undefined, amounts: boolean): CellValue {
 }
 
 export function renderReport(input: ReportInput): SheetPlan {
-  const { pack, findings } = input;
+  const { pack } = input;
+  const { findings, tablesFound, department, year } = input.workbook;
   const values: CellValue[][] = [];
   const merges: string[] = [];
   const styles: StyledRange[] = [];
@@ -77,7 +73,7 @@ export function renderReport(input: ReportInput): SheetPlan {
   wide(row([REPORT_TITLE]), "title");
   const mode = input.strict ? "严格（不计尾差）" : "常规（允许尾差）";
   wide(
-    row([`部门名称：${input.department || "（未填写）"}　预算年度：${input.year}　校验时间：${reportDate(input.checkedAt)}　校验方式：${mode}`]),
+    row([`部门名称：${department || "（未填写）"}　预算年度：${year ?? "（未知）"}　校验时间：${reportDate(input.checkedAt)}　校验方式：${mode}`]),
     "meta",
   );
   row([]);
@@ -91,7 +87,7 @@ export function renderReport(input: ReportInput): SheetPlan {
   const known = new Set(pack.tables.map((t) => t.id));
   const summary: [string, string, Finding[]][] = pack.tables.map((t) => [
     t.sheetName,
-    input.tablesFound.includes(t.id) ? "已找到" : "未找到",
+    tablesFound.includes(t.id) ? "已找到" : "未找到",
     findings.filter((f) => f.table === t.id),
   ]);
   const elsewhere = findings.filter((f) => !known.has(f.table));
@@ -101,7 +97,7 @@ export function renderReport(input: ReportInput): SheetPlan {
   const head = row(["表", null, null, null, null, "状态", ...SEVERITIES.map((s) => SEVERITY_NAMES[s])]);
   const top = head + 1;
   for (const [label, status, list] of summary) row([label, null, null, null, null, status, ...count(list)]);
-  const total = row(["合计", null, null, null, null, `${input.tablesFound.length}/${pack.tables.length}`, ...count(findings)]);
+  const total = row(["合计", null, null, null, null, `${tablesFound.length}/${pack.tables.length}`, ...count(findings)]);
   for (let r = head; r <= total; r++) merges.push(a1Range(r, 0, r, 4));
   const explained = summaryOf(findings).explained;
   if (explained > 0) values[total][LAST] = `另有已说明 ${explained} 条，不计入上列`;
