@@ -77,7 +77,7 @@ test("大同: the blocking findings lead to their cells; the draft exports", asy
   expect(csvs(files)).toHaveLength(13);
   const report = JSON.parse(strFromU8(files["校验报告.json"]));
   expect(report.draft).toBe(true);
-  expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
+  expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
   await status(page).getByText(/^已生成草稿 /).waitFor();
   expect(await blocking.count()).toBe(0);
   expect(page.errors).toEqual([]);
