@@ -4,6 +4,8 @@
  * wording; and a 情况说明 sheet pasted by hand beside the 晋城 tables, one paragraph per cell, whose five slips give
  * exactly five findings, each at its paragraph's cell.
  */
+import * as path from "node:path";
+import ExcelJS from "exceljs";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import { runChecks } from "../../src/domain/checks/registry";
@@ -15,6 +17,11 @@ import { readDisclosure } from "../../src/domain/read/read";
 import { jinchengInputs, jinchengSample, shanghaiCommerceUnitSample, shanghaiInputs } from "../../src/domain/samples";
 import { catalog, copyRows, disclosureOf, gridsOf, pack } from "../support/disclosure";
 import { seedNarrative } from "../support/seed-narrative";
+import { runCli, useTempDir } from "../support/cli";
+import { renderTables } from "../../src/domain/render/render";
+import { writePlans } from "../../src/xlsx/write-plans";
+
+const tempDir = useTempDir("checks-text-");
 
 const TEXT_RULES = /^(X17|N\d\d)$/;
 const J = jinchengSample;
@@ -202,7 +209,7 @@ describe("a 情况说明 pasted by hand beside the 晋城 tables", () => {
   };
   const key = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell}`;
 
-  test("five slips give exactly five findings, each at its paragraph's cell", () => {
+  test("five slips give exactly five findings, each at its paragraph's cell; the same from an .xlsx through the CLI", async () => {
     let slipped = edited("五", "下降15.06%", "下降16.06%");
     slipped = edited("五", "卫生健康支出51.02万元", "医疗卫生与计划生育支出51.02万元", slipped);
     slipped = edited("八", "2023年较2022年增加", "2023年较2023年增加", slipped);
@@ -229,5 +236,21 @@ describe("a 情况说明 pasted by hand beside the 晋城 tables", () => {
     );
     // Two of 五's paragraphs: the slips are in different cells.
     expect(paragraph("五", "下降15.06%")).not.toBe(paragraph("五", "卫生健康支出51.02万元"));
+
+    // The same as an .xlsx file, each paragraph merged across A:H and wrapped as clerks lay it out, checked by the CLI.
+    const file = path.join(tempDir(), "手工.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    writePlans(workbook, renderTables(pack, { department: J.department, year: J.year, rows: J.rows }));
+    const sheet = workbook.addWorksheet("情况说明");
+    pastedSheet(slipped).grid.values.forEach((row, r) => {
+      sheet.getCell(r + 1, 1).value = row[0];
+      sheet.getCell(r + 1, 1).alignment = { wrapText: true };
+      sheet.mergeCells(r + 1, 1, r + 1, 8);
+    });
+    await workbook.xlsx.writeFile(file);
+    const cli = await runCli("validate", file, "--format", "json");
+    const json = JSON.parse(cli.out) as { files: { findings: Finding[] }[] };
+    const fromFile = json.files[0].findings.filter((f) => f.sheet === "情况说明" && !before.has(key(f))).map(key);
+    expect(fromFile.sort()).toEqual(findings.filter((f) => !before.has(key(f))).map(key).sort());
   });
 });
