@@ -69,7 +69,7 @@ export const RULES: Rule[] = [
   { id: "N06", severity: "error", title: "空表说明正确", message: "情况说明{section}{detail}" },
   { id: "N07", severity: "warning", title: "年份正确", message: "情况说明{section}中出现“{actual}”，{detail}" },
   { id: "N08", severity: "error", title: "政府采购金额相加", message: "情况说明{section}中{detail}" },
-  { id: "N09", severity: "error", title: "文中科目金额与表格一致", message: "情况说明{section}中“{item}”为 {stated}，表中该科目为 {figures}" },
+  { id: "N09", severity: "error", title: "文中科目金额与表格一致", message: "情况说明{section}中“{item}”为 {stated}，表中为 {figures}" },
   { id: "N10", severity: "warning", title: "部门单位用语与文本一致", message: "情况说明{section}中称“{word}”，本文是{scope}预算，应称“{want}”" },
   { id: "N11", severity: "warning", title: "标点与句子完整", message: "情况说明{section}中{detail}：“{excerpt}”" },
 ];

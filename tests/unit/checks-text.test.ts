@@ -94,10 +94,20 @@ describe("N09: an amount stated for a 科目 against the tables (any table, any 
     const found = ofRule(checked(added("三", "其中社会保障和就业支出265.87万元。")), "N09");
     expect(brief(found)).toEqual(["N09 B4 error"]);
     expect(found[0].actual).toBe("其中社会保障和就业支出265.87万元。");
-    expect(found[0].message).toMatch(/^情况说明“三、支出预算情况说明”中“社会保障和就业支出”为 265\.87万元，表中该科目为 262\.87万元（表1“预算收支总表”“2023年合计”等 8 处）、253\.37万元（表3/);
+    expect(found[0].message).toMatch(/^情况说明“三、支出预算情况说明”中“社会保障和就业支出”为 265\.87万元，表中为 262\.87万元（表1“预算收支总表”“2023年合计”等 8 处）、253\.37万元（表3/);
     // A code and its path name the 科目 as well.
     expect(ofRule(checked(added("三", "2080501行政单位离退休170.00万元。")), "N09")).toHaveLength(1);
     expect(ofRule(checked(added("三", "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）170.00万元。")), "N09")).toHaveLength(1);
+  });
+});
+
+describe("N09: a figure another section declares (三公, 机关运行经费, 政府采购 …) stated by its full name elsewhere", () => {
+  test("quiet on the table's figure, firing on another, citing where the figure comes from", () => {
+    expect(ofRule(checked(added("十二", "其中公务接待费0.50万元，机关运行经费154.25万元。")), "N09")).toEqual([]);
+    const found = ofRule(checked(added("十二", "其中公务接待费0.80万元，机关运行经费154.25万元。")), "N09");
+    expect(found.map((f) => `${f.cell} ${f.message}`)).toEqual(["B13 情况说明“十二、其他说明”中“公务接待费”为 0.80万元，表中为 0.50万元"]);
+    expect(found[0].expected).toBe("其中公务接待费0.50万元，机关运行经费154.25万元。");
+    expect(found[0].related.length).toBeGreaterThan(0);
   });
 });
 

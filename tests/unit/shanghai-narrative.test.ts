@@ -544,7 +544,7 @@ describe("(d) one planted error per narrative kind of the pack, at its section's
     const path = "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”";
     const found = planted("N09", "procurement", "预算为465.49万元。", `预算为465.49万元。其中${path}26.77万元。`);
     expect(brief(found)).toHaveLength(1);
-    expect(found[0].message).toMatch(/中“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”为 26\.77万元，表中该科目为 25\.77万元（表2“部门收入预算总表”“合计”等 6 处）$/);
+    expect(found[0].message).toMatch(/中“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”为 26\.77万元，表中为 25\.77万元（表2“部门收入预算总表”“合计”等 6 处）$/);
     expect(ofRule(check(w, replaced(base, "procurement", "预算为465.49万元。", `预算为465.49万元。其中${path}25.77万元。`)), "N09")).toEqual([]);
   });
 

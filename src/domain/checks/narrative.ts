@@ -61,9 +61,8 @@ export function paragraphAt(s: ReadSection, at: number): ReadParagraph {
 }
 
 /** A section's paragraphs, each at its cell (at the section's cell when read without cells). */
-function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, year: number): ReadParagraph[] {
+function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, last: RegExp): ReadParagraph[] {
   let start = 0;
-  const last = new RegExp(`${lastYear(year).source}|执行`);
   return s.text.split("\n").map((text, i) => {
     const plain = plainText(text);
     const cell = s.cells?.[i];
@@ -76,6 +75,8 @@ function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, year:
 export interface Narrative {
   facts: NarrativeFacts;
   names: SubjectNames;
+  /** Words that make a figure last year's (上年, the year before, 执行数). */
+  lastYear: RegExp;
   sections: ReadSection[];
   /** Where a finding about the text as a whole stands: its first section. */
   at: Place;
@@ -98,9 +99,11 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
       const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
       const sheet = packText(ctx.pack, decl.sheets[0].name, catalog.year);
       const names = subjectNames(ctx.disclosure, catalog);
+      const last = new RegExp(`${lastYear(catalog.year).source}|执行`);
       read.set(ctx, {
         facts,
         names,
+        lastYear: last,
         at: placeOf(inputs.narrative[0], sheet),
         sections: inputs.narrative.map((s) => {
           const id = sectionOf(decl.sections, s)?.id;
@@ -111,7 +114,7 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
             at,
             text: s.text,
             plain: plainText(s.text),
-            paragraphs: paragraphsOf(s, at, names, catalog.year),
+            paragraphs: paragraphsOf(s, at, names, last),
             statements: id ? readStatements(s.text, facts.sections[id], catalog.year) : [],
           };
         }),

@@ -6,7 +6,8 @@
  */
 import type { Place } from "../finding";
 import { Decimal, formatAmount, YUAN_PER } from "../money";
-import type { Mention } from "../narrative/mentions";
+import { plainText, type Item } from "../narrative/facts";
+import { statedAfter, type Mention } from "../narrative/mentions";
 import { classRows, codeRows, columnName } from "../read/model";
 import { cellOf } from "../read/read";
 import type { CheckContext } from "./context";
@@ -84,6 +85,41 @@ const N09 = narrativeCheck<"narrativeSubjectAmounts">((ctx, n) => {
           related: () => known.map((f) => f.at),
         });
       }
+});
+
+/**
+ * N09 also: a figure a section of the pack declares (三公 items, 机关运行经费, 政府采购 …) stated by its full name in
+ * another section, against the tables. A name two sections give different figures is passed over.
+ */
+const N09_ITEMS = narrativeCheck<"narrativeSubjectAmounts">((ctx, n) => {
+  const byName = new Map<string, { id: string; it: Item }[]>();
+  for (const [id, items] of Object.entries(n.facts.sections))
+    for (const it of items)
+      if (it.unit === "万元" && it.amount !== null && plainText(it.name).length >= 5)
+        byName.set(plainText(it.name), [...(byName.get(plainText(it.name)) ?? []), { id, it }]);
+  for (const [name, owners] of byName) {
+    if (owners.some((o) => !o.it.amount!.eq(owners[0].it.amount!))) continue;
+    const { it } = owners[0];
+    for (const s of n.sections) {
+      if (owners.some((o) => o.id === s.id)) continue;
+      for (const p of s.paragraphs)
+        for (let at = p.plain.indexOf(name); at >= 0; at = p.plain.indexOf(name, at + 1)) {
+          const stated = statedAfter(p.plain, at, at + name.length, n.lastYear);
+          if (!stated || stated.lastYear || stated.unit !== "万元") continue;
+          // A figure of the section's own items is X17's; a 科目's is compared by its code above.
+          if (s.statements.some((st) => st.at === p.start + stated.at) || p.mentions.some((m) => m.at === stated.at)) continue;
+          if (ctx.within(stated.amount, it.amount!)) continue;
+          const sentence = sentenceAt(p, stated.at);
+          const written = /[\d,]+(?:\.\d+)?万元$/.exec(stated.text)![0];
+          ctx.report(p.at, {
+            params: { section: s.name, item: it.name, stated: `${formatAmount(stated.amount)}万元`, figures: `${formatAmount(it.amount!)}万元` },
+            actual: sentence.written,
+            expected: corrected(sentence, written, `${formatAmount(it.amount!)}万元`),
+            related: it.source,
+          });
+        }
+    }
+  }
 });
 
 /** A 科目 as compared (ASCII brackets after NFKC), shown as texts print it. */
@@ -181,7 +217,10 @@ const N11 = narrativeCheck<"narrativePunctuation">((ctx, n) => {
 });
 
 export const textKinds: Kinds<TextKind> = {
-  narrativeSubjectAmounts: N09,
+  narrativeSubjectAmounts: (ctx, check) => {
+    N09(ctx, check);
+    N09_ITEMS(ctx, check);
+  },
   narrativeScope: N10,
   narrativePunctuation: N11,
 };

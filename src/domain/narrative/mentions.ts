@@ -106,21 +106,29 @@ export function mentionsIn(plain: string, names: SubjectNames, lastYear: RegExp)
       if (!taken(at, at + name.length) && plain[at + name.length] !== "(") found.push({ code, written: name, start: at, end: at + name.length });
   const out: Mention[] = [];
   for (const f of found) {
-    const m = AMOUNT.exec(plain.slice(f.end));
-    if (!m) continue;
-    const clause = plain.slice(Math.max(0, ...[",", ";", "。", ":"].map((p) => plain.lastIndexOf(p, f.start - 1) + 1)), f.end + m[0].length);
-    out.push({
-      code: f.code,
-      written: f.written,
-      codeName: f.codeName,
-      amount: new Decimal(m[1].replace(/,/g, "")),
-      unit: m[2] as Mention["unit"],
-      at: f.end + m[0].length - m[1].length - m[2].length,
-      text: plain.slice(f.start, f.end + m[0].length),
-      lastYear: lastYear.test(clause),
-    });
+    const stated = statedAfter(plain, f.start, f.end, lastYear);
+    if (stated) out.push({ code: f.code, written: f.written, codeName: f.codeName, ...stated });
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** The amount written right after a name standing at `start`…`end` of a plain text (filler words between), if any. */
+export function statedAfter(
+  plain: string,
+  start: number,
+  end: number,
+  lastYear: RegExp,
+): Pick<Mention, "amount" | "unit" | "at" | "text" | "lastYear"> | null {
+  const m = AMOUNT.exec(plain.slice(end));
+  if (!m) return null;
+  const clause = plain.slice(Math.max(0, ...[",", ";", "。", ":"].map((p) => plain.lastIndexOf(p, start - 1) + 1)), end + m[0].length);
+  return {
+    amount: new Decimal(m[1].replace(/,/g, "")),
+    unit: m[2] as Mention["unit"],
+    at: end + m[0].length - m[1].length - m[2].length,
+    text: plain.slice(start, end + m[0].length),
+    lastYear: lastYear.test(clause),
+  };
 }
 
 /** A code named wrong after its number: the name is neither the tables' nor the catalogue's (nor a filler). */
