@@ -61,12 +61,14 @@ describe("budget-disclosure export", () => {
     expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
   });
 
-  it("does not replace an existing zip without --force", async () => {
+  it("does not replace an existing zip without --force, and says so before doing any work", async () => {
     const zip = path.join(tempDir(), "晋城.zip");
     fs.writeFileSync(zip, "旧文件");
     const r = await run(JINCHENG, "-o", zip);
     expect(r.code).toBe(2);
     expect(fs.readFileSync(zip, "utf8")).toBe("旧文件");
+    // Refused before any work: the workbook is not even read.
+    expect(r.err).toBe(`错误：${zip} 已存在，未作改动。如需覆盖，请加 --force\n`);
   });
 
   it("refuses 大同 with its errors listed by rule and cell, and writes nothing", async () => {

@@ -46,7 +46,11 @@ describe("table CSVs", () => {
       const text = data[csvPath(table.id)];
       expect(text.startsWith("\uFEFF")).toBe(true);
       expect(text.endsWith("\r\n")).toBe(true);
-      const [header, ...rows] = parseCsv(text.slice(1));
+      const [withKind, ...listed] = parseCsv(text.slice(1));
+      // A listing table's CSV starts with the 行类别 column: the table's own columns follow.
+      const k = withKind[0] === "行类别" ? 1 : 0;
+      const header = withKind.slice(k);
+      const rows = listed.map((r) => r.slice(k));
       expect(header).toEqual(csvHeader(table, 2023).map((h) => h.label));
       const sample = jinchengSample.rows[table.id] ?? [];
       expect(rows).toHaveLength(sample.length);
@@ -67,11 +71,23 @@ describe("table CSVs", () => {
     const t04 = parseCsv(data[csvPath("T04")].slice(1))[0];
     expect(t04).toEqual(["收入·项目", "金额", "支出·项目", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]);
     // T12's column numbers (1 … 7) are no names.
-    expect(parseCsv(data[csvPath("T12")].slice(1))[0]).toEqual(["项目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]);
+    expect(parseCsv(data[csvPath("T12")].slice(1))[0]).toEqual(["行类别", "项目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金"]);
+  });
+
+  it("say what each row of a listing table is: 合计, 类/款/项; 部门合计, 单位, 项目", () => {
+    const kinds = (id: string) => parseCsv(data[csvPath(id)].slice(1)).slice(1).map((r) => `${r[0]} ${r[1]}`);
+    expect(kinds("T03").slice(0, 4)).toEqual(["合计 合计", "类 201", "款 20113", "项 2011301"]);
+    // T12 prints the department, then each unit over its projects.
+    const t12 = parseCsv(data[csvPath("T12")].slice(1)).slice(1);
+    expect(t12.slice(0, 3).map((r) => `${r[0]} ${r[1]}`)).toEqual(["部门合计 晋城市商务局", "单位 晋城市商务局", "项目 开发区考核奖励和基础设施建设"]);
+    expect(new Set(t12.map((r) => r[0]))).toEqual(new Set(["部门合计", "单位", "项目"]));
+    expect(kinds("T11").map((k) => k.split(" ")[0])).toEqual(expect.arrayContaining(["部门合计", "单位"]));
+    // A fixed table has no such column.
+    expect(parseCsv(data[csvPath("T01")].slice(1))[0][0]).toBe("收入·项目");
   });
 
   it("give an empty table its header row only", () => {
-    expect(data[csvPath("T13")]).toBe("\uFEFF项目名称,合计,一般公共预算,政府性基金预算,国有资本经营预算\r\n");
+    expect(data[csvPath("T13")]).toBe("\uFEFF行类别,项目名称,合计,一般公共预算,政府性基金预算,国有资本经营预算\r\n");
   });
 });
 
@@ -85,7 +101,8 @@ describe("CSV escaping", () => {
     setCell(rows, "T12", at + 3, "project", "+86 电话");
     setCell(rows, "T12", at + 3, "unitFunds", -12.5);
     const data = await dataOf(rows);
-    const t12 = parseCsv(data[csvPath("T12")].slice(1));
+    // Without the 行类别 column.
+    const t12 = parseCsv(data[csvPath("T12")].slice(1)).map((r) => r.slice(1));
     const row = t12[at + 1];
     expect(row[0]).toBe(`'=HYPERLINK("http://x","点击")`);
     expect(t12[at + 2][0]).toBe("'-abc");
@@ -96,14 +113,16 @@ describe("CSV escaping", () => {
     expect(data[csvPath("T12")]).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
 
     // No field of any CSV begins like a formula, unless it is an amount.
-    for (const table of pack.tables)
-      for (const r of parseCsv(data[csvPath(table.id)].slice(1)).slice(1))
+    for (const table of pack.tables) {
+      const [header, ...rows] = parseCsv(data[csvPath(table.id)].slice(1));
+      for (const r of rows.map((x) => x.slice(header[0] === "行类别" ? 1 : 0)))
         r.forEach((field, c) => {
           if (/^[=+\-@\t\r]/.test(field)) {
             expect(table.columns[c].kind).toBe("amount");
             expect(field).toMatch(/^-\d+(\.\d+)?$/);
           }
         });
+    }
   });
 });
 
@@ -119,8 +138,11 @@ describe("datapackage.json", () => {
       expect(resource.encoding).toBe("utf-8");
       const header = parseCsv(data[csvPath(table.id)].slice(1))[0];
       expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
-      expect(resource.schema.fields.map((f) => f.key)).toEqual(table.columns.map((c) => c.key));
-      expect(resource.schema.fields.map((f) => f.type)).toEqual(table.columns.map((c) => (c.kind === "amount" ? "number" : "string")));
+      // The 行类别 field, where the CSV has it, then one field per column of the pack.
+      const own = resource.schema.fields.filter((f) => f.name !== "行类别");
+      expect(resource.schema.fields.length - own.length).toBe(header[0] === "行类别" ? 1 : 0);
+      expect(own.map((f) => f.key)).toEqual(table.columns.map((c) => c.key));
+      expect(own.map((f) => f.type)).toEqual(table.columns.map((c) => (c.kind === "amount" ? "number" : "string")));
     });
     // Names are unique within each resource, as Table Schema requires.
     for (const r of descriptor.resources) expect(new Set(r.schema.fields.map((f: { name: string }) => f.name)).size).toBe(r.schema.fields.length);

@@ -2,6 +2,10 @@
  * The disclosure package built from the 晋城 sample (tables read from the rendered sample sheets, the seed's
  * texts), with the Node hooks the CLI uses: what the zip holds, what the .docx says, refusal and draft marking.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { nodeExportHooks } from "../../src/cli/export-hooks";
@@ -61,6 +65,7 @@ describe("buildPackage (晋城 2023)", () => {
   it("names the zip after the department and year, and holds the document, the tables, the data and the report", () => {
     expect(built.result.fileName).toBe("晋城市商务局2023年度部门预算公开.zip");
     const expected = [
+      "说明.txt",
       DOCX,
       "表格/预算公开表.xlsx",
       ...pack.tables.map((t) => `数据/${t.id}-${t.sheetName.replace(/^表\d+\s*/, "")}.csv`),
@@ -71,6 +76,29 @@ describe("buildPackage (晋城 2023)", () => {
     expect(built.result.files).toEqual(expected);
     expect(Object.keys(built.files)).toEqual(expected);
     expect(built.result.files).toContain("数据/T12-项目支出表（本年）.csv");
+  });
+
+  it("says in 说明.txt what each file is, its unit and the check's outcome (UTF-8 with BOM, CRLF)", () => {
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(built.files["说明.txt"]);
+    expect(text.startsWith("\uFEFF晋城市商务局2023年度部门预算公开 — 文件说明\r\n")).toBe(true);
+    expect(text).toContain("校验结果：错误 0，警告 0，提示 0；正式版：没有未修正的“错误”");
+    expect(text).toContain("  数据/T12-项目支出表（本年）.csv\r\n    预算公开表12 2023年项目支出预算表（本年预算）；金额单位：万元；第一列“行类别”标明每行是部门合计、单位或项目。");
+    expect(text).toContain("  数据/T03-预算支出总表.csv\r\n    预算公开表3 2023年预算支出总表；金额单位：万元；第一列“行类别”标明每行是合计、类、款或项。");
+    expect(text).toContain("  数据/T01-预算收支总表.csv\r\n    预算公开表1 2023年预算收支总表；金额单位：万元。");
+    for (const f of Object.keys(built.files).filter((f) => f !== "说明.txt")) expect(text).toContain(`  ${f}\r\n`);
+  });
+
+  it("names every entry so that Debian's unzip shows it: UTF-8, with the Info-ZIP Unicode Path field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zip-names-"));
+    try {
+      const zip = join(dir, "包.zip");
+      writeFileSync(zip, built.result.zip);
+      const listed = spawnSync("unzip", ["-Z1", zip], { encoding: "utf8" });
+      expect(listed.status).toBe(0);
+      expect(listed.stdout.trim().split("\n")).toEqual(built.result.files);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports its stages in order, ending at 1", () => {

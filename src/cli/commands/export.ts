@@ -57,6 +57,8 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const zipped = /\.zip$/i.test(output);
   const force = options.force ?? false;
   const strict = options.strict ?? false;
+  // An existing package is refused before any work, not after it (writeNewFile still refuses one that appears meanwhile).
+  if (zipped && !force && fs.existsSync(output)) throw new CliError(`${output} 已存在，未作改动。如需覆盖，请加 --force`);
   const forced = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
 

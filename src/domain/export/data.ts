@@ -59,9 +59,13 @@ function field(value: CellValue, amount: boolean): string {
   return parsed.kind === "amount" ? parsed.value.toFixed() : parsed.kind === "empty" ? "" : String(value);
 }
 
-export function tableCsv(table: TableDecl, year: number, rows: CellValue[][]): string {
+/** The first column of a listing table's CSV: what each row is (合计, 类/款/项, 部门合计/单位/项目). */
+export const KIND_COLUMN = "行类别";
+
+export function tableCsv(table: TableDecl, year: number, rows: CellValue[][], kinds?: readonly string[]): string {
   const amounts = table.columns.map((c) => c.kind === "amount");
-  return csvText([csvHeader(table, year).map((h) => h.label), ...rows.map((r) => table.columns.map((_, i) => field(r[i] ?? null, amounts[i])))]);
+  const body = rows.map((r, k) => [...(kinds ? [kinds[k] ?? ""] : []), ...table.columns.map((_, i) => field(r[i] ?? null, amounts[i]))]);
+  return csvText([[...(kinds ? [KIND_COLUMN] : []), ...csvHeader(table, year).map((h) => h.label)], ...body]);
 }
 
 export interface DataFile {
@@ -75,8 +79,16 @@ export interface DataFile {
  * classified amounts but layouts with several amount columns each, which the fiscal model would have to flatten.
  * Field names are the CSV's header texts (Frictionless matches the two); each field keeps the pack's column key.
  */
-export function dataFiles(pack: Pack, department: string, year: number, rows: TableRows, created: Date): DataFile[] {
-  const csvs = pack.tables.map((t) => ({ path: `${DATA_DIR}/${csvFileName(t)}`, text: tableCsv(t, year, rows[t.id] ?? []) }));
+export function dataFiles(
+  pack: Pack,
+  department: string,
+  year: number,
+  rows: TableRows,
+  created: Date,
+  kinds: Record<string, readonly string[]> = {},
+): DataFile[] {
+  const csvs = pack.tables.map((t) => ({ path: `${DATA_DIR}/${csvFileName(t)}`, text: tableCsv(t, year, rows[t.id] ?? [], kinds[t.id]) }));
+  const kindField = { name: KIND_COLUMN, title: KIND_COLUMN, type: "string", description: "行的类别：合计；类、款、项；部门合计、单位、项目" };
   const descriptor = {
     profile: "tabular-data-package",
     name: `budget-disclosure-${year}`,
@@ -91,7 +103,7 @@ export function dataFiles(pack: Pack, department: string, year: number, rows: Ta
       mediatype: "text/csv",
       encoding: "utf-8",
       schema: {
-        fields: csvHeader(t, year).map((h, i) => {
+        fields: [...(kinds[t.id] ? [kindField] : []), ...csvHeader(t, year).map((h, i) => {
           const column = t.columns[i];
           return {
             name: h.label,
@@ -100,7 +112,7 @@ export function dataFiles(pack: Pack, department: string, year: number, rows: Ta
             ...(column.kind === "amount" ? { description: `金额，单位：${unitOf(pack, t)}` } : {}),
             key: column.key,
           };
-        }),
+        })],
       },
     })),
   };

@@ -3,7 +3,7 @@
  * datapackage.json, and the check report (HTML, JSON). Pure: drawing SVG to PNG and writing the .xlsx are
  * the host's (hooks), as Node and the browser do them differently.
  */
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strToU8 } from "fflate";
 import type { Finding } from "../finding";
 import type { Disclosure } from "../read/read";
 import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
@@ -17,7 +17,9 @@ import { reportHtml } from "../report/html";
 import { reportJson } from "../report/json";
 import type { Report } from "../report/model";
 import { REPORT_TITLE } from "../render/report";
-import { rowsOf } from "./rows";
+import { rowKindsOf, rowsOf } from "./rows";
+import { packageReadme, README } from "./readme";
+import { packageZip } from "./zip";
 import { buildDocx, disclosureTitle, type WordChart } from "./word";
 
 export { rowsOf } from "./rows";
@@ -132,19 +134,30 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
       },
     ],
   };
+  const kinds = rowKindsOf(pack, req.disclosure);
+  const docxPath = `${name}.docx`;
+  const readme = packageReadme({
+    pack,
+    title: name,
+    year,
+    report,
+    docx: docxPath,
+    xlsx: XLSX_PATH,
+    reportHtml: REPORT_HTML,
+    reportJson: REPORT_JSON,
+    kinds: new Set(Object.keys(kinds)),
+  });
   const entries: [string, Uint8Array][] = [
-    [`${name}.docx`, docx],
+    [README, strToU8(readme)],
+    [docxPath, docx],
     [XLSX_PATH, xlsx],
-    ...dataFiles(pack, department, year, rows, req.generatedAt).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
+    ...dataFiles(pack, department, year, rows, req.generatedAt, kinds).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
     [REPORT_HTML, strToU8(reportHtml(report, [pack], `${department}${year}年度${REPORT_TITLE}`))],
     [REPORT_JSON, strToU8(reportJson(report))],
   ];
 
   progress("打包", 0.95);
-  const zippable: Zippable = {};
-  // Already-compressed parts are stored; the texts deflated.
-  for (const [path, data] of entries) zippable[path] = [data, { level: /\.(docx|xlsx)$/.test(path) ? 0 : 6, mtime: req.generatedAt }];
-  const zip = zipSync(zippable);
+  const zip = packageZip(entries, req.generatedAt);
   progress("完成", 1);
   return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path) };
 }
