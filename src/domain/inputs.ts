@@ -82,4 +82,8 @@ export interface DisclosureInputs {
   glossary: GlossaryEntry[] | null;
   /** The 目录 lines as edited; null for the default contents. */
   contents: string[] | null;
+  /** Ids of the pack's input sheets the workbook holds (none: the clerk has not begun the document's inputs). */
+  sheets?: string[];
+  /** Where each fixed input field's value is entered, for findings about it. */
+  places?: Record<string, CellRef>;
 }

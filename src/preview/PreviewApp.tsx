@@ -14,6 +14,7 @@ import {
   MessageBarBody,
 } from "@fluentui/react-components";
 import { builtinPack } from "../domain/packs";
+import { samplePlans } from "../domain/samples/workbook";
 import { renderTables } from "../domain/render/render";
 import type { Sample } from "../domain/samples";
 import { App } from "../taskpane/App";
@@ -22,14 +23,17 @@ import { GridView } from "./GridView";
 import { MemoryWorkbook } from "./memory-workbook";
 import { SAMPLE_ENTRIES, initialSample, type SampleEntry } from "./samples";
 
-/** Replaces the workbook with a sample's tables, stamped as if the task pane had inserted them. */
-export async function loadSample(workbook: MemoryWorkbook, sample: Sample): Promise<number> {
+/**
+ * Replaces the workbook with a whole sample — its tables, input sheets, forms and texts — stamped as if the task pane
+ * had inserted them; resolves to the number of its tables.
+ */
+export async function loadSample(workbook: MemoryWorkbook, sample: Sample, tablesOnly = false): Promise<number> {
   const pack = builtinPack(sample.pack);
   const { department, year, rows } = sample;
-  const plans = renderTables(pack, { department, year, rows });
+  const plans = tablesOnly ? renderTables(pack, { department, year, rows }) : samplePlans(pack, sample);
   workbook.clear();
   await workbook.apply(plans, { pack: pack.id, version: pack.version, department, year });
-  return plans.length;
+  return plans.filter((p) => pack.tables.some((t) => t.id === p.tableId)).length;
 }
 
 /** The samples by pack, in the order of SAMPLES: one group of the menu per pack. */
@@ -69,7 +73,7 @@ function SampleMenu(props: { onLoad: (entry: SampleEntry) => void }) {
   );
 }
 
-/** `query`: the page's search string — ?empty, ?sample=<id>, or nothing for the 晋城 sample. */
+/** `query`: the page's search string — ?empty, ?sample=<id>[&tables], or nothing for the 晋城 sample. */
 export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
   const { workbook } = props;
   // The task pane re-reads the workbook's stamp when it is remounted after the workbook is replaced.
@@ -78,8 +82,8 @@ export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
   const [start] = React.useState(() => initialSample(props.query));
 
   const load = React.useCallback(
-    async (sample: Sample) => {
-      const tables = await loadSample(workbook, sample);
+    async (sample: Sample, tablesOnly = false) => {
+      const tables = await loadSample(workbook, sample, tablesOnly);
       setGeneration((g) => g + 1);
       setNote({ intent: "info", text: zh.preview.sampleLoaded(sample.department, sample.year, tables) });
     },
@@ -87,7 +91,7 @@ export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
   );
 
   React.useEffect(() => {
-    if (start.entry) void load(start.entry.sample);
+    if (start.entry) void load(start.entry.sample, start.tablesOnly);
     else if (start.unknown)
       setNote({ intent: "warning", text: zh.preview.unknownSample(start.unknown, SAMPLE_ENTRIES.map((e) => e.id)) });
   }, [start, load]);

@@ -21,13 +21,14 @@ export const SAMPLE_ENTRIES: readonly SampleEntry[] = SAMPLES.map((sample) => ({
 export const DEFAULT_SAMPLE = (sampleOf(builtinPack()) ?? SAMPLES[0]).id;
 
 /**
- * What the page's query asks to open: `?empty` a blank workbook, `?sample=<id>` that sample, nothing the default
- * sample. An id that is no sample's opens blank, and is returned as `unknown` to say so.
+ * What the page's query asks to open: `?empty` a blank workbook, `?sample=<id>` that sample (with `&tables` its tables
+ * alone, as the 模板 pane inserts them), nothing the default sample. An id that is no sample's opens blank, and is
+ * returned as `unknown` to say so.
  */
-export function initialSample(search: string): { entry: SampleEntry | null; unknown?: string } {
+export function initialSample(search: string): { entry: SampleEntry | null; tablesOnly?: boolean; unknown?: string } {
   const params = new URLSearchParams(search);
   if (params.has("empty")) return { entry: null };
   const id = params.get("sample")?.trim() || DEFAULT_SAMPLE;
   const entry = SAMPLE_ENTRIES.find((e) => e.id === id);
-  return entry ? { entry } : { entry: null, unknown: id };
+  return entry ? { entry, tablesOnly: params.has("tables") } : { entry: null, unknown: id };
 }

@@ -107,7 +107,9 @@ test("情况说明 goes to a new sheet once, then is used as edited; the charts 
 });
 
 test("模板: the input sheets and one blank 绩效目标表 per 表12 project join the tables; a second time keeps them", async () => {
-  const page = await open("jincheng-2023");
+  // The 晋城 tables alone, as the 模板 pane inserts them.
+  const page = await host.open("?sample=jincheng-2023&tables");
+  await sheetTab(page, "表1 预算收支总表").waitFor();
   await page.getByRole("tab", { name: "模板", exact: true }).click();
   const insert = async () => {
     await page.getByRole("checkbox", { name: "全选" }).uncheck();

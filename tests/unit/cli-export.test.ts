@@ -7,11 +7,15 @@ import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { parseCsv } from "../../src/domain/export/csv";
 import { runCli, useTempDir } from "../support/cli";
+import { seedNarrative, sentences } from "../support/seed-narrative";
+import { jinchengInputs } from "../../src/domain/samples";
 
 jest.setTimeout(120_000);
 
 const FIXTURES = path.join(__dirname, "../fixtures");
-const JINCHENG = path.join(FIXTURES, "jincheng-official.xlsx");
+/** The whole 晋城 sample — tables, input sheets, forms — as `template --sample` writes it (beforeAll). */
+let JINCHENG = "";
+const TABLES_ONLY = path.join(FIXTURES, "jincheng-official.xlsx");
 const DATONG = path.join(FIXTURES, "datong-official.xlsx");
 const JINCHENG_DOCX = "晋城市商务局2023年度部门预算公开.docx";
 
@@ -20,6 +24,13 @@ const tempDir = useTempDir("cli-export-");
 const run = (...args: string[]) => runCli("export", ...args);
 
 const csvs = (names: string[]) => names.filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n));
+
+const sampleDir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "cli-export-sample-"));
+beforeAll(async () => {
+  JINCHENG = path.join(sampleDir, "晋城.xlsx");
+  expect((await runCli("template", "--sample", "-o", JINCHENG)).code).toBe(0);
+});
+afterAll(() => fs.rmSync(sampleDir, { recursive: true, force: true }));
 
 describe("budget-disclosure export", () => {
   it("exports 晋城 as a zip: the document, the tables, 13 CSVs with their datapackage, the report", async () => {
@@ -100,6 +111,49 @@ describe("budget-disclosure export", () => {
     const report = JSON.parse(strFromU8(files["校验报告.json"]));
     expect(report.draft).toBe(true);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["A04", "X02"]));
+  });
+
+  it("the whole sample (template --sample) exports the seed document: 第一部分 and 第三部分 as the seed says them, 58.02, the 24 forms", async () => {
+    const zip = path.join(tempDir(), "全部.zip");
+    const r = await run(JINCHENG, "-o", zip);
+    expect(r.code).toBe(0);
+    const docx = unzipSync(unzipSync(fs.readFileSync(zip))[JINCHENG_DOCX]);
+    // The document's text, one paragraph per line, compared as the narrative tests compare sentences.
+    const paragraphs = strFromU8(docx["word/document.xml"])
+      .split(/<\/w:p>/)
+      .map((p) => p.replace(/<[^>]+>/g, ""));
+    const all = paragraphs.flatMap(sentences);
+    const seed = seedNarrative("jincheng");
+    const withoutReasons = (t: string) => t.replace(/[，,]主要原因是[^；;。]*/g, "").replace("增加9.34%", "增长9.34%");
+    for (const n of ["一", "二", "三", "四", "五", "七", "八", "九"])
+      for (const sentence of withoutReasons(seed.find((s) => s.number === n)!.text).split("\n").flatMap(sentences))
+        expect({ n, sentence, found: all.includes(sentence) }).toEqual({ n, sentence, found: true });
+    for (const field of ["overview.duties", "overview.organization", "assets", "other"])
+      for (const line of jinchengInputs.texts[field].split("\n").filter((l) => l.trim())) expect(paragraphs).toContain(line.trim());
+    expect(all).toContain("2023年晋城市商务局部门各单位政府采购预算总额58.02万元。");
+    expect(paragraphs.filter((p) => p.startsWith("项目支出绩效目标表（"))).toHaveLength(24);
+    expect(paragraphs.join("")).not.toContain("待填写");
+  });
+
+  it("the 13 tables alone: refused as final, naming what the document lacks; as a draft, placeholders, never 0.00 or 无", async () => {
+    const zip = path.join(tempDir(), "只有表.zip");
+    const refused = await run(TABLES_ONLY, "-o", zip);
+    expect(refused.code).toBe(1);
+    expect(fs.existsSync(zip)).toBe(false);
+    for (const item of ["本部门职责", "机构设置情况", "国有资产占有使用情况", "政府采购货物预算", "政府采购工程预算", "政府采购服务预算"])
+      expect(refused.err).toContain(`S11 （表外）  公开文档需要的“${item}”未填写（请在“`);
+
+    const draft = await run(TABLES_ONLY, "-o", zip, "--draft");
+    expect(draft.code).toBe(0);
+    expect(draft.err).toMatch(/草稿中尚有 6 个“错误”，文档中以【待填写：…】标出未填写的内容：\n {2}S11 /);
+    const files = unzipSync(fs.readFileSync(zip));
+    const document = strFromU8(unzipSync(files[JINCHENG_DOCX])["word/document.xml"]).replace(/<[^>]+>/g, "");
+    for (const item of ["本部门职责", "机构设置情况", "国有资产占有使用情况", "政府采购货物预算"]) expect(document).toContain(`【待填写：${item}】`);
+    // Nothing invented: no 政府采购 total of 0.00, no 无 for a text nobody wrote.
+    expect(document).not.toMatch(/政府采购预算总额0\.00万元/);
+    expect(document).toContain("政府采购预算总额【待填写：政府采购预算总额】");
+    const report = JSON.parse(strFromU8(files["校验报告.json"]));
+    expect(report.files[0].findings.filter((f: { rule: string }) => f.rule === "S11")).toHaveLength(6 + 11);
   });
 
   it("asks for -o, and names a workbook it cannot read", async () => {

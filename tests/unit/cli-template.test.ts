@@ -93,7 +93,7 @@ describe("budget-disclosure template", () => {
     fs.writeFileSync(good, "\uFEFF" + JSON.stringify(withTables(builtinPack(), 2)));
     const out = path.join(tempDir(), "out.xlsx");
     expect((await run("template", "--sample", "--pack", good, "-o", out)).code).toBe(0);
-    expect((await open(out)).worksheets).toHaveLength(2);
+    expect((await open(out)).worksheets.filter((w) => /^表\d/.test(w.name))).toHaveLength(2);
 
     const bad = path.join(tempDir(), "bad.json");
     fs.writeFileSync(bad, JSON.stringify({ ...shanxi, tables: shanxi.tables.map((t, i) => (i === 2 ? { ...t, sheetName: "" } : t)) }));
@@ -148,7 +148,7 @@ describe("budget-disclosure template", () => {
     it("--pack shanghai-putuo-2025 --sample fills 表5 with the 上海市普陀区商务委员会 2025 figures, codes split by level", async () => {
       const out = path.join(tempDir(), "sh-sample.xlsx");
       const r = await run("template", "--pack", "shanghai-putuo-2025", "--sample", "-o", out);
-      expect(r).toEqual({ code: 0, out: `已写入 ${out}：9 张表（上海市普陀区商务委员会，2025年）\n`, err: "" });
+      expect(r).toEqual({ code: 0, out: `已写入 ${out}：9 张表及 7 个说明工作表（上海市普陀区商务委员会，2025年）\n`, err: "" });
       const workbook = await open(out);
       const t05 = shSheet(workbook, shanghai, "T05");
       expect(t05.getCell("A2").value).toBe("2025年部门一般公共预算支出功能分类预算表");
@@ -170,7 +170,11 @@ describe("budget-disclosure template", () => {
       const out = path.join(tempDir(), "unit.xlsx");
       expect((await run("template", "--pack", "shanghai-putuo-2025-unit", "--sample", "-o", out)).code).toBe(0);
       const workbook = await open(out);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(unit.tables.map((t) => t.sheetName));
+      // The tables, then the sample's input sheets, its published texts, 名词解释 and 目录.
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        ...unit.tables.map((t) => t.sheetName),
+        ...["公开文本", "说明数据", "上年预算执行数", "单位编制说明", "其他相关情况说明", "名词解释", "目录"],
+      ]);
       expect(shSheet(workbook, unit, "T01").getCell("A3").value).toBe("编制单位：上海市普陀区商务委员会");
       expect(shSheet(workbook, unit, "T05").getCell("E7").value).toBe(21601733);
     });
@@ -216,7 +220,8 @@ describe("budget-disclosure template", () => {
     expect(fs.readFileSync(out, "utf8")).toBe("原有内容");
 
     expect((await run("template", "--sample", "-o", out, "--force")).code).toBe(0);
-    expect((await open(out)).worksheets).toHaveLength(13);
+    // The 13 tables, 公开文本, 说明数据, 绩效目标表, 名词解释, 目录.
+    expect((await open(out)).worksheets).toHaveLength(18);
   });
 
   it.each([
@@ -284,7 +289,7 @@ describe("budget-disclosure", () => {
     const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
     const out = path.join(tempDir(), "bin.xlsx");
     const first = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });
-    expect(first.stdout).toBe(`已写入 ${out}：13 张表（晋城市商务局，2023年）\n`);
+    expect(first.stdout).toBe(`已写入 ${out}：13 张表及 5 个说明工作表（晋城市商务局，2023年）\n`);
     expect(first.status).toBe(0);
     expect(fs.statSync(out).size).toBeGreaterThan(0);
     const second = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });

@@ -14,6 +14,7 @@ import { readWorkbookFile } from "../grids";
 import { writeNewFile } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 import { excelRef } from "../../domain/report/text";
+import type { Finding } from "../../domain/finding";
 
 /** Error-level findings stand and --draft was not given. */
 const EXIT_REFUSED = 1;
@@ -98,12 +99,17 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   else writeUnpacked(output, unzipSync(built.zip), force);
   const draft = request.draft ? "（草稿，每页标注“草稿”）" : "";
   io.out(`已导出${draft} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
+  // A draft says what it still lacks: the open errors, missing inputs (S11) among them, each with where to fix it.
+  const open = request.findings.filter((f) => f.severity === "error" && f.explanation === undefined);
+  if (request.draft && open.length) io.err([`草稿中尚有 ${open.length} 个“错误”，文档中以【待填写：…】标出未填写的内容：`, ...open.map(findingLine), ""].join("\n"));
   return 0;
 }
 
+const findingLine = (f: Finding) => `  ${f.rule} ${f.sheet ? excelRef(f.sheet, f.cell) : "（表外）"}  ${f.message}`;
+
 /** The blocking findings, each with the cell to fix, and the way out. */
 function refusal(e: ExportRefused): string {
-  const lines = e.errors.map((f) => `  ${f.rule} ${f.sheet ? excelRef(f.sheet, f.cell) : "（表外）"}  ${f.message}`);
+  const lines = e.errors.map(findingLine);
   return [
     `未导出：校验发现 ${e.errors.length} 个“错误”级别的问题，须修正后才能导出公开文件：`,
     ...lines,

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
 import { SAMPLES, sampleOf, type Sample } from "../../domain/samples";
+import { samplePlans } from "../../domain/samples/workbook";
 import { CliError, type Io } from "../context";
 import { writeNewFile } from "../output";
 import { packByIdOrFile } from "../pack-file";
@@ -70,9 +71,13 @@ async function template(options: TemplateOptions, io: Io): Promise<void> {
   const department = parseDepartment(options.department, sample);
   const tables = options.tables === undefined ? undefined : parseTables(options.tables, pack);
 
-  const plans = renderTables(pack, { department, year, tables, rows: sample?.rows });
+  // The whole sample — its input sheets, forms and texts too — unless only some tables are asked for.
+  const whole = sample && !tables && year === sample.year && department === sample.department;
+  const plans = whole ? samplePlans(pack, sample) : renderTables(pack, { department, year, tables, rows: sample?.rows });
+  const count = plans.filter((p) => pack.tables.some((t) => t.id === p.tableId)).length;
   writeNewFile(output, await plansToXlsx(plans), options.force ?? false);
-  io.out(`已写入 ${output}：${plans.length} 张表（${department}，${year}年）\n`);
+  const others = plans.length - count;
+  io.out(`已写入 ${output}：${count} 张表${others ? `及 ${others} 个说明工作表` : ""}（${department}，${year}年）\n`);
 }
 
 function outputPath(path: string | undefined): string {

@@ -18,6 +18,8 @@ export interface CheckWorkbookOptions {
   year?: number | null;
   /** The year to assume when neither the stamp nor any title states one. */
   fallbackYear: number;
+  /** For an export: what the document needs and lacks is reported even without input sheets (S11). */
+  document?: boolean;
   /** Explained findings kept in the workbook: a finding they explain carries the explanation. */
   explanations?: readonly Explanation[];
 }
@@ -45,6 +47,6 @@ export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWork
     year,
     catalog,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: applyExplanations(runChecks(disclosure, pack, { strict: options.strict, catalog, inputs }), options.explanations ?? []),
+    findings: applyExplanations(runChecks(disclosure, pack, { strict: options.strict, catalog, inputs, document: options.document }), options.explanations ?? []),
   };
 }

@@ -9,6 +9,11 @@ import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } 
 import { ruleOf } from "../rules";
 
 export interface CheckOptions {
+  /**
+   * The check is for the publishable document (an export): what the document needs and nobody entered is reported
+   * (S11) even when the workbook has none of the pack's input sheets yet.
+   */
+  document?: boolean;
   /** Exact comparison, without the rounding allowance of RULES.md. */
   strict: boolean;
   catalog: Catalog;

@@ -14,6 +14,8 @@ import { emptyNoteOf } from "../render/render";
 import type { CheckContext } from "./context";
 import { columnName, hasFigures, mostCommon, rowName, yearOfTitles } from "../read/model";
 import type { Kinds } from "./kind";
+import type { DisclosureInputs } from "../inputs";
+import { inputFieldOf } from "../inputs/sheets";
 
 type Scoped = { tables?: string[] };
 
@@ -171,9 +173,48 @@ const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
   }
 };
 
+/** Whether a field of the inputs holds something: a text, a figure, or figures by code. */
+function entered(inputs: DisclosureInputs, field: string): boolean {
+  if (field in inputs.texts) return inputs.texts[field].trim() !== "";
+  if (field in inputs.byCode) return Object.keys(inputs.byCode[field]).length > 0;
+  const v = inputs.amounts[field];
+  return v !== null && v !== undefined;
+}
+
+/**
+ * S11: what the document needs from the input sheets is entered — checked for an export, and once the workbook
+ * holds any of the pack's input sheets (a workbook of the tables alone, as a reviewer gets it, is not the document).
+ * An input nobody entered is no zero and no 无: the document prints a placeholder where it goes.
+ */
+const inputsEntered = (ctx: CheckContext, check: CheckOf<"inputsEntered">) => {
+  const inputs = ctx.options.inputs;
+  if (!inputs || !(ctx.options.document || inputs.sheets?.length)) return;
+  const year = budgetYear(ctx);
+  for (const field of check.fields) {
+    if (entered(inputs, field)) continue;
+    const where = inputFieldOf(ctx.pack, field);
+    const sheet = where ? fillPlaceholders(where.sheet, year) : "";
+    const place = inputs.places?.[field];
+    ctx.report(place ? { table: "", ...place } : { table: "", sheet: "", cell: "" }, {
+      params: { item: where?.label ?? field, detail: place ? "" : `（请在“${sheet}”工作表中填写）` },
+    });
+  }
+};
+
 export const structureKinds: Kinds<
-  "tablesPresent" | "emptyNote" | "header" | "sameDepartment" | "sameYear" | "unit" | "amountCells" | "decimals" | "negative" | "placeholders"
+  | "tablesPresent"
+  | "inputsEntered"
+  | "emptyNote"
+  | "header"
+  | "sameDepartment"
+  | "sameYear"
+  | "unit"
+  | "amountCells"
+  | "decimals"
+  | "negative"
+  | "placeholders"
 > = {
+  inputsEntered,
   tablesPresent,
   emptyNote,
   header,

@@ -42,6 +42,7 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
     year: options.stamp?.year,
     fallbackYear: options.fallbackYear,
     explanations: options.explanations,
+    document: true,
   });
   const { disclosure, year, catalog, inputs } = check;
   const department = options.stamp?.department || departmentOf(disclosure);

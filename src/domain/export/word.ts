@@ -20,6 +20,8 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import type { DisclosureInputs, GlossaryEntry, NarrativeSection } from "../inputs";
+import { inputFieldOf } from "../inputs/sheets";
+import { missing } from "../narrative/wording";
 import { sectionOf } from "../narrative/statements";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
@@ -199,7 +201,11 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
         return [
           section([
             partHeading(title),
-            ...part.texts.flatMap((t) => [...(t.title ? [sectionHeading(fill(t.title))] : []), ...paragraphs(inputs.texts[t.field] ?? "")]),
+            ...part.texts.flatMap((t) => [
+              ...(t.title ? [sectionHeading(fill(t.title))] : []),
+              // A text nobody entered shows as such (S11 lists it), never as nothing at all.
+              ...paragraphs(inputs.texts[t.field]?.trim() || missing(inputFieldOf(input.pack, t.field)?.label ?? t.field)),
+            ]),
           ]),
         ];
       case "tables":

@@ -83,14 +83,21 @@ export function renderContents(lines: readonly string[]): SheetPlan {
   };
 }
 
+/** A 目录 sheet: its title standing alone at the top, lines under it. */
+function isContents(grid: SheetGrid): boolean {
+  const rows = gridRows(grid).filter((r) => r.length > 0);
+  return rows.length >= 2 && rows[0].length === 1 && normalizeName(rows[0][0].text) === CONTENTS_SHEET;
+}
+
 /** The lines under a 目录 title standing alone at the top of a sheet; null when no sheet has one. */
 export function readContents(grids: SheetGrid[]): string[] | null {
-  for (const grid of grids) {
-    const rows = gridRows(grid).filter((r) => r.length > 0);
-    if (rows.length < 2 || rows[0].length !== 1 || normalizeName(rows[0][0].text) !== CONTENTS_SHEET) continue;
-    return rows.slice(1).map((r) => r.map((c) => c.text).join(" "));
-  }
-  return null;
+  const grid = grids.find(isContents);
+  return grid
+    ? gridRows(grid)
+        .filter((r) => r.length > 0)
+        .slice(1)
+        .map((r) => r.map((c) => c.text).join(" "))
+    : null;
 }
 
 /** N、 and a short title: a heading, not a sentence (no colon) and not a contents line (no page number). */
@@ -160,8 +167,9 @@ function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: numb
 }
 
 /**
- * The 情况说明 as the workbook holds it, each section's text with its place; null when no sheet has any of it. Of
- * several titles (a contents page, a copy), the one with the most sections, then the most text, is taken.
+ * The 情况说明 as the workbook holds it, each section's text with its place; null when no sheet has any of it. A 目录
+ * sheet lists the titles without being the text; of several titles (a copy), the one with the most sections, then
+ * the most text, is taken.
  */
 export function readNarrative(pack: Pack, grids: SheetGrid[]): NarrativeSection[] | null {
   const decl = pack.narrative;
@@ -172,7 +180,7 @@ export function readNarrative(pack: Pack, grids: SheetGrid[]): NarrativeSection[
   const out: NarrativeSection[] = [];
   for (const { sheet, match } of titles) {
     let best: NarrativeSection[] | null = null;
-    for (const grid of grids) {
+    for (const grid of grids.filter((g) => !isContents(g))) {
       const rows = gridRows(grid);
       for (let i = 0; i < rows.length; i++) {
         if (!rows[i].some((c) => match(c.text))) continue;

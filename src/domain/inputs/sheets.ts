@@ -5,7 +5,7 @@
  * they stand.
  */
 import { byCode, rowByLabel } from "../read/model";
-import type { CellValue, SheetGrid } from "../grid";
+import { a1, type CellValue, type SheetGrid } from "../grid";
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, parseAmount } from "../money";
 import type { InputSheetDecl, Pack, TableDecl } from "../packs/schema";
@@ -14,7 +14,7 @@ import type { SheetPlan } from "../render/plan";
 import { HEADER_TOP, renderTable } from "../render/render";
 
 /** The input sheets' part of DisclosureInputs. */
-export type SheetInputs = Pick<DisclosureInputs, "texts" | "amounts" | "byCode">;
+export type SheetInputs = Pick<DisclosureInputs, "texts" | "amounts" | "byCode" | "sheets" | "places">;
 
 /** The shared machinery takes table declarations; an input sheet prints its hint where a table prints 预算公开表N. */
 const asTable = (decl: InputSheetDecl): TableDecl => ({ ...decl, number: 0, body: { ...decl.body } });
@@ -28,7 +28,7 @@ function columnsOf(decl: InputSheetDecl) {
 
 /** Inputs with nothing entered: every field of the pack's input sheets blank. */
 function noInputs(pack: Pack): SheetInputs {
-  const out: SheetInputs = { texts: {}, amounts: {}, byCode: {} };
+  const out: SheetInputs = { texts: {}, amounts: {}, byCode: {}, sheets: [], places: {} };
   for (const decl of pack.inputs) {
     if (decl.body.kind === "list") {
       out.byCode[decl.field!] = {};
@@ -83,6 +83,19 @@ export function renderInputSheets(pack: Pack, options: InputSheetOptions): Sheet
   });
 }
 
+/** The sheet a field is entered on and the label it is entered under (for a list field: the sheet's title). */
+export function inputFieldOf(pack: Pack, field: string): { sheet: string; label: string } | undefined {
+  for (const decl of pack.inputs) {
+    if (decl.body.kind === "list") {
+      if (decl.field === field) return { sheet: decl.sheetName, label: decl.title };
+      continue;
+    }
+    const row = decl.body.rows.find((r) => r.field === field);
+    if (row) return { sheet: decl.sheetName, label: String(row.cells[columnsOf(decl).label] ?? field) };
+  }
+  return undefined;
+}
+
 /** What the input sheets hold, wherever they stand: texts trimmed ("" when blank), amounts (null when blank or not a number). */
 export function readInputSheets(pack: Pack, grids: SheetGrid[]): SheetInputs {
   const found = readDisclosure(pack, grids, pack.inputs.map(asTable));
@@ -90,6 +103,7 @@ export function readInputSheets(pack: Pack, grids: SheetGrid[]): SheetInputs {
   for (const decl of pack.inputs) {
     const table = found.tables.get(decl.id);
     if (!table || table.headerTop < 0) continue;
+    out.sheets!.push(decl.id);
     if (decl.body.kind === "list") {
       const code = decl.columns.find((c) => c.kind === "code")!.key;
       const amount = decl.columns.find((c) => c.kind === "amount")!.key;
@@ -106,7 +120,9 @@ export function readInputSheets(pack: Pack, grids: SheetGrid[]): SheetInputs {
     const valueKey = decl.columns[cols.value].key;
     for (const row of decl.body.rows) {
       const at = rowByLabel(table, labelKey, String(row.cells[cols.label] ?? ""));
-      const value = at ? cellOf(table, at, valueKey)?.value : undefined;
+      const cell = at && cellOf(table, at, valueKey);
+      const value = cell ? cell.value : undefined;
+      if (at) out.places![row.field] = cell ? cell.ref : { sheet: table.sheet, cell: a1(at.row, Math.max(0, table.columns[cols.value])) };
       if (cols.amounts) {
         const p = parseAmount(value);
         out.amounts[row.field] = p.kind === "amount" ? p.value : null;

@@ -9,7 +9,8 @@ import { Decimal } from "../money";
 import type { ChangeStyle, SectionDecl } from "../packs/document";
 import { packText, type PackWords } from "../packs/text";
 import { narrativeFacts, type Item, type NarrativeSource } from "./facts";
-import { changeClause, NOTHING, percent, wan } from "./wording";
+import { changeClause, missing, percent, wan } from "./wording";
+import { inputFieldOf } from "../inputs/sheets";
 
 /** A placeholder's text, and whether it has nothing to say (a part in [[ ]] holding it is then left out). */
 interface Filled {
@@ -18,8 +19,8 @@ interface Filled {
 }
 
 const amountText = (it: Item): string => {
-  const v = it.amount ?? new Decimal(0);
-  return it.unit === "个" ? `${v.toFixed(0)}个` : wan(v);
+  if (it.amount === null) return missing(it.name);
+  return it.unit === "个" ? `${it.amount.toFixed(0)}个` : wan(it.amount);
 };
 
 /** Fills a pattern: placeholders by `resolve`, parts in [[ ]] kept only when none of their placeholders is empty. */
@@ -85,7 +86,7 @@ function texts(source: NarrativeSource): Map<string, string> {
       const [head, rest] = name.split(":");
       if (head === "text") {
         const t = source.inputs.texts[rest]?.trim() ?? "";
-        return { text: t || NOTHING, empty: t === "" };
+        return { text: t || missing(inputFieldOf(pack, rest)?.label ?? rest), empty: t === "" };
       }
       if (head === "names") {
         const d = section.names![rest];

@@ -5,8 +5,11 @@
 import { Decimal, formatAmount } from "../money";
 import type { ChangeStyle } from "../packs/document";
 
-/** What a section without text of its own says (大同 prints 无 under 其他说明). */
-export const NOTHING = "无";
+/**
+ * Where the document needs what nobody entered: a visible placeholder, never an invented 0.00 or 无 (S11 lists
+ * them; a final export is refused while a required one is missing).
+ */
+export const missing = (what: string): string => `【待填写：${what}】`;
 
 /** 5,307.69万元 */
 export const wan = (v: Decimal): string => `${formatAmount(v)}万元`;

@@ -67,6 +67,8 @@ const kind = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z
 export const checkSchema = z.discriminatedUnion("kind", [
   // S — structure
   kind("tablesPresent", { ...everyTable }),
+  /** S11: what the document needs from the input sheets (fields of the pack's inputs), entered. */
+  kind("inputsEntered", { ...base, fields: z.array(z.string().min(1)).min(1) }),
   kind("emptyNote", { ...everyTable }),
   kind("header", { ...everyTable }),
   kind("sameDepartment", { ...everyTable }),
@@ -300,6 +302,8 @@ export function checkReferences(c: CheckRow): Reference[] {
           ...columns(c.right.table, pair.right, ["columns", i, "right"], AMOUNT),
         ]),
       ];
+    case "inputsEntered":
+      return [];
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
     case "narrativeFigures":

@@ -443,6 +443,8 @@ function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
       ];
       for (const [at, key] of named) if (!keys.has(key)) say(["checks", i, ...at], `章节 ${c.section} 中没有项目 ${key}`);
     }
+    if (c.kind === "inputsEntered")
+      c.fields.forEach((f, j) => texts.has(f) || amounts.has(f) || say(["checks", i, "fields", j], `没有说明数据字段 ${f}`));
     if (c.kind === "narrativeEmptyTables") {
       const keys = itemKeys(n?.sections ?? []);
       c.funds.forEach((f, j) =>
