@@ -7,7 +7,8 @@ import type { CellRef } from "../domain/finding";
 import { SheetExistsError, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
 import { chartSheet } from "../domain/render/chart-sheet";
 import { MARK_FILLS, MARK_NOTE_HEAD, markTargets } from "../domain/render/marks";
-import { PLAN_FONT, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { footerCode, PLAN_FONT, PRINT_MARGINS, STYLE_SPECS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { charsToPoints } from "../domain/render/print";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { elements, escapeAttribute } from "../domain/xml";
 import { EXPLANATIONS_NAMESPACE, explanationsFromXml, explanationsToXml } from "../domain/explanations";
@@ -32,9 +33,6 @@ export const MARKS_NAMESPACE = "urn:budget-disclosure:marks";
  * Calibri/等线) plus 5 px of cell padding; office.js wants points (1 px = 0.75 pt at 96 dpi).
  * So 1 char ≈ 5.25 pt, plus 3.75 pt per column.
  */
-export function charsToPoints(chars: number): number {
-  return (chars * 7 + 5) * 0.75;
-}
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center" } as const;
@@ -94,11 +92,28 @@ function queueSheet(sheets: Excel.WorksheetCollection, plan: SheetPlan, pageLayo
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(chars);
   });
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+  plan.rowHeights?.forEach((height, r) => {
+    if (height !== null) sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = height;
+  });
   if (pageLayout) {
     // plan.print only admits A4 landscape, one page wide; 0 pages tall means "as many as needed".
     sheet.pageLayout.orientation = "Landscape";
     sheet.pageLayout.paperSize = "A4";
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: plan.print.fitToHeight ?? 0 };
+    // Margins in points (72 to the inch).
+    sheet.pageLayout.leftMargin = PRINT_MARGINS.left * 72;
+    sheet.pageLayout.rightMargin = PRINT_MARGINS.right * 72;
+    sheet.pageLayout.topMargin = PRINT_MARGINS.top * 72;
+    sheet.pageLayout.bottomMargin = PRINT_MARGINS.bottom * 72;
+    sheet.pageLayout.headerMargin = PRINT_MARGINS.header * 72;
+    sheet.pageLayout.footerMargin = PRINT_MARGINS.footer * 72;
+    const { titleRows, footer } = plan.print;
+    if (titleRows) sheet.pageLayout.setPrintTitleRows(`$${titleRows[0]}:$${titleRows[1]}`);
+    if (footer) {
+      const { left, right } = footerCode(footer);
+      sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter = left;
+      sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = right;
+    }
   }
   return sheet;
 }

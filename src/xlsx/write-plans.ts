@@ -1,6 +1,6 @@
 /** SheetPlans → exceljs worksheets: the .xlsx drawing target of the CLI and of the export (Node and browser). */
 import ExcelJS from "exceljs";
-import { cellSpecs, PLAN_FONT, type SheetPlan, type StyleSpec } from "../domain/render/plan";
+import { cellSpecs, footerCode, PLAN_FONT, PRINT_MARGINS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const PAPER_SIZES: Record<SheetPlan["print"]["paper"], ExcelJS.PaperSize> = { A4: 9 };
@@ -29,8 +29,11 @@ function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
       // One page wide, as many pages tall as the rows need.
       fitToPage: plan.print.fitToWidth,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: plan.print.fitToHeight ?? 0,
+      margins: PRINT_MARGINS,
+      ...(plan.print.titleRows ? { printTitlesRow: `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}` } : {}),
     },
+    ...(plan.print.footer ? { headerFooter: { oddFooter: footerText(plan.print.footer) } } : {}),
   });
   const specs = cellSpecs(plan);
   plan.values.forEach((row, r) =>
@@ -46,6 +49,15 @@ function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   plan.columnWidths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
+  plan.rowHeights?.forEach((height, r) => {
+    if (height !== null) sheet.getRow(r + 1).height = height;
+  });
+}
+
+/** Excel's footer codes: &L the left part, &R the right one. */
+function footerText(name: string): string {
+  const { left, right } = footerCode(name);
+  return `&L${left}&R${right}`;
 }
 
 /** Adds one worksheet per plan, in order. */

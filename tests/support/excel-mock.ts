@@ -61,6 +61,8 @@ export class MockWorkbook {
   activated: string[] = [];
   frozen: Record<string, number> = {};
   pageLayouts: Record<string, OfficeMockObject> = {};
+  /** The rows printed on every page, by sheet (ExcelApi 1.9 setPrintTitleRows). */
+  printTitles: Record<string, string> = {};
   parts: Part[] = [];
   usedRanges: OfficeMockObject[] = [];
   /** Cell contents as Excel's `formulas` reports them, keyed "Sheet!A1"; absent = empty. */
@@ -194,7 +196,10 @@ export class MockWorkbook {
   }
 
   private sheet(name: string, used?: UsedRange, id = `id-${name}`): OfficeMockObject {
-    const pageLayout = this.mock({});
+    const pageLayout = this.mock({
+      setPrintTitleRows: (rows: string) => (this.printTitles[name] = rows),
+      headersFooters: { defaultForAllPages: {} },
+    });
     this.pageLayouts[name] = pageLayout;
     const sheet = this.mock({
       name,

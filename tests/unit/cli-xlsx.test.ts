@@ -2,6 +2,9 @@ import ExcelJS from "exceljs";
 import type { SheetPlan } from "../../src/domain/render/plan";
 import { smallPlan } from "../support/plans";
 import { writePlans } from "../../src/xlsx/write-plans";
+import { builtinPack } from "../../src/domain/packs";
+import { renderTables } from "../../src/domain/render/render";
+import { jinchengSample } from "../../src/domain/samples";
 
 const plan = smallPlan("表X", "2010101", 12.5);
 
@@ -52,5 +55,21 @@ describe("writePlans", () => {
     expect(x.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
     expect(x.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(y.views ?? []).not.toContainEqual(expect.objectContaining({ state: "frozen" }));
+  });
+
+  it("prints each table like the official one: header rows on every page, footer, one page tall where it fits, row heights", async () => {
+    const plans = renderTables(builtinPack(), { department: jinchengSample.department, year: 2023, rows: jinchengSample.rows });
+    const workbook = await roundTrip(plans);
+    const t01 = workbook.getWorksheet("表1 预算收支总表")!;
+    expect(t01.pageSetup.printTitlesRow).toBe("1:5");
+    expect(t01.headerFooter.oddFooter).toBe("&L表1 预算收支总表&R第 &P 页，共 &N 页");
+    // 表1's 38 rows fit one landscape page at 90 % or more of the width-fit scale; 表4's 42 do not.
+    expect(t01.pageSetup.fitToHeight).toBe(1);
+    expect(workbook.getWorksheet("表4 财政拨款收支总表")!.pageSetup.fitToHeight).toBe(0);
+    expect(t01.pageSetup.margins).toMatchObject({ left: 0.4, top: 0.5 });
+    const t12 = workbook.getWorksheet("表12 项目支出表（本年）")!;
+    const plan12 = plans[11];
+    const tall = plan12.rowHeights!.findIndex((h) => h !== null);
+    expect(t12.getRow(tall + 1).height).toBe(plan12.rowHeights![tall]);
   });
 });

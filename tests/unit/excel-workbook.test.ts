@@ -10,7 +10,6 @@ import { MockWorkbook, NO_FILL, type Fill, type Touched } from "../support/excel
 import {
   MARKS_NAMESPACE,
   STAMP_NAMESPACE,
-  charsToPoints,
   createExcelPort,
   marksFromXml,
   marksToXml,
@@ -18,6 +17,7 @@ import {
   stampToXml,
   toUserError,
 } from "../../src/excel/workbook";
+import { charsToPoints } from "../../src/domain/render/print";
 import { smallPlan as plan } from "../support/plans";
 
 const NOT_LOADED = "Error, property was not loaded";
@@ -106,6 +106,16 @@ describe("apply", () => {
     );
     expect(book.frozen["表9 国有资本经营收支表"]).toBe(6);
     expect(book.liveParts().map((p) => stampFromXml(p.xml))).toEqual([stamp]);
+    // Printed like the official tables: title block and header on every page, name and page number in the footer.
+    expect(book.printTitles["表1 预算收支总表"]).toBe("$1:$5");
+    expect(book.printTitles["表6 基本支出分经济科目表"]).toBe(`$1:$${plans[5].print.titleRows![1]}`);
+    const footer = book.pageLayouts["表1 预算收支总表"].headersFooters.defaultForAllPages;
+    expect([footer.leftFooter, footer.rightFooter]).toEqual(["表1 预算收支总表", "第 &P 页，共 &N 页"]);
+    // A wrapped project name gets the height of its lines.
+    const t12 = plans[11];
+    const tall = t12.rowHeights!.findIndex((h) => h !== null);
+    expect(tall).toBeGreaterThan(0);
+    expect(book.range("表12 项目支出表（本年）", `${tall + 1}:${tall + 1}`).range.format.rowHeight).toBe(t12.rowHeights![tall]);
   });
 
   it("leaves page layout alone on hosts without ExcelApi 1.9", async () => {

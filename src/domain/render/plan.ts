@@ -70,9 +70,27 @@ export interface SheetPlan {
   columnWidths: number[];
   /** Rows frozen at the top (title, meta and header). */
   freezeRows: number;
-  /** A4 landscape, fit to one page wide. */
-  print: { orientation: "landscape"; paper: "A4"; fitToWidth: true };
+  /** A4 landscape, fit to one page wide; a table's print layout besides (print.ts). */
+  print: {
+    orientation: "landscape";
+    paper: "A4";
+    fitToWidth: true;
+    /** Rows printed at the top of every page (1-based, inclusive): the title block and the header. */
+    titleRows?: [number, number];
+    /** The footer's name of the sheet, beside 第 N 页，共 M 页. */
+    footer?: string;
+    /** Pages tall: 1 where the table fits one page at 90 % of the width-fit scale or more, else as many as needed. */
+    fitToHeight?: 0 | 1;
+  };
+  /** Row heights in points where wrapped text needs more than one line; null for Excel's default. */
+  rowHeights?: (number | null)[];
 }
+
+/** Page margins in inches, narrower than Excel's normal ones as published tables are printed: more rows to a page. */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/** The footer Excel prints: the sheet's name at the left, 第 N 页，共 M 页 at the right. */
+export const footerCode = (name: string): { left: string; right: string } => ({ left: name.replace(/&/g, "&&"), right: "第 &P 页，共 &N 页" });
 
 /** The spec of every styled cell, keyed "row,col" (0-based): styles in plan order, each changing only what it sets. */
 export function cellSpecs(plan: SheetPlan): Map<string, StyleSpec> {

@@ -1,4 +1,5 @@
 /** Pack + department + year (+ figures) → SheetPlans: the official tables, laid out as published. */
+import { withPrintLayout } from "./print";
 import { a1Range, shiftRange, type CellValue } from "../grid";
 import { physicalColumns, splitCode, stripNumbering } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
@@ -113,7 +114,8 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
     styles.push({ range: a1Range(values.length - 1, 0, values.length - 1, 0), style: "note" });
   }
 
-  return {
+  return withPrintLayout(
+    {
     name: options.sheetNames?.[table.id] ?? table.sheetName,
     tableId: table.id,
     values,
@@ -122,7 +124,10 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
     columnWidths: physical.map((p) => p.width),
     freezeRows: headerBottom + 1,
     print: { orientation: "landscape", paper: "A4", fitToWidth: true },
-  };
+    },
+    // The title block and the header on every printed page.
+    [1, headerBottom + 1],
+  );
 }
 
 /** The plans of the chosen tables (all by default), in pack order. Unknown table ids are an error. */
