@@ -12,6 +12,7 @@ import { nodeExportHooks } from "../../src/cli/export-hooks";
 import type { Finding } from "../../src/domain/finding";
 import { buildPackage, ExportRefused, type ExportRequest } from "../../src/domain/export";
 import { chartSpecs, chartSvg, CHART_FONT } from "../../src/domain/export/charts";
+import { balancedLines, chineseDate, pairedIndicators } from "../../src/domain/export/word-tables";
 import { tableTitle } from "../../src/domain/render/render";
 import { catalog, pack } from "../support/disclosure";
 import { jinchengRequest } from "../support/export-request";
@@ -166,14 +167,53 @@ describe("buildPackage (晋城 2023)", () => {
     expect(doc).toContain(">三公经费分布图<");
   });
 
-  it("sets the performance form as a table in section 十, amounts in 元", () => {
-    const form = tableAfter(built.document, "项目支出绩效目标表（2023年遗属补助）");
-    expect(built.document.indexOf("项目支出绩效目标表（2023年遗属补助）")).toBeGreaterThan(built.document.lastIndexOf("十、绩效管理情况"));
+  it("sets the performance form as tables in section 十, amounts in 元, the indicators' header repeating on every page", () => {
+    const title = "项目支出绩效目标表（2023年遗属补助）";
+    const form = tableAfter(built.document, title);
+    expect(built.document.indexOf(title)).toBeGreaterThan(built.document.lastIndexOf("十、绩效管理情况"));
     expect(form).toContain(">94,940<");
-    expect(form).toContain(">遗属满意度<");
-    // 产出指标 spans its three indicator rows.
-    expect(form).toContain(">产出指标<");
-    expect(form.split(">产出指标<").length - 1).toBe(1);
+    // The indicators: a table of their own after the funds and goals, its first row a header row Word repeats.
+    const doc = built.document;
+    const second = doc.indexOf("<w:tbl>", doc.indexOf("</w:tbl>", doc.lastIndexOf(title)));
+    const indicators = doc.slice(second, doc.indexOf("</w:tbl>", second));
+    expect(indicators).toContain(">遗属满意度<");
+    expect(indicators.split("<w:tblHeader/>").length - 1).toBe(1);
+    expect(indicators.indexOf("<w:tblHeader/>")).toBeLessThan(indicators.indexOf(">一级指标<"));
+    // 产出指标 spans its indicator rows; the date is written 2022年11月24日, not 20221124194720.
+    expect(indicators.split(">产出指标<").length - 1).toBe(1);
+    expect(indicators).toMatch(/>\d{4}年\d{1,2}月\d{1,2}日</);
+    expect(indicators).not.toMatch(/>\d{14}</);
+  });
+
+  it("pairs the indicators of the 实施期 and of the year within each 一级指标, never across", () => {
+    const x = (level1: string, level2: string) => ({ level1, level2, level3: level2, value: "" });
+    const pairs = pairedIndicators(
+      [x("产出指标", "数量指标"), x("产出指标", "质量指标"), x("效益指标", "社会效益指标")],
+      [x("产出指标", "数量指标"), x("效益指标", "社会效益指标"), x("效益指标", "可持续影响指标"), x("满意度指标", "服务对象满意度指标")],
+    );
+    expect(pairs.map((p) => `${p.level1}:${p.impl?.level2 ?? "-"}|${p.annual?.level2 ?? "-"}`)).toEqual([
+      "产出指标:数量指标|数量指标",
+      "产出指标:质量指标|-",
+      "效益指标:社会效益指标|社会效益指标",
+      "效益指标:-|可持续影响指标",
+      "满意度指标:-|服务对象满意度指标",
+    ]);
+    expect(["20221124194720", "2023-1-19", "2023/01/19", "2023年1月19日", "待定"].map(chineseDate)).toEqual([
+      "2022年11月24日",
+      "2023年1月19日",
+      "2023年1月19日",
+      "2023年1月19日",
+      "待定",
+    ]);
+  });
+
+  it("breaks a short header or title into balanced lines, never one with a character left over", () => {
+    expect(balancedLines("国有资本经营预算", 7 * 180)).toBe("国有资本\n经营预算");
+    expect(balancedLines("一般公共预算", 1200)).toBe("一般公共预算");
+    expect(balancedLines("财政专户管理资金", 7 * 180)).toBe("财政专户\n管理资金");
+    // A long text wraps as Word wraps it.
+    const long = "根据山西省人事厅、山西省财政厅的规定，国家机关、事业单位的工作人员死亡后给予补助";
+    expect(balancedLines(long, 10 * 180)).toBe(long);
   });
 
   it("has the four parts, the 目录, the glossary and the cover", () => {

@@ -41,11 +41,49 @@ interface CellText {
   width: number;
 }
 
+/** Twips a character of table text takes: a CJK one its full 9 pt, others about half. */
+const charTwips = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’（）]/.test(ch) ? TABLE_SIZE * 10 : TABLE_SIZE * 5);
+
+/**
+ * A short text Word would wrap leaving one or two characters on its last line (国有资本经营预 / 算) broken into
+ * balanced lines instead (国有资本 / 经营预算); texts that fit, and long texts, as they are.
+ */
+export function balancedLines(text: string, twips: number, twipsOf: (ch: string) => number = charTwips): string {
+  // Figures and Latin words are not broken: 2022 stays whole, as Word keeps it.
+  const width = (t: string) => [...t].reduce((n, ch) => n + twipsOf(ch), 0);
+  const orphan = 2 * twipsOf("中");
+  return text
+    .split("\n")
+    .map((line) => {
+      const tokens = line.match(/[A-Za-z0-9.,%:：-]+|./gu) ?? [];
+      if (tokens.length > 24) return line;
+      // Word fills each line before it starts the next: where does that leave the last one?
+      const greedy: string[] = [""];
+      for (const t of tokens) {
+        if (width(greedy[greedy.length - 1] + t) > twips && greedy[greedy.length - 1] !== "") greedy.push("");
+        greedy[greedy.length - 1] += t;
+      }
+      if (greedy.length === 1 || width(greedy[greedy.length - 1]) > orphan) return line;
+      // As many lines, each an equal share of the text.
+      const share = width(line) / greedy.length;
+      const out: string[] = [""];
+      let done = 0;
+      for (const t of tokens) {
+        if (done + width(t) / 2 > share * out.length && out.length < greedy.length) out.push("");
+        out[out.length - 1] += t;
+        done += width(t);
+      }
+      return out.join("\n");
+    })
+    .join("\n");
+}
+
 function cell(c: CellText): TableCell {
   const run: IRunOptions = { text: c.text, bold: c.bold, size: TABLE_SIZE, font: face(SONG) };
+  const text = balancedLines(c.text, c.width - CELL_MARGINS.left - CELL_MARGINS.right);
   return new TableCell({
     // The paragraph mark takes the run's size too, or an empty cell stands as tall as the document's default text.
-    children: c.text.split("\n").map(
+    children: text.split("\n").map(
       (line) =>
         new Paragraph({
           alignment: ALIGN[c.align ?? "left"],
@@ -85,14 +123,20 @@ function lineParagraph(plan: SheetPlan, specs: Map<string, StyleSpec>, r: number
   const first = texts[0];
   const run = (t: { text: string; spec: StyleSpec }) =>
     new TextRun({ text: t.text, bold: t.spec.bold, size: t.spec.fontSize ? t.spec.fontSize * 2 : 21, font: face(SONG) });
-  if (texts.length === 1)
+  if (texts.length === 1) {
+    // A long title wraps into balanced lines, not one with a character or two left over (…上年结 / 转）).
+    const size = first.spec.fontSize ?? 10.5;
+    const lines = balancedLines(first.text, textWidth, (ch) => (charTwips(ch) * size) / 9).split("\n");
     return new Paragraph({
       // The table's title is a heading, so Word's navigation pane lists the 13 tables.
       heading: first.spec.fontSize ? HeadingLevel.HEADING_2 : undefined,
       alignment: ALIGN[first.spec.hAlign ?? "left"],
       spacing: { after: 60 },
-      children: [run(first)],
+      children: lines.map(
+        (text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, bold: first.spec.bold, size: size * 2, font: face(SONG) }),
+      ),
     });
+  }
   return new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
     spacing: { after: 60 },
@@ -166,15 +210,39 @@ const TEXT_LINES: [string, "overview" | "basis" | "necessity" | "measures" | "pl
   ["项目实施计划", "plan"],
 ];
 
-/** Eight columns: a side label, 一级指标, then 二级/三级/指标值 of the 实施期 and of the year (the seed's grid). */
-const FORM_WEIGHTS = [10, 11, 12, 15, 11, 12, 15, 14];
+/** Eight columns: a side label, 一级指标, then 二级/三级/指标值 of the 实施期 and of the year; 二级指标 as wide as its six characters, the last as 2022年11月24日. */
+const FORM_WEIGHTS = [10, 10, 14, 13, 9, 14, 12, 16];
 
-/** One 项目支出绩效目标表, in the seed's layout: funds of the 实施期 beside the year's, indicators side by side. */
-export function formTable(form: PerformanceForm, textWidth: number): Table {
+/** A 填报日期 as a date is written in Chinese: 20221124194720, 2022-11-24 or 2022/11/24 → 2022年11月24日; other text as it is. */
+export function chineseDate(text: string): string {
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[\sT]?\d{1,2}:?\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) return text;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? `${y}年${mo}月${d}日` : text;
+}
+
+/**
+ * The indicators of the 实施期 and of the year side by side, paired within each 一级指标 (in the order the 一级指标
+ * first appear), as the sheet pairs them: never a 产出指标 beside a 效益指标.
+ */
+export function pairedIndicators(implementation: Indicator[], annual: Indicator[]): { level1: string; impl?: Indicator; annual?: Indicator }[] {
+  const groups = [...new Set([...implementation, ...annual].map((x) => x.level1))];
+  return groups.flatMap((level1) => {
+    const a = implementation.filter((x) => x.level1 === level1);
+    const b = annual.filter((x) => x.level1 === level1);
+    return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => ({ level1, impl: a[i], annual: b[i] }));
+  });
+}
+
+/**
+ * One 项目支出绩效目标表, in the seed's layout: funds of the 实施期 beside the year's, then the indicators — a table of
+ * their own whose header row Word repeats on every page the indicators run onto.
+ */
+export function formBlocks(form: PerformanceForm, textWidth: number): (Table | Paragraph)[] {
   const w = scaledWidths(FORM_WEIGHTS, textWidth);
   const span = (from: number, n: number) => w.slice(from, from + n).reduce((s, x) => s + x, 0);
   // Cells placed left to right from column `at`, each `cols` wide.
-  const row = (cells: { text: string; cols?: number; rowSpan?: number; bold?: boolean; align?: CellText["align"] }[], at = 0) => {
+  const row = (cells: { text: string; cols?: number; rowSpan?: number; bold?: boolean; align?: CellText["align"] }[], at = 0, header = false) => {
     let col = at;
     const children = cells.map((c) => {
       const cols = c.cols ?? 1;
@@ -182,7 +250,7 @@ export function formTable(form: PerformanceForm, textWidth: number): Table {
       col += cols;
       return made;
     });
-    return new TableRow({ children, cantSplit: true });
+    return new TableRow({ children, cantSplit: true, tableHeader: header });
   };
   const label = (text: string, cols = 2, rowSpan?: number) => ({ text, cols, rowSpan, bold: true, align: "center" as const });
   const { implementation: impl, annual } = form.funds;
@@ -209,34 +277,37 @@ export function formTable(form: PerformanceForm, textWidth: number): Table {
     row([label("总体目标"), { text: form.goals.implementation, cols: 3 }, { text: form.goals.annual, cols: 3 }]),
   ];
 
-  const count = Math.max(form.indicators.implementation.length, form.indicators.annual.length);
+  const pairs = pairedIndicators(form.indicators.implementation, form.indicators.annual);
+  const indicators: TableRow[] = [
+    row([label("绩效指标", 1), ...["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"].map((t) => label(t, 1))], 0, true),
+  ];
   const blank: Indicator = { level1: "", level2: "", level3: "", value: "" };
-  const pairs = Array.from({ length: count }, (_, i) => ({
-    impl: form.indicators.implementation[i] ?? blank,
-    annual: form.indicators.annual[i] ?? blank,
-  }));
-  const level1 = pairs.map((p) => p.impl.level1 || p.annual.level1);
-  rows.push(
-    row([
-      label("绩效指标", 1, count + 1),
-      ...["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"].map((t) => label(t, 1)),
-    ]),
-  );
   pairs.forEach((p, i) => {
-    // A run of equal 一级指标 is one merged cell, as printed.
-    const runStart = i === 0 || level1[i] === "" || level1[i] !== level1[i - 1];
-    let run = 1;
-    while (runStart && level1[i] !== "" && level1[i + run] === level1[i]) run++;
-    const indicator = (x: Indicator) => [{ text: x.level2 }, { text: x.level3 }, { text: x.value, align: "center" as const }];
-    rows.push(
-      runStart
-        ? row([{ text: level1[i], rowSpan: run > 1 ? run : undefined }, ...indicator(p.impl), ...indicator(p.annual)], 1)
-        : row([...indicator(p.impl), ...indicator(p.annual)], 2),
-    );
+    // A run of one 一级指标 is one merged cell, as printed; the side column under 绩效指标 one cell down the whole list.
+    const runStart = i === 0 || p.level1 !== pairs[i - 1].level1;
+    const next = pairs.slice(i).findIndex((q) => q.level1 !== p.level1);
+    const length = next < 0 ? pairs.length - i : next;
+    const indicator = (x: Indicator = blank) => [{ text: x.level2 }, { text: x.level3 }, { text: x.value, align: "center" as const }];
+    const level1 = { text: p.level1, rowSpan: length > 1 ? length : undefined };
+    const side = { text: "", rowSpan: pairs.length > 1 ? pairs.length : undefined };
+    if (i === 0) indicators.push(row([side, level1, ...indicator(p.impl), ...indicator(p.annual)]));
+    else if (runStart) indicators.push(row([level1, ...indicator(p.impl), ...indicator(p.annual)], 1));
+    else indicators.push(row([...indicator(p.impl), ...indicator(p.annual)], 2));
   });
   const { head, handler, phone, date } = form.contacts;
-  rows.push(
-    row([label("负责人：", 1), { text: head }, label("经办人：", 1), { text: handler }, label("联系电话：", 1), { text: phone }, label("填报日期：", 1), { text: date }]),
+  indicators.push(
+    row([
+      label("负责人：", 1),
+      { text: head },
+      label("经办人：", 1),
+      { text: handler },
+      label("联系电话：", 1),
+      { text: phone },
+      label("填报日期：", 1),
+      { text: chineseDate(date) },
+    ]),
   );
-  return table(rows, w);
+  // Two tables with nothing between them are one to Word: a hairline paragraph keeps them apart.
+  const gap = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: "exact" }, children: [] });
+  return [table(rows, w), gap, table(indicators, w)];
 }

@@ -26,7 +26,7 @@ import { sectionOf } from "../narrative/statements";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
 import { packText } from "../packs/text";
-import { FANG, face, formTable, planBlocks, SONG } from "./word-tables";
+import { FANG, face, formBlocks, planBlocks, SONG } from "./word-tables";
 import { chineseNumber } from "../chinese-number";
 
 /** A chart drawn for the document: its caption and PNG, placed after a section of the 情况说明. */
@@ -178,7 +178,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
   // at the end of the last part of the 情况说明.
   const forms = inputs.forms.flatMap((form) => [
     centered(`项目支出绩效目标表（${form.project}）`, 24, true, 240),
-    formTable(form, TEXT_WIDTH.portrait),
+    ...formBlocks(form, TEXT_WIDTH.portrait),
   ]);
   // Each section of an edited text is placed by the pack's section it is (by id, else by number or title); one that
   // is none of them is not printed.
