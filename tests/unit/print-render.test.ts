@@ -1,7 +1,8 @@
 /**
- * The workbook as it prints: `template --sample` rendered to PDF by LibreOffice and read back with pdftotext. Every
- * page of a table starts with its title block and header rows and carries its name and page number in the footer;
- * a table printed on several pages has no last page of a few rows. Needs LibreOffice Calc and poppler-utils, which
+ * The workbook and the document as they print: `template --sample` and its export rendered to PDF by LibreOffice
+ * and read back with pdftotext. Every page of a table starts with its title block and header rows and carries its
+ * name and page number in the footer; a table printed on several pages has no last page of a few rows; no table cell
+ * of the document leaves a single character on a line; the 绩效目标表's indicators repeat their header. Needs LibreOffice Calc and poppler-utils, which
  * .ci/run installs; where they are absent the tests fail saying so, never pass.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -75,6 +76,52 @@ test("表4 prints on two pages, its last with a real share of rows; 表1 fits on
     expect({ sheet, body: body >= 5 }).toEqual({ sheet, body: true });
   }
   expect(pagesOf("表4 财政拨款收支总表")).toHaveLength(2);
+});
+
+describe("the Word document, rendered by LibreOffice", () => {
+  let docPages: string[][] = [];
+  beforeAll(async () => {
+    const dir = tempDir();
+    const out = path.join(dir, "包");
+    expect((await runCli("export", path.join(dir, "示例.xlsx"), "-o", out)).code).toBe(0);
+    const docx = fs.readdirSync(out).find((f) => f.endsWith(".docx"))!;
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, path.join(out, docx)], {
+      stdio: "ignore",
+    });
+    const pdf = path.join(dir, docx.replace(/\.docx$/, ".pdf"));
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    docPages = Array.from({ length: count }, (_, i) =>
+      execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" })
+        .split("\n")
+        .map((l) => l.trim().replace(/\s+/g, " "))
+        .filter((l) => l !== ""),
+    );
+  });
+
+  test("no cell of the 13 tables wraps leaving a single character on a line (国有资本经营预/算)", () => {
+    const from = docPages.findIndex((p, i) => i > 2 && p.some((l) => l.startsWith("第二部分")));
+    const to = docPages.findIndex((p, i) => i > from && p.some((l) => l.startsWith("第三部分")));
+    expect(from).toBeGreaterThan(0);
+    const lone = docPages
+      .slice(from, to)
+      .flatMap((p, k) => p.map((line) => ({ page: from + k + 1, line })))
+      // pdftotext sets a space between a figure and the character after it (2023 年): that is no break.
+      .filter(({ line }) => line.replace(/(\d) (?=\p{Script=Han})/gu, "$1").split(" ").some((token) => /^\p{Script=Han}$/u.test(token)));
+    expect(lone).toEqual([]);
+    expect(docPages.slice(from, to).flat().join(" ")).toContain("国有资本 财政专户");
+  });
+
+  test("a 绩效目标表's indicators carry their header on every page they run onto", () => {
+    const header = /^绩效指标 一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值$/;
+    const row = /(?:^| )(?:产出指标|效益指标|满意度指标|成本指标)(?: |$)/;
+    const pagesWithRows = docPages.map((lines, i) => ({ i, lines })).filter(({ lines }) => lines.some((l) => row.test(l) && !header.test(l)));
+    expect(pagesWithRows.length).toBeGreaterThanOrEqual(24);
+    for (const { i, lines } of pagesWithRows) {
+      const head = lines.findIndex((l) => header.test(l));
+      const first = lines.findIndex((l) => row.test(l) && !header.test(l));
+      expect({ page: i + 1, header: head >= 0 && head < first }).toEqual({ page: i + 1, header: true });
+    }
+  });
 });
 
 afterAll(() => {
