@@ -1,5 +1,12 @@
-/** What the export needs from Node: SVG → PNG by resvg with a Chinese font, and the .xlsx by exceljs. */
+/**
+ * What the export needs from Node: SVG → PNG by resvg with a Chinese font, the .xlsx by exceljs, and the 目录's page
+ * numbers from a rendering of the document by LibreOffice where it is installed.
+ */
+import { execFile, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
 import type { ExportHooks } from "../domain/export";
 import { plansToXlsx } from "../xlsx/write-plans";
 
@@ -16,7 +23,8 @@ const CJK_FONTS = [
   "/System/Library/Fonts/PingFang.ttc",
 ];
 
-export function nodeExportHooks(progress?: ExportHooks["progress"]): ExportHooks {
+/** `pages`: number the 目录 from a LibreOffice rendering (where installed); off, the export skips that run. */
+export function nodeExportHooks(progress?: ExportHooks["progress"], options: { pages?: boolean } = {}): ExportHooks {
   const fontFiles = CJK_FONTS.filter((f) => fs.existsSync(f));
   return {
     async rasterize(svg, width) {
@@ -27,5 +35,40 @@ export function nodeExportHooks(progress?: ExportHooks["progress"]): ExportHooks
     },
     writeXlsx: plansToXlsx,
     progress,
+    paginate: options.pages === false ? undefined : paginate,
   };
+}
+
+const run = promisify(execFile);
+const installed = (cmd: string) => spawnSync(process.platform === "win32" ? "where" : "which", [cmd]).status === 0;
+
+/**
+ * The page each line of a rendered document stands on, by its text without spaces — a heading split over two lines
+ * by its two lines together — counting the pages that print a number (— 3 —) in their footer. Null without
+ * LibreOffice and pdftotext, or when the rendering fails: the 目录 is then printed without numbers.
+ */
+async function paginate(docx: Uint8Array): Promise<Map<string, number> | null> {
+  if (!installed("soffice") || !installed("pdftotext")) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-toc-"));
+  try {
+    const file = path.join(dir, "document.docx");
+    fs.writeFileSync(file, docx);
+    // A profile of its own, so that a LibreOffice the user has open does not take (or block) the job.
+    await run("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { timeout: 180_000 });
+    const { stdout } = await run("pdftotext", ["-layout", path.join(dir, "document.pdf"), "-"], { maxBuffer: 64 * 1024 * 1024 });
+    const pages = new Map<string, number>();
+    for (const page of stdout.split("\f")) {
+      const lines = page.split("\n").map((l) => l.replace(/\s+/g, "")).filter((l) => l !== "");
+      const number = lines.map((l) => /^—(\d+)—$/.exec(l)).find((m) => m);
+      if (!number) continue;
+      lines.forEach((line, i) => {
+        for (const text of [line, line + (lines[i + 1] ?? "")]) if (!pages.has(text)) pages.set(text, Number(number[1]));
+      });
+    }
+    return pages;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -21,7 +21,7 @@ const csvPath = (id: string) => `数据/${id}-${pack.tables.find((t) => t.id ===
 
 /** The package's data files, as text, for a disclosure of these rows. */
 async function dataOf(rows = jinchengSample.rows): Promise<Record<string, string>> {
-  const { zip } = await buildPackage(jinchengRequest({ disclosure: disclosureOf(rows, DEPT) }), nodeExportHooks());
+  const { zip } = await buildPackage(jinchengRequest({ disclosure: disclosureOf(rows, DEPT) }), nodeExportHooks(undefined, { pages: false }));
   const files = unzipSync(zip);
   // Keep the byte-order mark, which a default TextDecoder would drop.
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });

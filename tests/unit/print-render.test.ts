@@ -9,6 +9,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCli, useTempDir } from "../support/cli";
+import { contentsOf } from "../../src/domain/narrative/contents";
+import { builtinPack } from "../../src/domain/packs";
 
 jest.setTimeout(180_000);
 
@@ -109,6 +111,26 @@ describe("the Word document, rendered by LibreOffice", () => {
       .filter(({ line }) => line.replace(/(\d) (?=\p{Script=Han})/gu, "$1").split(" ").some((token) => /^\p{Script=Han}$/u.test(token)));
     expect(lone).toEqual([]);
     expect(docPages.slice(from, to).flat().join(" ")).toContain("国有资本 财政专户");
+  });
+
+  test("the 目录 gives each part, table and section the page it starts on, after dot leaders", () => {
+    // Lines without their spacing; the page number each page prints in its footer (— 3 —).
+    const pages = docPages.map((lines) => {
+      const plain = lines.map((l) => l.replace(/\s+/g, ""));
+      const number = plain.map((l) => /^—(\d+)—$/.exec(l)).find((m) => m);
+      return { plain, number: number ? Number(number[1]) : null };
+    });
+    // The cover and the 目录 print no page number; the 目录 may run onto a second page.
+    const entries = pages.filter((p) => p.number === null).flatMap((p) => p.plain).flatMap((l) => {
+      const m = /^(.+?)\.{3,}(\d+)$/.exec(l);
+      return m ? [{ heading: m[1], page: Number(m[2]) }] : [];
+    });
+    // Every line of the 目录: the four parts, the 13 tables, the sections of 第一部分 and 第三部分.
+    expect(entries.map((e) => e.heading)).toEqual(contentsOf(builtinPack(), 2023).map((l) => l.replace(/\s+/g, "")));
+    for (const { heading, page } of entries) {
+      const at = pages.find((p) => p.number !== null && p.plain.some((l, i) => l === heading || l + (p.plain[i + 1] ?? "") === heading));
+      expect({ heading, page: at?.number }).toEqual({ heading, page });
+    }
   });
 
   test("a 绩效目标表's indicators carry their header on every page they run onto", () => {

@@ -56,6 +56,11 @@ export interface ExportHooks {
   writeXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
   /** Stage names in zh-CN, fraction done 0…1. */
   progress?(stage: string, fraction: number): void;
+  /**
+   * The page each heading of a rendered .docx starts on, by its text with spaces removed (Node: LibreOffice, where
+   * installed); null where the host cannot lay out a document. The 目录 then prints the numbers.
+   */
+  paginate?(docx: Uint8Array): Promise<Map<string, number> | null>;
 }
 
 /** Error-level findings stand, and the export was not asked for as a draft. */
@@ -79,7 +84,10 @@ const packageName = (department: string, year: number, scope: string): string =>
 /** Drawn at this size in the document (pixels at 96 dpi, about 15 × 9.4 cm) and rasterized at twice that. */
 const CHART_SIZE = { width: 567, height: 354 };
 
-export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Promise<{ fileName: string; zip: Uint8Array; files: string[] }> {
+export async function buildPackage(
+  req: ExportRequest,
+  hooks: ExportHooks,
+): Promise<{ fileName: string; zip: Uint8Array; files: string[]; /** Whether the 目录 carries page numbers. */ paged: boolean }> {
   // An explained error (已说明) does not hold the package back; the report lists it with its explanation.
   const errors = req.findings.filter((f) => f.severity === "error" && f.explanation === undefined);
   if (errors.length > 0 && !req.draft) throw new ExportRefused(errors);
@@ -102,7 +110,7 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
 
   progress("生成 Word 文档", 0.3);
   const name = packageName(department, year, pack.scope);
-  const docx = await buildDocx({
+  const docxInput = {
     pack,
     department,
     year,
@@ -113,7 +121,16 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
     contents: req.contents,
     charts,
     draft: req.draft ? { errors: errors.length } : null,
-  });
+  };
+  const docx = await buildDocx(docxInput);
+
+  // The 目录's page numbers: where a first rendering put each heading; the numbers change no page break.
+  let document = docx;
+  const paged = hooks.paginate && (progress("计算目录页码", 0.5), await hooks.paginate(docx));
+  if (paged) {
+    const pages = req.contents.map((line) => paged.get(line.replace(/\s+/g, "")) ?? null);
+    document = await buildDocx({ ...docxInput, pages });
+  }
 
   progress("生成 Excel 表格", 0.6);
   const xlsx = await hooks.writeXlsx(plans);
@@ -149,7 +166,7 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
   });
   const entries: [string, Uint8Array][] = [
     [README, strToU8(readme)],
-    [docxPath, docx],
+    [docxPath, document],
     [XLSX_PATH, xlsx],
     ...dataFiles(pack, department, year, rows, req.generatedAt, kinds).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
     [REPORT_HTML, strToU8(reportHtml(report, [pack], `${department}${year}年度${REPORT_TITLE}`))],
@@ -159,5 +176,5 @@ export async function buildPackage(req: ExportRequest, hooks: ExportHooks): Prom
   progress("打包", 0.95);
   const zip = packageZip(entries, req.generatedAt);
   progress("完成", 1);
-  return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path) };
+  return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path), paged: Boolean(paged) };
 }

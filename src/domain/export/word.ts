@@ -14,7 +14,9 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
   Table,
+  TabStopType,
   TextRun,
   type ISectionOptions,
 } from "docx";
@@ -49,6 +51,8 @@ export interface WordInput {
   narrative: NarrativeSection[];
   glossary: GlossaryEntry[];
   contents: string[];
+  /** The page each 目录 line's heading starts on, where known (a first rendering found them): printed after dot leaders. */
+  pages?: (number | null)[];
   charts: WordChart[];
   /** The mark on every page: 草稿, and whether the checks still find errors. */
   draft: { errors: number } | null;
@@ -163,12 +167,19 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
         spacing: { after: 360 },
         children: [new TextRun({ text: "目　录", bold: true, size: 32, font: face(SONG) })],
       }),
-      ...input.contents.map((line) => {
+      ...input.contents.map((line, i) => {
         const isPart = !/^\s/.test(line) && input.pack.document.parts.some((p) => fill(p.title) === line.trim());
+        const page = input.pages?.[i];
+        const run = { bold: isPart, size: 24, font: face(SONG) };
         return new Paragraph({
           indent: isPart ? undefined : { left: 420 },
           spacing: { line: 360 },
-          children: [new TextRun({ text: line.trim(), bold: isPart, size: 24, font: face(SONG) })],
+          // The page number at the right margin, dots leading to it, as the published 目录 prints it.
+          tabStops: page ? [{ type: TabStopType.RIGHT, position: TEXT_WIDTH.portrait, leader: "dot" }] : undefined,
+          children: [
+            new TextRun({ ...run, text: line.trim() }),
+            ...(page ? [new TextRun({ ...run, children: [new Tab(), String(page)] })] : []),
+          ],
         });
       }),
     ],
