@@ -48,7 +48,8 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
       const blob = new Blob([outcome.zip as Uint8Array<ArrayBuffer>], { type: "application/zip" });
       setDownload({ url: URL.createObjectURL(blob), fileName: outcome.fileName });
       const size = fileSize(outcome.zip.byteLength);
-      return { intent: "success", text: (outcome.draft ? zh.export.doneDraft : zh.export.done)(outcome.fileName, size) };
+      const done = (outcome.draft ? zh.export.doneDraft : zh.export.done)(outcome.fileName, size);
+      return { intent: "success", text: outcome.paged ? done : `${done}${zh.export.noPages}` };
     }).finally(() => setProgress(null));
 
   const narrative = () =>

@@ -34,7 +34,7 @@ export interface ExportSetup {
 export type ExportProgress = { step: "read" | "check" } | { step: "build"; stage: string; fraction: number };
 
 export type ExportOutcome =
-  | { status: "done"; fileName: string; zip: Uint8Array; files: string[]; draft: boolean }
+  | { status: "done"; fileName: string; zip: Uint8Array; files: string[]; draft: boolean; paged: boolean }
   | { status: "refused"; errors: Finding[] }
   | { status: "noTables" };
 

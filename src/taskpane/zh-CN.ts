@@ -127,6 +127,7 @@ export const zh = {
     blocking: "需要修改的错误",
     done: (name: string, size: string) => `已生成 ${name}（${size}），请点击下方链接保存。`,
     doneDraft: (name: string, size: string) => `已生成草稿 ${name}（${size}），每页标注“草稿”，请点击下方链接保存。`,
+    noPages: "任务窗格中无法排版，文档目录不含页码；需要页码时请用命令行 budget-disclosure export 导出（需安装 LibreOffice）。",
     download: (name: string) => `下载 ${name}`,
     noTables: "工作簿中没有找到部门预算公开表，无法导出。请先在“模板”页插入表格并填写。",
     charts: "图表",
