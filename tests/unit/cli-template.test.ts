@@ -39,7 +39,7 @@ describe("budget-disclosure template", () => {
     expect(t01.getCell("A3").value).toBe("部门名称：晋城市商务局");
     expect(t01.getCell("F3").value).toBe("单位：万元");
     expect(t01.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
-    expect(t01.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(t01.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
     expect(t01.getColumn(1).width).toBe(shanxi.tables[0].columns[0].width);
   });
 
