@@ -32,6 +32,10 @@ const FILE_PROBLEMS: Record<string, string> = {
   ENOTDIR: "路径中有一段不是目录",
   EROFS: "文件系统只读",
   ENOSPC: "磁盘空间不足",
+  EEXIST: "文件已存在",
+  EBUSY: "文件正被其他程序使用",
+  EMFILE: "同时打开的文件过多",
+  EXDEV: "不能跨磁盘移动文件",
 };
 
 /** A file-system error in Chinese. */

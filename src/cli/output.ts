@@ -1,14 +1,60 @@
-/** Writing what a command produces, never over an existing file unless asked. */
+/**
+ * Writing what a command produces: never over an existing file unless asked, and never half a file under the final
+ * name. Each file goes to a temporary name beside it (.名称.进程号.partial, the same folder, so the last step is
+ * atomic) and is moved into place when complete; a failed or killed run leaves nothing under the final name, and
+ * its leftover is removed by the next run that writes there.
+ */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { CliError, fileProblem } from "./context";
 
-/** Never replaces a file unless asked: "wx" fails if it exists, with no window between check and write. */
-export function writeNewFile(path: string, data: Uint8Array, force: boolean): void {
+const PARTIAL = /^\.(.+)\.(\d+)\.partial$/;
+
+const partialOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+
+/** Whether a process is still running (a leftover of a live run is its own, not ours to remove). */
+function alive(pid: number): boolean {
   try {
-    fs.writeFileSync(path, data, { flag: force ? "w" : "wx" });
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes what an earlier run left behind while writing `file`, unless that run still runs. */
+function cleanLeftovers(file: string): void {
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = PARTIAL.exec(name);
+    if (m && m[1] === path.basename(file) && (Number(m[2]) === process.pid || !alive(Number(m[2])))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
+ * `data` under `file`, whole or not at all. Without `replace` an existing file is refused: the final step links the
+ * finished file into place, which fails if the name was taken meanwhile — two runs cannot both write it.
+ */
+export function writeAtomically(file: string, data: Uint8Array | string, replace: boolean): void {
+  cleanLeftovers(file);
+  const partial = partialOf(file);
+  try {
+    fs.writeFileSync(partial, data, { flag: "wx" });
+    if (replace) fs.renameSync(partial, file);
+    else {
+      fs.linkSync(partial, file);
+      fs.rmSync(partial);
+    }
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
     if ((e as NodeJS.ErrnoException).code === "EEXIST")
-      throw new CliError(`${path} 已存在，未作改动。如需覆盖，请加 --force`, { cause: e });
-    throw new CliError(`无法写入 ${path}：${fileProblem(e)}`, { cause: e });
+      throw new CliError(`${file} 已存在，未作改动。如需覆盖，请加 --force`, { cause: e });
+    throw new CliError(`无法写入 ${file}：${fileProblem(e)}`, { cause: e });
   }
 }

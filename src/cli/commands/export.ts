@@ -11,7 +11,7 @@ import { catalogsFor, readCatalogFile } from "../catalog-file";
 import { CliError, fileProblem, type Io } from "../context";
 import { nodeExportHooks } from "../export-hooks";
 import { readWorkbookFile } from "../grids";
-import { writeNewFile } from "../output";
+import { writeAtomically } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 import { excelRef } from "../../domain/report/text";
 import type { Finding } from "../../domain/finding";
@@ -58,7 +58,7 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const zipped = /\.zip$/i.test(output);
   const force = options.force ?? false;
   const strict = options.strict ?? false;
-  // An existing package is refused before any work, not after it (writeNewFile still refuses one that appears meanwhile).
+  // An existing package is refused before any work, not after it (the write still refuses one that appears meanwhile).
   if (zipped && !force && fs.existsSync(output)) throw new CliError(`${output} 已存在，未作改动。如需覆盖，请加 --force`);
   const forced = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
@@ -95,7 +95,7 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
     return EXIT_REFUSED;
   }
 
-  if (zipped) writeNewFile(output, built.zip, force);
+  if (zipped) writeAtomically(output, built.zip, force);
   else writeUnpacked(output, unzipSync(built.zip), force);
   const draft = request.draft ? "（草稿，每页标注“草稿”）" : "";
   io.out(`已导出${draft} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
@@ -126,12 +126,12 @@ function writeUnpacked(dir: string, files: Record<string, Uint8Array>, force: bo
     const taken = targets.filter(({ target }) => fs.existsSync(target)).map(({ target }) => target);
     if (taken.length) throw new CliError(`这些文件已存在，未作改动：${taken.join("、")}。如需覆盖，请加 --force`);
   }
-  try {
-    for (const { target, data } of targets) {
+  for (const { target, data } of targets) {
+    try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, data);
+    } catch (e) {
+      throw new CliError(`无法写入 ${dir}：${fileProblem(e)}`, { cause: e });
     }
-  } catch (e) {
-    throw new CliError(`无法写入 ${dir}：${fileProblem(e)}`, { cause: e });
+    writeAtomically(target, data, force);
   }
 }

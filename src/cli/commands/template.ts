@@ -5,7 +5,7 @@ import { renderTables } from "../../domain/render/render";
 import { SAMPLES, sampleOf, type Sample } from "../../domain/samples";
 import { samplePlans } from "../../domain/samples/workbook";
 import { CliError, type Io } from "../context";
-import { writeNewFile } from "../output";
+import { writeAtomically } from "../output";
 import { packByIdOrFile } from "../pack-file";
 import { plansToXlsx } from "../../xlsx/write-plans";
 
@@ -75,7 +75,7 @@ async function template(options: TemplateOptions, io: Io): Promise<void> {
   const whole = sample && !tables && year === sample.year && department === sample.department;
   const plans = whole ? samplePlans(pack, sample) : renderTables(pack, { department, year, tables, rows: sample?.rows });
   const count = plans.filter((p) => pack.tables.some((t) => t.id === p.tableId)).length;
-  writeNewFile(output, await plansToXlsx(plans), options.force ?? false);
+  writeAtomically(output, await plansToXlsx(plans), options.force ?? false);
   const others = plans.length - count;
   io.out(`已写入 ${output}：${count} 张表${others ? `及 ${others} 个说明工作表` : ""}（${department}，${year}年）\n`);
 }

@@ -12,6 +12,7 @@ import { FORMATS, formatReport, type Format } from "../report";
 import { hasOpenErrors, type Report } from "../../domain/report/model";
 import { missingOf, newSince, readBaselineFile, readExpectFile } from "../review-files";
 import { readRulesFile } from "../rules-file";
+import { writeAtomically } from "../output";
 import { validateFiles } from "../validate-pool";
 
 /** Some workbook has an error-level finding. */
@@ -91,7 +92,8 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
 
   const text = formatReport(format, report, pack ? [pack] : builtinPacks());
   if (output === undefined) io.out(text);
-  else writeReport(output, text);
+  // A report replaces the earlier one, whole: a run stopped halfway leaves the earlier report as it was.
+  else writeAtomically(output, text, true);
   for (const r of reports) if (r.error !== undefined) io.err(`错误：${r.file}：${r.error}\n`);
   // An unusable file outweighs errors elsewhere: the run did not check everything it was given.
   if (reports.some((r) => r.error !== undefined)) return EXIT_INPUT;
@@ -116,13 +118,6 @@ function outputPath(file: string): string {
   return file;
 }
 
-function writeReport(file: string, report: string): void {
-  try {
-    fs.writeFileSync(file, report);
-  } catch (e) {
-    throw new CliError(`无法写入 ${file}：${fileProblem(e)}`, { cause: e });
-  }
-}
 
 const isWorkbook = (name: string) => /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$");
 // Names in the order a Chinese file manager shows them: 表2 before 表10.
