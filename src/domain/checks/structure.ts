@@ -173,6 +173,30 @@ const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
   }
 };
 
+/** A table's figures and texts as read, for telling a true copy from another version. */
+const contentOf = (t: ReadTable) => JSON.stringify(t.rows.map((r) => r.cells.map((c) => c?.value ?? null)));
+
+/**
+ * S12: a table the workbook holds twice. The checks read the first in sheet order; the finding stands at the other
+ * copy, names both places and says which one was checked — an error when the two differ, a warning for a true copy.
+ */
+const repeatedTables = (ctx: CheckContext, check: CheckOf<"repeatedTables">) => {
+  const ids = new Set(declsOf(ctx, check).map((d) => d.id));
+  for (const copy of ctx.disclosure.repeats.filter((t) => ids.has(t.id))) {
+    const used = ctx.table(copy.id)!;
+    const same = contentOf(copy) === contentOf(used);
+    const where = (t: ReadTable) => `工作表“${t.sheet}”${t.title.ref.cell}`;
+    ctx.report(
+      { table: copy.id, sheet: copy.sheet, cell: copy.title.ref.cell },
+      {
+        params: { detail: `${where(used)}和${where(copy)}各有一份，${same ? "内容相同" : "数字不同"}；校验按${where(used)}的一份进行` },
+        related: [{ table: used.id, sheet: used.sheet, cell: used.title.ref.cell }],
+        severity: same ? "warning" : "error",
+      },
+    );
+  }
+};
+
 /** Whether a field of the inputs holds something: a text, a figure, or figures by code. */
 function entered(inputs: DisclosureInputs, field: string): boolean {
   if (field in inputs.texts) return inputs.texts[field].trim() !== "";
@@ -203,6 +227,7 @@ const inputsEntered = (ctx: CheckContext, check: CheckOf<"inputsEntered">) => {
 
 export const structureKinds: Kinds<
   | "tablesPresent"
+  | "repeatedTables"
   | "inputsEntered"
   | "emptyNote"
   | "header"
@@ -215,6 +240,7 @@ export const structureKinds: Kinds<
   | "placeholders"
 > = {
   inputsEntered,
+  repeatedTables,
   tablesPresent,
   emptyNote,
   header,

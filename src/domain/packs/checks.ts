@@ -67,6 +67,8 @@ const kind = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z
 export const checkSchema = z.discriminatedUnion("kind", [
   // S — structure
   kind("tablesPresent", { ...everyTable }),
+  /** S12: a table the workbook holds twice (a copy left on another sheet). */
+  kind("repeatedTables", { ...everyTable }),
   /** S11: what the document needs from the input sheets (fields of the pack's inputs), entered. */
   kind("inputsEntered", { ...base, fields: z.array(z.string().min(1)).min(1) }),
   kind("emptyNote", { ...everyTable }),
@@ -303,6 +305,7 @@ export function checkReferences(c: CheckRow): Reference[] {
         ]),
       ];
     case "inputsEntered":
+    case "repeatedTables":
       return [];
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
