@@ -46,7 +46,7 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   );
   const values = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
   for (const { row, col, value } of cells) values[row][col] = value;
-  return { name: sheet.name, top: 0, left: 0, values };
+  return { name: sheet.name, top: 0, left: 0, values, ...(sheet.state !== "visible" ? { hidden: true } : {}) };
 }
 
 /** A workbook file read: its grids and explained findings, or why it cannot be used (Chinese, without the file name). */

@@ -8,6 +8,8 @@ export interface SheetGrid {
   top: number;
   left: number;
   values: CellValue[][];
+  /** Hidden (or very hidden) in Excel: read and checked all the same, and said so (S13). */
+  hidden?: boolean;
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -331,21 +331,17 @@ export function createExcelPort(
         }
         const used = sheetNames.map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          return { name, sheet, range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") };
+          // Its visibility in the same sync: a hidden sheet is read too, and its tables said to be hidden (S13).
+          return { name, sheet: sheet.load("visibility"), range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") };
         });
         await context.sync();
         // A named sheet may have been deleted or renamed meanwhile: it is simply not there to read.
-        return used.filter(({ sheet }) => !sheet.isNullObject).map(
-          ({ name, range }): SheetGrid =>
-            range.isNullObject
-              ? { name, top: 0, left: 0, values: [] }
-              : {
-                  name,
-                  top: range.rowIndex,
-                  left: range.columnIndex,
-                  values: range.values.map((row) => row.map(cellValue)),
-                },
-        );
+        return used.filter(({ sheet }) => !sheet.isNullObject).map(({ name, sheet, range }): SheetGrid => {
+          const hidden = sheet.visibility === "Hidden" || sheet.visibility === "VeryHidden" ? { hidden: true } : {};
+          return range.isNullObject
+            ? { name, top: 0, left: 0, values: [], ...hidden }
+            : { name, top: range.rowIndex, left: range.columnIndex, values: range.values.map((row) => row.map(cellValue)), ...hidden };
+        });
       }),
 
     /**

@@ -87,8 +87,8 @@ export class MockWorkbook {
   private readonly sheets: OfficeMockObject[] = [];
   private nextPartId = 1;
 
-  constructor(existing: { name: string; used?: UsedRange }[] = []) {
-    existing.forEach((s, i) => this.sheets.push(this.sheet(s.name, s.used, `id-${i + 1}`)));
+  constructor(existing: { name: string; used?: UsedRange; visibility?: "Visible" | "Hidden" | "VeryHidden" }[] = []) {
+    existing.forEach((s, i) => this.sheets.push(this.sheet(s.name, s.used, `id-${i + 1}`, s.visibility)));
     const book = this;
     this.context = this.mock({
       workbook: {
@@ -116,7 +116,7 @@ export class MockWorkbook {
           getItemOrNullObject: (key: string) => {
             const sheet = book.find(key);
             if (sheet) return sheet;
-            const none = book.mock({ name: "", getUsedRangeOrNullObject: () => ({ isNullObject: true, load: () => ({ isNullObject: true }) }) });
+            const none = book.mock({ name: "", visibility: "Visible", getUsedRangeOrNullObject: () => ({ isNullObject: true, load: () => ({ isNullObject: true }) }) });
             none.isNullObject = true;
             return none;
           },
@@ -195,7 +195,7 @@ export class MockWorkbook {
     return m;
   }
 
-  private sheet(name: string, used?: UsedRange, id = `id-${name}`): OfficeMockObject {
+  private sheet(name: string, used?: UsedRange, id = `id-${name}`, visibility = "Visible"): OfficeMockObject {
     const pageLayout = this.mock({
       setPrintTitleRows: (rows: string) => (this.printTitles[name] = rows),
       headersFooters: { defaultForAllPages: {} },
@@ -203,6 +203,7 @@ export class MockWorkbook {
     this.pageLayouts[name] = pageLayout;
     const sheet = this.mock({
       name,
+      visibility,
       activate: () => this.activated.push(name),
       getRange: (address: string) => this.rangeMock(name, address),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {

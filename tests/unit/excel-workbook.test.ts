@@ -181,16 +181,19 @@ describe("readGrids", () => {
     const book = new MockWorkbook([
       { name: "表1", used: { top: 2, left: 1, values: [["收入", 10], ["", true]] } },
       { name: "空表" },
+      { name: "藏起来的表", used: { top: 0, left: 0, values: [["x"]] }, visibility: "VeryHidden" },
     ]);
 
     const grids = await createExcelPort(book.run).readGrids();
 
+    // A hidden sheet is read like any other, and marked (S13 says so), its visibility loaded in the same sync.
     expect(grids).toEqual([
       { name: "表1", top: 2, left: 1, values: [["收入", 10], [null, true]] },
       { name: "空表", top: 0, left: 0, values: [] },
+      { name: "藏起来的表", top: 0, left: 0, values: [["x"]], hidden: true },
     ]);
     expect(book.syncs).toBe(2);
-    expect(book.usedRangeArgs).toEqual([true, true]);
+    expect(book.usedRangeArgs).toEqual([true, true, true]);
     // Only what is used was loaded: the other properties still read as the mock's error string.
     expect(book.usedRanges[0].address).toBe(NOT_LOADED);
     expect(book.usedRanges[0].formulas).toBe(NOT_LOADED);

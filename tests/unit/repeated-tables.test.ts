@@ -1,8 +1,12 @@
 /**
  * S12: a table held twice — a copy of 表2 with other figures left on another sheet — is a finding at the copy that
  * names both places and says which one the checks read (the first in sheet order), in either order; a true copy is
- * a warning.
+ * a warning. S13: a table on a sheet hidden in Excel is checked and said to be hidden (an info), read by the CLI.
  */
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { writePlans } from "../../src/xlsx/write-plans";
+import { runCli, useTempDir } from "../support/cli";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import type { SheetGrid } from "../../src/domain/grid";
@@ -43,4 +47,22 @@ test("the copy first in sheet order: it is the one checked, and S12 says so at t
 test("a true copy is a warning; a workbook with each table once has no S12", () => {
   expect(check([...gridsOf(J.rows, J.department), copyOfT02(false)]).filter((f) => f.rule === "S12").map((f) => f.severity)).toEqual(["warning"]);
   expect(check(gridsOf(J.rows, J.department)).filter((f) => f.rule === "S12")).toEqual([]);
+});
+
+const tempDir = useTempDir("repeated-tables-");
+
+test("a table on a hidden or very hidden sheet: checked, and reported as hidden (info)", async () => {
+  const file = path.join(tempDir(), "隐藏.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  writePlans(workbook, renderTables(pack, { department: J.department, year: J.year, rows: J.rows }));
+  workbook.getWorksheet("表2 预算收入总表")!.state = "hidden";
+  workbook.getWorksheet("表7 政府性基金收入表")!.state = "veryHidden";
+  await workbook.xlsx.writeFile(file);
+  const r = await runCli("validate", file, "--format", "json");
+  const findings = (JSON.parse(r.out) as { files: { findings: { rule: string; severity: string; cell: string; message: string }[] }[] }).files[0].findings;
+  expect(findings.filter((f) => f.rule === "S13").map((f) => `${f.severity} ${f.cell} ${f.message}`)).toEqual([
+    "info A2 表2“预算收入总表”在隐藏的工作表“表2 预算收入总表”上：在 Excel 中看不到，已照常校验",
+    "info A2 表7“政府性基金预算收入表（不含上年结转）”在隐藏的工作表“表7 政府性基金收入表”上：在 Excel 中看不到，已照常校验",
+  ]);
+  expect(r.code).toBe(0);
 });

@@ -197,6 +197,13 @@ const repeatedTables = (ctx: CheckContext, check: CheckOf<"repeatedTables">) => 
   }
 };
 
+/** S13: a table read from a sheet hidden in Excel: checked like any other, and said to be where the clerk cannot see it. */
+const hiddenTables = (ctx: CheckContext, check: CheckOf<"hiddenTables">) => {
+  const hidden = new Set(ctx.disclosure.hidden ?? []);
+  for (const t of found(ctx, check).filter((x) => hidden.has(x.sheet)))
+    ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { sheet: t.sheet } });
+};
+
 /** Whether a field of the inputs holds something: a text, a figure, or figures by code. */
 function entered(inputs: DisclosureInputs, field: string): boolean {
   if (field in inputs.texts) return inputs.texts[field].trim() !== "";
@@ -228,6 +235,7 @@ const inputsEntered = (ctx: CheckContext, check: CheckOf<"inputsEntered">) => {
 export const structureKinds: Kinds<
   | "tablesPresent"
   | "repeatedTables"
+  | "hiddenTables"
   | "inputsEntered"
   | "emptyNote"
   | "header"
@@ -241,6 +249,7 @@ export const structureKinds: Kinds<
 > = {
   inputsEntered,
   repeatedTables,
+  hiddenTables,
   tablesPresent,
   emptyNote,
   header,

@@ -56,6 +56,8 @@ export interface Disclosure {
   repeats: ReadTable[];
   /** Sheets read, in workbook order. */
   sheets: string[];
+  /** Of those, the ones hidden in Excel. */
+  hidden?: string[];
 }
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
@@ -163,7 +165,7 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
   for (const t of [...read.filter((t) => t.headerTop >= 0), ...read.filter((t) => t.headerTop < 0)]) if (!tables.has(t.id)) tables.set(t.id, t);
   const chosen = new Set(tables.values());
   const repeats = read.filter((t) => !chosen.has(t) && t.headerTop >= 0);
-  return { tables, repeats, sheets: grids.map((g) => g.name) };
+  return { tables, repeats, sheets: grids.map((g) => g.name), hidden: grids.filter((g) => g.hidden).map((g) => g.name) };
 }
 
 function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolean): ReadTable {
