@@ -1,21 +1,20 @@
 /** --pack: a built-in pack by id, or a template pack JSON file, refused with its problems listed. */
 import * as fs from "node:fs";
-import { builtinPacks, findBuiltinPack, PackError, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, decodePackFile, findBuiltinPack, PackError, parsePackJson, type Pack } from "../domain/packs";
 import { CliError, fileProblem } from "./context";
 
 function readPack(path: string): Pack {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(path, "utf8");
+    bytes = fs.readFileSync(path);
   } catch (e) {
     throw new CliError(`无法读取模板包 ${path}：${fileProblem(e)}`, { cause: e });
   }
   try {
-    // Notepad saves UTF-8 with a byte-order mark, which JSON.parse rejects.
-    return parsePackJson(text.replace(/^\uFEFF/, ""));
+    return parsePackJson(decodePackFile(bytes));
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
-    throw new CliError(`模板包 ${path} 有误：\n${e.problems.map((p) => `  - ${p}`).join("\n")}`, { cause: e });
+    throw new CliError(`模板包 ${path} 有误：\n${PackError.shown(e.problems).map((p) => `  - ${p}`).join("\n")}`, { cause: e });
   }
 }
 

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
-import { builtinPacks, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, decodePackFile, parsePackJson, type Pack } from "../domain/packs";
 import { sampleOf } from "../domain/samples";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import type { TableRows } from "../domain/render/render";
@@ -68,7 +68,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
 
   const loadPack = async (file: File) => {
     try {
-      const loaded = parsePackJson(await file.text());
+      const loaded = parsePackJson(decodePackFile(new Uint8Array(await file.arrayBuffer())));
       setPacks([...packs.filter((p) => p.id !== loaded.id), loaded]);
       selectPack(loaded);
       setMessage({ intent: "success", text: zh.template.packLoaded(loaded.name) });

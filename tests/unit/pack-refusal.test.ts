@@ -294,3 +294,28 @@ describe("a removed table is blamed on the field that names it", () => {
     expect(blamed.filter((f) => !/(\.table|\.tables\[\d+\])$/.test(f))).toEqual([]);
   });
 });
+
+describe("a pack file read safely", () => {
+  it("is refused when it is not UTF-8 (a GB18030 file), saying so, before any JSON is read", async () => {
+    const file = path.join(tempDir(), "gbk.json");
+    // "模板包" as GB18030 bytes inside otherwise plain JSON.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('{"id": "gbk", "name": "'), Buffer.from([0xc4, 0xa3, 0xb0, 0xe5, 0xb0, 0xfc]), Buffer.from('"}')]));
+    const r = await runCli("template", "--pack", file, "-o", path.join(tempDir(), "x.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`错误：模板包 ${file} 有误：\n  - 文件不是 UTF-8 编码（可能是 GB18030/GBK）：请在编辑器中另存为“UTF-8”后再载入\n`);
+    expect(fs.existsSync(path.join(tempDir(), "x.xlsx"))).toBe(false);
+  });
+
+  it("lists the first 50 problems of a pack with thousands, and how many more", async () => {
+    const data = copy(SOURCES[0]) as { tables: Json[] };
+    const bad = data.tables[0] as Record<string, unknown>;
+    data.tables = Array.from({ length: 2000 }, (_, i) => ({ ...bad, id: `X${i}` }));
+    const file = path.join(tempDir(), "many.json");
+    fs.writeFileSync(file, JSON.stringify(data));
+    const r = await runCli("validate", "--pack", file, path.join(tempDir(), "none.xlsx"));
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toHaveLength(1 + 50 + 1);
+    expect(lines[lines.length - 1]).toMatch(/^ {2}- ……另有 \d+ 处问题$/);
+  });
+});

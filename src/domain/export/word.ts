@@ -237,7 +237,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
         ];
         if (i === lastNarrative) {
           children.push(...input.charts.filter((c) => !printed.has(c.after)).flatMap(chartBlocks));
-          if (!formsAfter || !printed.has(formsAfter)) children.push(...forms);
+          if (!formsAfter || !printed.has(formsAfter)) for (const block of forms) children.push(block);
         }
         return [section(children)];
       }

@@ -66,6 +66,18 @@ export function readPackData(data: unknown): Pack {
 }
 
 /** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */
+/**
+ * A pack file's bytes as text: UTF-8, a byte-order mark allowed (Notepad writes one); anything else — a file saved as
+ * GB18030/GBK by a Chinese Windows editor — is refused rather than read as garbled titles.
+ */
+export function decodePackFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new PackError(["文件不是 UTF-8 编码（可能是 GB18030/GBK）：请在编辑器中另存为“UTF-8”后再载入"]);
+  }
+}
+
 export function parsePackJson(text: string): Pack {
   let data: unknown;
   try {

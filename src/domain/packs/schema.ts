@@ -465,10 +465,19 @@ export type ColumnDecl = z.infer<typeof columnSchema>;
 export type InputSheetDecl = z.infer<typeof inputSheetSchema>;
 
 /** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
+/** Problems shown of a pack: a pack of thousands of bad tables lists the first ones and says how many more. */
+const SHOWN_PROBLEMS = 50;
+
 export class PackError extends Error {
   constructor(readonly problems: string[]) {
-    super(`模板包格式错误：${problems.join("；")}`);
+    super(`模板包格式错误：${PackError.shown(problems).join("；")}`);
     this.name = "PackError";
+  }
+
+  /** The first problems, and a line saying how many more there are. */
+  static shown(problems: readonly string[]): string[] {
+    const more = problems.length - SHOWN_PROBLEMS;
+    return more > 0 ? [...problems.slice(0, SHOWN_PROBLEMS), `……另有 ${more} 处问题`] : [...problems];
   }
 }
 

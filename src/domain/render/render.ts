@@ -87,7 +87,8 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
         ...trailing.map((r) => [...r.cells]),
       ];
   const body = table.columns.some((c) => c.split) ? logical.map(drawn) : logical;
-  values.push(...body);
+  // Row by row: a spread of a pack's 600,000 rows into one call would overflow the stack.
+  for (const row of body) values.push(row);
   if (body.length > 0) {
     const bodyBottom = bodyTop + body.length - 1;
     physical.forEach((p, i) => {
