@@ -27,12 +27,20 @@ function squeeze(text: string): string {
   return text.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
 }
 
+/** At most this many characters of a cell are quoted in a message: a cell of 100,000 characters is not echoed. */
+const QUOTED = 60;
+export const quoted = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED)}…（共 ${text.length} 个字符）` : text);
+
+/** Digits an amount may have before and after the point: more is no budget figure (and would make work quadratic). */
+const MAX_DIGITS = 15;
+
 export function parseAmount(value: CellValue | Date | undefined): Parsed {
   if (value === null || value === undefined || value === "") return { kind: "empty", normalized: false };
   if (value instanceof Date) return { kind: "invalid", reason: "日期" };
   if (typeof value === "boolean") return { kind: "invalid", reason: "逻辑值" };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", reason: "非有限数" };
+    if (Math.abs(value) >= 10 ** MAX_DIGITS) return { kind: "invalid", reason: `位数过多的数（金额整数部分最多 ${MAX_DIGITS} 位）` };
     // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
     return { kind: "amount", value: new Decimal(String(value)), normalized: false };
   }
@@ -44,7 +52,10 @@ export function parseAmount(value: CellValue | Date | undefined): Parsed {
   // 1,234.50 · (1,234.50) for negatives as accountants write them · a trailing 元/万元 is not accepted:
   // a unit inside a cell means the figure may be in the wrong unit.
   const m = /^(\()?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?$/.exec(text.replace(/，/g, ","));
-  if (!m || Boolean(m[1]) !== Boolean(m[5])) return { kind: "invalid", reason: `文字“${raw}”` };
+  if (!m || Boolean(m[1]) !== Boolean(m[5])) return { kind: "invalid", reason: `文字“${quoted(raw)}”` };
+  const whole = m[3].replace(/,/g, "").replace(/^0+(?=\d)/, "");
+  if (whole.length > MAX_DIGITS || (m[4] ?? "").length - 1 > MAX_DIGITS)
+    return { kind: "invalid", reason: `位数过多的数（整数部分 ${whole.length} 位、小数 ${Math.max(0, (m[4] ?? "").length - 1)} 位；金额最多各 ${MAX_DIGITS} 位）` };
   const digits = `${m[1] ? "-" : m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`;
   return { kind: "amount", value: new Decimal(digits), normalized: true };
 }

@@ -1,4 +1,4 @@
-import { Decimal, formatAmount, judge, parseAmount } from "../../src/domain/money";
+import { Decimal, formatAmount, judge, parseAmount, quoted } from "../../src/domain/money";
 
 const value = (v: unknown) => {
   const p = parseAmount(v as never);
@@ -62,5 +62,25 @@ describe("rounding tolerance of RULES.md", () => {
     expect(formatAmount(new Decimal("5307.69"))).toBe("5,307.69");
     expect(formatAmount(new Decimal("-1090.3"))).toBe("-1,090.30");
     expect(formatAmount(new Decimal("0"))).toBe("0.00");
+  });
+});
+
+describe("amounts of too many digits, and long cells quoted short", () => {
+  it("reads at most 15 digits before and after the point; more is no amount", () => {
+    expect(parseAmount("999999999999999.99")).toMatchObject({ kind: "amount" });
+    expect(parseAmount("1234567890123456")).toEqual({ kind: "invalid", reason: "位数过多的数（整数部分 16 位、小数 0 位；金额最多各 15 位）" });
+    expect(parseAmount(1e16)).toEqual({ kind: "invalid", reason: "位数过多的数（金额整数部分最多 15 位）" });
+    // 100,000 digits: refused at once, not formatted.
+    const huge = parseAmount("9".repeat(100_000));
+    expect(huge.kind).toBe("invalid");
+    expect(huge.kind === "invalid" && huge.reason.length).toBeLessThan(80);
+  });
+
+  it("quotes at most 60 characters of a cell, saying how long it was", () => {
+    const text = "很长的说明".repeat(30);
+    expect(quoted(text)).toBe(`${text.slice(0, 60)}…（共 150 个字符）`);
+    expect(quoted("短")).toBe("短");
+    const bad = parseAmount(`金额${"字".repeat(200)}`);
+    expect(bad.kind === "invalid" && bad.reason.length).toBeLessThan(100);
   });
 });

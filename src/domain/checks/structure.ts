@@ -8,7 +8,7 @@ import type { CheckOf } from "../packs/checks";
 import type { Place } from "../finding";
 import type { TableDecl } from "../packs/schema";
 import type { ReadCell, ReadRow, ReadTable } from "../read/read";
-import type { Parsed } from "../money";
+import { quoted, type Parsed } from "../money";
 import { fillPlaceholders } from "../packs/text";
 import { emptyNoteOf } from "../render/render";
 import type { CheckContext } from "./context";
@@ -127,7 +127,7 @@ const namesOf = (c: AmountCell) => ({ row: rowName(c.t, c.row, c.key), column: c
 const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">) => {
   for (const c of amountCells(ctx, check)) {
     const { parsed } = c;
-    const typed = String(c.cell.value).trim();
+    const typed = quoted(String(c.cell.value).trim());
     if (parsed.kind === "invalid") ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
     // A cell of spaces alone is as blank as an empty one.
     else if (parsed.normalized && typed !== "") {
