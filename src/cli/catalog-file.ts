@@ -1,9 +1,8 @@
 /** --catalog: an official subject catalogue (.xlsx or .csv, code and name columns) to check against instead of the built-in list. */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { builtinCatalog, importCatalog, levelOf, normalizeCode, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { CellValue } from "../domain/grid";
-import { CliError, fileProblem } from "./context";
+import { CliError, readInputFile } from "./context";
 import { parseCsv } from "../domain/export/csv";
 import { decodeCsv } from "./csv";
 import { readWorkbookFile } from "./grids";
@@ -28,13 +27,7 @@ const KINDS: Record<string, { kind: CatalogKind; label: string }> = {
 async function readRows(file: string): Promise<CellValue[][]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv") {
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(file);
-    } catch (e) {
-      throw new CliError(`无法读取科目目录 ${file}：${fileProblem(e)}`, { cause: e });
-    }
-    return parseCsv(decodeCsv(data));
+    return parseCsv(decodeCsv(readInputFile(file, "科目目录")));
   }
   if (ext !== ".xlsx" && ext !== ".xlsm") throw new CliError(`科目目录应为 .xlsx 或 .csv 文件：${file}`);
   const read = await readWorkbookFile(file);

@@ -1,4 +1,5 @@
 /** What every command shares: where it prints, and how it reports input it cannot use. */
+import * as fs from "node:fs";
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -42,4 +43,13 @@ const FILE_PROBLEMS: Record<string, string> = {
 export function fileProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   return FILE_PROBLEMS[code] ?? `系统错误 ${code || (error as Error).message}`;
+}
+
+/** A file the user named, whole: or a CliError saying which (无法读取{what} {file}：…). */
+export function readInputFile(file: string, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new CliError(`无法读取${what} ${file}：${fileProblem(e)}`, { cause: e });
+  }
 }

@@ -1,17 +1,11 @@
 /** --pack: a built-in pack by id, or a template pack JSON file, refused with its problems listed. */
 import * as fs from "node:fs";
 import { builtinPacks, decodePackFile, findBuiltinPack, PackError, parsePackJson, type Pack } from "../domain/packs";
-import { CliError, fileProblem } from "./context";
+import { CliError, readInputFile } from "./context";
 
 function readPack(path: string): Pack {
-  let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(path);
-  } catch (e) {
-    throw new CliError(`无法读取模板包 ${path}：${fileProblem(e)}`, { cause: e });
-  }
-  try {
-    return parsePackJson(decodePackFile(bytes));
+    return parsePackJson(decodePackFile(readInputFile(path, "模板包")));
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
     throw new CliError(`模板包 ${path} 有误：\n${PackError.shown(e.problems).map((p) => `  - ${p}`).join("\n")}`, { cause: e });

@@ -1,20 +1,11 @@
 /** The reviewer's own files for a folder run: the departments expected (--expect) and an earlier report (--baseline). */
-import * as fs from "node:fs";
 import { normalizeName } from "../domain/catalog/catalog";
 import { parseCsv } from "../domain/export/csv";
 import { findingKey } from "../domain/explanations";
 import { baselineOf } from "../domain/report/json";
 import type { WorkbookReport } from "../domain/report/model";
-import { CliError, fileProblem } from "./context";
+import { CliError, readInputFile } from "./context";
 import { decodeCsv } from "./csv";
-
-function read(file: string, what: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    throw new CliError(`无法读取${what} ${file}：${fileProblem(e)}`, { cause: e });
-  }
-}
 
 /** A header cell of the list, not a department. */
 const HEADER = /^(部门|部门名称|单位|单位名称|预算单位|名称)$/;
@@ -24,7 +15,7 @@ const HEADER = /^(部门|部门名称|单位|单位名称|预算单位|名称)$/
  * listed twice once.
  */
 export function readExpectFile(file: string): string[] {
-  const rows = parseCsv(decodeCsv(read(file, "部门名单")));
+  const rows = parseCsv(decodeCsv(readInputFile(file, "部门名单")));
   const names = rows.map((r) => (r[0] ?? "").trim()).filter((n, i) => n !== "" && !(i === 0 && HEADER.test(normalizeName(n))));
   if (names.length === 0) throw new CliError(`部门名单 ${file} 中没有部门名称（第一列，每行一个）`);
   return [...new Map(names.map((n) => [normalizeName(n), n])).values()];
@@ -39,7 +30,7 @@ export function missingOf(expected: string[], reports: WorkbookReport[]): string
 /** The findings of an earlier JSON report, by file. */
 export function readBaselineFile(file: string): Map<string, Set<string>> {
   try {
-    return baselineOf(read(file, "基线报告").toString("utf8"));
+    return baselineOf(readInputFile(file, "基线报告").toString("utf8"));
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`基线报告 ${file} ${(e as Error).message}`, { cause: e });

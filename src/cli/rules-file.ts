@@ -2,11 +2,10 @@
  * `--rules rules.json`: a bureau's own policy for one run — rules turned off, or graded otherwise — by rule ID:
  * { "rules": { "N11": "off", "X11": "error" } }. Validated with the field named on error.
  */
-import * as fs from "node:fs";
 import { z } from "zod";
 import { compareFindings, type Finding } from "../domain/finding";
 import { RULES } from "../domain/rules";
-import { CliError, fileProblem } from "./context";
+import { CliError, readInputFile } from "./context";
 
 export type RulePolicy = Record<string, "off" | "error" | "warning" | "info">;
 
@@ -21,12 +20,7 @@ const schema = z
   .strict();
 
 export function readRulesFile(file: string): RulePolicy {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CliError(`无法读取规则文件 ${file}：${fileProblem(e)}`, { cause: e });
-  }
+  const text = readInputFile(file, "规则文件").toString("utf8");
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -32,6 +32,9 @@ export interface Finding {
   explanation?: string;
 }
 
+/** Every severity, the gravest first. */
+export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
 /** Severities from the gravest: error 0, warning 1, info 2. */
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { builtinCatalog, importCatalog, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
-import type { Finding, Severity } from "../domain/finding";
+import { SEVERITIES, type Finding, type Severity } from "../domain/finding";
 import { RULES } from "../domain/rules";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { SEVERITY_NAMES, hasPlace, markTargets } from "../domain/render/marks";
@@ -35,7 +35,6 @@ import { zh } from "./zh-CN";
 const AUTO_DELAY_MS = 1500;
 /** Findings drawn at a time: a long list grows on request instead of rendering thousands of rows. */
 const PAGE = 500;
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 const KINDS = Object.keys(zh.check.catalog.kinds) as CatalogKind[];
 const ALL = "";

@@ -25,12 +25,11 @@ const run = (...args: string[]) => runCli("export", ...args);
 
 const csvs = (names: string[]) => names.filter((n) => /^数据\/T\d\d-.+\.csv$/.test(n));
 
-const sampleDir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "cli-export-sample-"));
+const sampleDir = useTempDir("cli-export-sample-", "all");
 beforeAll(async () => {
-  JINCHENG = path.join(sampleDir, "晋城.xlsx");
+  JINCHENG = path.join(sampleDir(), "晋城.xlsx");
   expect((await runCli("template", "--sample", "-o", JINCHENG)).code).toBe(0);
 });
-afterAll(() => fs.rmSync(sampleDir, { recursive: true, force: true }));
 
 describe("budget-disclosure export", () => {
   it("exports 晋城 as a zip: the document, the tables, 13 CSVs with their datapackage, the report", async () => {

@@ -15,6 +15,7 @@ import { writeAtomically } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 import { excelRef } from "../../domain/report/text";
 import type { Finding } from "../../domain/finding";
+import { openErrors } from "../../domain/report/model";
 
 /** Error-level findings stand and --draft was not given. */
 const EXIT_REFUSED = 1;
@@ -101,7 +102,7 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   io.out(`已导出${draft} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
   if (!built.paged) io.err("提示：未找到 LibreOffice（soffice）和 pdftotext，文档目录中没有页码；安装后重新导出即可。\n");
   // A draft says what it still lacks: the open errors, missing inputs (S11) among them, each with where to fix it.
-  const open = request.findings.filter((f) => f.severity === "error" && f.explanation === undefined);
+  const open = openErrors(request.findings);
   if (request.draft && open.length) io.err([`草稿中尚有 ${open.length} 个“错误”，文档中以【待填写：…】标出未填写的内容：`, ...open.map(findingLine), ""].join("\n"));
   return 0;
 }

@@ -15,7 +15,7 @@ import { chartHasData, chartSpecs, chartSvg } from "./charts";
 import { dataFiles } from "./data";
 import { reportHtml } from "../report/html";
 import { reportJson } from "../report/json";
-import type { Report } from "../report/model";
+import { openErrors, type Report } from "../report/model";
 import { REPORT_TITLE } from "../render/report";
 import { rowKindsOf, rowsOf } from "./rows";
 import { packageReadme, README } from "./readme";
@@ -89,7 +89,7 @@ export async function buildPackage(
   hooks: ExportHooks,
 ): Promise<{ fileName: string; zip: Uint8Array; files: string[]; /** Whether the 目录 carries page numbers. */ paged: boolean }> {
   // An explained error (已说明) does not hold the package back; the report lists it with its explanation.
-  const errors = req.findings.filter((f) => f.severity === "error" && f.explanation === undefined);
+  const errors = openErrors(req.findings);
   if (errors.length > 0 && !req.draft) throw new ExportRefused(errors);
   const progress = (stage: string, fraction: number) => hooks.progress?.(stage, fraction);
   const { pack, department, year } = req;

@@ -19,7 +19,7 @@ import {
 import { parseRange } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
 import { Decimal, formatAmount } from "../money";
-import { cellSpecs, cellText, type SheetPlan, type StyleSpec } from "../render/plan";
+import { cellSpecs, cellText, isWide, type SheetPlan, type StyleSpec } from "../render/plan";
 
 export const SONG = "宋体";
 export const FANG = "仿宋";
@@ -41,8 +41,8 @@ interface CellText {
   width: number;
 }
 
-/** Twips a character of table text takes: a CJK one its full 9 pt, others about half. */
-const charTwips = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’（）]/.test(ch) ? TABLE_SIZE * 10 : TABLE_SIZE * 5);
+/** Twips a character of table text takes: a wide one its full 9 pt, others about half. */
+const charTwips = (ch: string) => (isWide(ch) ? TABLE_SIZE * 10 : TABLE_SIZE * 5);
 
 /**
  * A short text Word would wrap leaving one or two characters on its last line (国有资本经营预 / 算) broken into

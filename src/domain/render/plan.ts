@@ -35,6 +35,9 @@ export interface StyleSpec {
   numberFormat?: string;
 }
 
+/** Whether a character prints two columns wide (CJK, full-width forms and punctuation, curly quotes, …, —). */
+export const isWide = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—]/.test(ch);
+
 /** One face throughout: 宋体 is the usual face of published budget tables and ships with every Chinese Windows. */
 export const PLAN_FONT = { name: "宋体", size: 11 };
 

@@ -5,7 +5,7 @@
  * few rows, and the height each row needs for its wrapped names.
  */
 import { parseRange } from "../grid";
-import { cellSpecs, PLAN_FONT, PRINT_MARGINS, type SheetPlan } from "./plan";
+import { cellSpecs, isWide, PLAN_FONT, PRINT_MARGINS, type SheetPlan } from "./plan";
 
 /** A4 landscape less the margins, in points. */
 const PAGE = {
@@ -24,7 +24,7 @@ export const charsToPoints = (chars: number): number => (chars * 7 + 5) * 0.75;
 /** How wide a text is in Excel's width units: a CJK or full-width character takes two, others one. */
 function textUnits(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—]/.test(ch) ? 2 : 1;
+  for (const ch of text) n += isWide(ch) ? 2 : 1;
   return n;
 }
 

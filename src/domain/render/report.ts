@@ -2,7 +2,7 @@
  * Findings → the 校验报告 sheet: the title, a department / year / date line, a summary per table, then one
  * row per finding. Drawn with the named styles of plan.ts, like the tables themselves.
  */
-import { compareFindings, type Finding, type Severity } from "../finding";
+import { compareFindings, SEVERITIES, type Finding } from "../finding";
 import { a1Range, type CellValue } from "../grid";
 import { parseAmount } from "../money";
 import type { Pack } from "../packs/schema";
@@ -35,7 +35,6 @@ const COLUMNS: [string, number][] = [
   ["说明", 60],
 ];
 const LAST = COLUMNS.length - 1;
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -9,10 +9,11 @@ import type { Pack } from "../packs/schema";
 import { SEVERITY_NAMES } from "../render/marks";
 import { reportDate } from "../render/report";
 import { RULES } from "../rules";
-import { SEVERITIES, summaryOf, type Report, type WorkbookReport } from "./model";
+import { SEVERITIES } from "../finding";
+import { summaryOf, type Report, type WorkbookReport } from "./model";
 import { byTable, countsText, excelRef } from "./text";
 
-export const escapeHtml = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 const STYLE = `

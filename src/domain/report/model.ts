@@ -2,7 +2,7 @@
  * The one report object: what was checked in each workbook and what was found. The task pane's list, the 校验报告
  * sheet, the CLI's text, JSON, CSV and HTML and the export's 校验报告 are renderings of it.
  */
-import type { Finding, Severity } from "../finding";
+import type { Finding } from "../finding";
 
 export interface PackRef {
   id: string;
@@ -34,8 +34,6 @@ export interface Report {
   missing?: string[];
 }
 
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
 export interface Summary {
   error: number;
   warning: number;
@@ -54,5 +52,7 @@ export function summaryOf(findings: readonly Finding[]): Summary {
   return out;
 }
 
-/** Whether a workbook has an error nobody has explained: it blocks a final export and makes validate exit 1. */
-export const hasOpenErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === "error" && f.explanation === undefined);
+/** The errors nobody has explained: they block a final export and make validate exit 1. */
+export const openErrors = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === "error" && f.explanation === undefined);
+
+export const hasOpenErrors = (findings: readonly Finding[]): boolean => openErrors(findings).length > 0;

@@ -3,7 +3,8 @@ import type { Finding } from "../finding";
 import { csvText } from "../export/csv";
 import type { Pack } from "../packs/schema";
 import { SEVERITY_NAMES } from "../render/marks";
-import { SEVERITIES, summaryOf, type Report, type WorkbookReport } from "./model";
+import { SEVERITIES } from "../finding";
+import { summaryOf, type Report, type WorkbookReport } from "./model";
 
 /** A cell as Excel's Go To (Ctrl+G) takes it: the sheet name quoted when it has spaces or punctuation. */
 export function excelRef(sheet: string, cell: string): string {
