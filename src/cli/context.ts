@@ -45,11 +45,20 @@ export function fileProblem(error: unknown): string {
   return FILE_PROBLEMS[code] ?? `系统错误 ${code || (error as Error).message}`;
 }
 
+/** The largest pack, catalogue, rules, list or baseline file read: each is text, of kilobytes to a few megabytes. */
+export const INPUT_SIZE_LIMIT = 64 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
 /** A file the user named, whole: or a CliError saying which (无法读取{what} {file}：…). */
 export function readInputFile(file: string, what: string): Buffer {
   try {
+    // Asked before reading: a file of gigabytes is refused without being read into memory.
+    const size = fs.statSync(file).size;
+    if (size > INPUT_SIZE_LIMIT) throw new CliError(`${what} ${file} 过大（${megabytes(size)}，最大 ${megabytes(INPUT_SIZE_LIMIT)}）：请检查是否选错了文件`);
     return fs.readFileSync(file);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`无法读取${what} ${file}：${fileProblem(e)}`, { cause: e });
   }
 }

@@ -3,8 +3,10 @@ import * as fs from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { explanationsFromXml, type Explanation } from "../domain/explanations";
+import { boundedGrid } from "../domain/read/bounds";
 import type { CellValue, SheetGrid } from "../domain/grid";
 import { fileProblem } from "./context";
+import { withoutOversizedParts } from "./oversized-parts";
 
 /** A date as Excel shows it by default: an amount cell holding one is then text, which S07 reports. */
 function dateText(date: Date): string {
@@ -28,25 +30,19 @@ function plain(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
-/** The values from A1 to the last cell holding one (top and left 0, so row numbers are the sheet's). */
-export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+/** The values from A1 on (top and left 0, so row numbers are the sheet's), as far as a sheet may reach (bounds.ts). */
+export function sheetGrid(sheet: ExcelJS.Worksheet, droppedMerges?: string[]): SheetGrid {
   const cells: { row: number; col: number; value: CellValue }[] = [];
-  let rows = 0;
-  let cols = 0;
   sheet.eachRow((row, r) =>
     row.eachCell((cell, c) => {
       // The other cells of a merge repeat the top-left value; Excel holds it only once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = plain(cell.value);
-      if (value === null) return;
-      cells.push({ row: r - 1, col: c - 1, value });
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, c);
+      if (value !== null) cells.push({ row: r - 1, col: c - 1, value });
     }),
   );
-  const values = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
-  for (const { row, col, value } of cells) values[row][col] = value;
-  return { name: sheet.name, top: 0, left: 0, values, ...(sheet.state !== "visible" ? { hidden: true } : {}) };
+  const grid = boundedGrid(sheet.name, cells, sheet.state !== "visible");
+  return droppedMerges ? { ...grid, droppedMerges } : grid;
 }
 
 /** A workbook file read: its grids and explained findings, or why it cannot be used (Chinese, without the file name). */
@@ -63,20 +59,28 @@ function explanationsIn(data: Uint8Array): Explanation[] {
   }
 }
 
+/** The largest workbook file read: a department of 100,000 projects is some 15 MB. */
+export const WORKBOOK_SIZE_LIMIT = 200 * 1024 * 1024;
+
 /** Every worksheet of the .xlsx/.xlsm file, in workbook order. */
 export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   let data: Buffer;
   try {
+    const { size } = await fs.stat(file);
+    if (size > WORKBOOK_SIZE_LIMIT) return { error: `文件过大（${Math.round(size / 1048576)} MB，最大 ${WORKBOOK_SIZE_LIMIT / 1048576} MB），已跳过` };
     data = await fs.readFile(file);
   } catch (e) {
     return { error: `无法读取：${fileProblem(e)}` };
   }
   const workbook = new ExcelJS.Workbook();
+  const loadable = withoutOversizedParts(data);
+  if ("error" in loadable) return loadable;
   try {
     // exceljs is typed for an ArrayBuffer, which a Buffer is not; the copy costs little next to the parse.
-    await workbook.xlsx.load(new Uint8Array(data).buffer);
+    await workbook.xlsx.load(new Uint8Array(loadable.data).buffer);
   } catch {
     return { error: "不是可读取的 .xlsx/.xlsm 工作簿（文件已损坏、加了密码，或是 .xls 等其他格式——请在 Excel 中另存为 .xlsx）" };
   }
-  return { grids: workbook.worksheets.map(sheetGrid), explanations: explanationsIn(data) };
+  const grids = workbook.worksheets.map((sheet) => sheetGrid(sheet, loadable.droppedMerges.get(sheet.name)));
+  return { grids, explanations: explanationsIn(data) };
 }

@@ -21,7 +21,7 @@ export interface ValidateSetup {
 
 export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
   const catalogFor = catalogsFor(catalog);
-  return async (file) => {
+  const validate = async (file: string): Promise<WorkbookReport> => {
     const read = await readWorkbookFile(file);
     if ("error" in read) return { file, tablesFound: [], findings: [], error: read.error };
     const chosen = pack ?? choosePack(builtinPacks(), read.grids);
@@ -43,4 +43,7 @@ export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): 
       findings: applyPolicy(result.findings, rules),
     };
   };
+  // A bug met on one file is that file's error: the other files of a folder are still checked and reported.
+  return (file) =>
+    validate(file).catch((e: unknown) => ({ file, tablesFound: [], findings: [], error: `校验时出现程序错误（${(e as Error)?.message ?? e}），请把此文件发给开发者` }));
 }

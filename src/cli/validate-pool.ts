@@ -8,8 +8,8 @@ import { Worker } from "node:worker_threads";
 import type { WorkbookReport } from "../domain/report/model";
 import { fileValidator, type ValidateSetup } from "./validate-file";
 
-/** What a worker posts: { ready } once it has loaded, then a report (or a crash) for each { id, file } it is sent. */
-type Reply = { ready: true } | { id: number; report: WorkbookReport } | { id: number; crash: string };
+/** What a worker posts: { ready } once it has loaded, then a report for each { id, file } it is sent. */
+type Reply = { ready: true } | { id: number; report: WorkbookReport };
 
 // A worker starts without the TypeScript loader the CLI runs under (tsx, or ts-jest in tests): it registers tsx.
 const WORKER_SOURCE = `require(${JSON.stringify(require.resolve("tsx/cjs"))});
@@ -52,7 +52,6 @@ export async function validateFiles(files: string[], setup: ValidateSetup, jobs:
       };
       settlers.push(send);
       worker.on("message", (reply: Reply) => {
-        if ("crash" in reply) return reject(new Error(`校验 ${files[reply.id]} 时出错：${reply.crash}`));
         if ("report" in reply) {
           held--;
           reports[reply.id] = reply.report;

@@ -2,6 +2,17 @@
 
 export type CellValue = string | number | boolean | null;
 
+/** What was left out of a sheet too large to read whole (read/bounds.ts): `skipped` when none of it was read, else the values beyond a gap. */
+export interface Clipped {
+  /** The area the values span, as found ("A1:XFD1048576"). */
+  spans: string;
+  /** Cells holding a value that were not read. */
+  ignored: number;
+  /** The first of them, row by row: where the finding stands. */
+  first: string;
+  skipped: boolean;
+}
+
 /** The values of one sheet's used range; `top`/`left` are the 0-based row/column of values[0][0]. */
 export interface SheetGrid {
   name: string;
@@ -10,6 +21,10 @@ export interface SheetGrid {
   values: CellValue[][];
   /** Hidden (or very hidden) in Excel: read and checked all the same, and said so (S13). */
   hidden?: boolean;
+  /** Values left unread because the sheet spans too much: said so (S14). */
+  clipped?: Clipped;
+  /** Merges too large to load, read as if unmerged (their values are kept): said so (S14). */
+  droppedMerges?: string[];
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -2,7 +2,7 @@
  * WorkbookPort over office.js — the only code in the project that talks to Excel. Each method queues
  * its work and syncs as few times as the API allows; the count is stated on each.
  */
-import { a1, columnLetters, parseRange, type CellValue, type RangePos, type SheetGrid } from "../domain/grid";
+import { a1, columnLetters, parseRange, type RangePos } from "../domain/grid";
 import type { CellRef } from "../domain/finding";
 import { SheetExistsError, type ChartSpec, type PackStamp, type WorkbookPort } from "../domain/port";
 import { chartSheet } from "../domain/render/chart-sheet";
@@ -11,6 +11,7 @@ import { footerCode, PLAN_FONT, PRINT_MARGINS, STYLE_SPECS, type SheetPlan, type
 import { charsToPoints } from "../domain/render/print";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { elements, escapeAttribute } from "../domain/xml";
+import { readSheets } from "./read-grids";
 import { EXPLANATIONS_NAMESPACE, explanationsFromXml, explanationsToXml } from "../domain/explanations";
 
 /**
@@ -282,12 +283,6 @@ async function runBatch<T>(
   }
 }
 
-function cellValue(value: unknown): CellValue {
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  // Excel reports empty cells as ""; the domain says null.
-  return value === "" || value === null || value === undefined ? null : String(value);
-}
-
 /** A paste bigger than this is bulk data, not typing; edit handlers are not called cell by cell for it. */
 const MAX_EDITED_CELLS = 100;
 
@@ -320,7 +315,10 @@ export function createExcelPort(
         return sheets.items.map((s) => s.name);
       }),
 
-    /** Named sheets: one sync. All sheets: two, as a used range can only be asked for once the sheets are known. */
+    /**
+     * Named sheets: one sync (more for a sheet beyond 20,000 rows or 52 columns, read-grids.ts). All sheets: one
+     * more, as a used range can only be asked for once the sheets are known.
+     */
     readGrids: (names) =>
       runBatch(run, async (context) => {
         let sheetNames = names;
@@ -329,19 +327,7 @@ export function createExcelPort(
           await context.sync();
           sheetNames = sheets.items.map((sheet) => sheet.name);
         }
-        const used = sheetNames.map((name) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          // Its visibility in the same sync: a hidden sheet is read too, and its tables said to be hidden (S13).
-          return { name, sheet: sheet.load("visibility"), range: sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex") };
-        });
-        await context.sync();
-        // A named sheet may have been deleted or renamed meanwhile: it is simply not there to read.
-        return used.filter(({ sheet }) => !sheet.isNullObject).map(({ name, sheet, range }): SheetGrid => {
-          const hidden = sheet.visibility === "Hidden" || sheet.visibility === "VeryHidden" ? { hidden: true } : {};
-          return range.isNullObject
-            ? { name, top: 0, left: 0, values: [], ...hidden }
-            : { name, top: range.rowIndex, left: range.columnIndex, values: range.values.map((row) => row.map(cellValue)), ...hidden };
-        });
+        return readSheets(context, sheetNames);
       }),
 
     /**

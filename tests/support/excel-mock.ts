@@ -3,13 +3,39 @@
  * context.sync() calls and records what the adapter did to every range.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import type { CellValue } from "../../src/domain/grid";
+import { a1, a1Range, parseRange, type CellValue, type RangePos } from "../../src/domain/grid";
 import type { ExcelRun } from "../../src/excel/workbook";
 
 interface UsedRange {
   top: number;
   left: number;
   values: CellValue[][];
+  /** Values far from the others (0-based), which make the used range reach them; its values are then never given. */
+  far?: { row: number; col: number; value: CellValue }[];
+}
+
+/** A sheet's non-empty cells, 0-based. */
+function cellsOf(used: UsedRange): { row: number; col: number; value: CellValue }[] {
+  const dense = used.values.flatMap((row, r) =>
+    row.flatMap((value, c) => (value === null || value === "" ? [] : [{ row: used.top + r, col: used.left + c, value }])),
+  );
+  return [...dense, ...(used.far ?? [])];
+}
+
+/** The values of `box` on a sheet: "" where empty, as Excel gives them. */
+function valuesIn(used: UsedRange | undefined, box: RangePos): CellValue[][] {
+  const values = Array.from({ length: box.bottom - box.top + 1 }, () => new Array<CellValue>(box.right - box.left + 1).fill(""));
+  for (const { row, col, value } of used ? cellsOf(used) : [])
+    if (row >= box.top && row <= box.bottom && col >= box.left && col <= box.right) values[row - box.top][col - box.left] = value;
+  return values;
+}
+
+/** The smallest rectangle holding the cells, or null. */
+function boundsOf(cells: { row: number; col: number }[]): RangePos | null {
+  if (cells.length === 0) return null;
+  const rows = cells.map((c) => c.row);
+  const cols = cells.map((c) => c.col);
+  return { top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) };
 }
 
 /** One getRange() call and everything the adapter did to that range. */
@@ -116,7 +142,8 @@ export class MockWorkbook {
           getItemOrNullObject: (key: string) => {
             const sheet = book.find(key);
             if (sheet) return sheet;
-            const none = book.mock({ name: "", visibility: "Visible", getUsedRangeOrNullObject: () => ({ isNullObject: true, load: () => ({ isNullObject: true }) }) });
+            const nothing = () => ({ isNullObject: true, load: () => ({ isNullObject: true }) });
+            const none = book.mock({ name: "", visibility: "Visible", getUsedRangeOrNullObject: nothing, getRange: () => ({ getUsedRangeOrNullObject: nothing }) });
             none.isNullObject = true;
             return none;
           },
@@ -205,18 +232,31 @@ export class MockWorkbook {
       name,
       visibility,
       activate: () => this.activated.push(name),
-      getRange: (address: string) => this.rangeMock(name, address),
+      getRange: (address: string) => this.rangeMock(name, address, used),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         this.usedRangeArgs.push(valuesOnly);
+        const box = used && boundsOf(cellsOf(used));
+        const far = used?.far ?? [];
         const range = this.mock({
-          values: used?.values ?? [],
+          // Never asked for when far cells make it huge: reading it would then fail the test.
+          values: far.length ? undefined : (used?.values ?? []),
           rowIndex: used?.top ?? 0,
           columnIndex: used?.left ?? 0,
+          rowCount: box ? box.bottom - (used?.top ?? 0) + 1 : 0,
+          columnCount: box ? box.right - (used?.left ?? 0) + 1 : 0,
           address: "",
           formulas: [],
+          // The areas holding constants: the dense values' rectangle and each far cell (no formulas here).
+          getSpecialCellsOrNullObject: (type: string) => {
+            const dense = used && boundsOf(cellsOf({ ...used, far: [] }));
+            const areas = [...(dense ? [a1Range(dense.top, dense.left, dense.bottom, dense.right)] : []), ...far.map((c) => a1(c.row, c.col))];
+            const found = this.mock({ address: areas.map((a) => `'${name}'!${a}`).join(",") });
+            found.isNullObject = type !== "Constants" || areas.length === 0;
+            return found;
+          },
         });
         // Real null objects answer isNullObject after a sync without a load.
-        range.isNullObject = used === undefined;
+        range.isNullObject = box === null || box === undefined;
         this.usedRanges.push(range);
         return range;
       },
@@ -260,7 +300,7 @@ export class MockWorkbook {
     return sheet;
   }
 
-  private rangeMock(sheet: string, address: string): OfficeMockObject {
+  private rangeMock(sheet: string, address: string, used?: UsedRange): OfficeMockObject {
     const touched: Touched = { sheet, address, range: undefined as unknown as OfficeMockObject, borders: new Map() };
     const key = `${sheet}!${address}`;
     touched.range = this.mock({
@@ -277,6 +317,16 @@ export class MockWorkbook {
       },
       formulas: [[this.formulas[`${sheet}!${address}`] ?? ""]],
       merge: (across: boolean) => (touched.merged = across),
+      // On a sheet with content: its values, and its used part (valuesOnly), as the adapter reads them.
+      ...(used && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(address) ? { values: valuesIn(used, parseRange(address)) } : {}),
+      getUsedRangeOrNullObject: () => {
+        const box = parseRange(address);
+        const inside = used ? cellsOf(used).filter((c) => c.row <= box.bottom && c.col <= box.right && c.row >= box.top && c.col >= box.left) : [];
+        const found = boundsOf(inside);
+        const window = this.mock({ values: found ? valuesIn(used, found) : [], rowIndex: found?.top ?? 0, columnIndex: found?.left ?? 0 });
+        window.isNullObject = found === null;
+        return window;
+      },
       select: () => (touched.selected = true),
       // Single cells only, which is all the adapter asks for; a ClientResult, read after the next sync.
       getCellProperties: () => this.mock({ value: [[{ format: { fill: { ...(this.fills[key] ?? NO_FILL) } } }]] }).load("value"),

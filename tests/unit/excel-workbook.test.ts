@@ -210,6 +210,36 @@ describe("readGrids", () => {
     expect(grids).toEqual([{ name: "表2", top: 0, left: 0, values: [["b"]] }]);
     expect(book.syncs).toBe(1);
   });
+
+  it("reads a sheet beyond the first window (20,001 rows) whole, in one sync more", async () => {
+    const values = Array.from({ length: 20_001 }, (_, i) => [`项目${i + 1}`, i]);
+    const book = new MockWorkbook([{ name: "表12", used: { top: 0, left: 0, values } }]);
+    const [grid] = await createExcelPort(book.run).readGrids(["表12"]);
+    expect(grid.values).toHaveLength(20_001);
+    expect(grid.values[20_000]).toEqual(["项目20001", 20_000]);
+    expect(grid.clipped).toBeUndefined();
+    expect(book.syncs).toBe(2);
+  });
+
+  it("a stray value at XFD1048576 beside a table: the table read, the stray cell said to be left out, its used range never loaded", async () => {
+    const book = new MockWorkbook([
+      { name: "表2", used: { top: 0, left: 0, values: [["收入", 10], ["合计", 10]], far: [{ row: 1_048_575, col: 16_383, value: "备注" }] } },
+    ]);
+    const [grid] = await createExcelPort(book.run).readGrids(["表2"]);
+    expect(grid.values).toEqual([["收入", 10], ["合计", 10]]);
+    expect(grid.clipped).toEqual({ spans: "A1:XFD1048576", ignored: 1, first: "XFD1048576", skipped: false });
+    // The first sync, the areas holding values, the values up to the gap.
+    expect(book.syncs).toBe(3);
+  });
+
+  it("values every 900 rows and 14 columns to the sheet's end: no gap to cut at, so the sheet is skipped and said so", async () => {
+    const far = Array.from({ length: 1_100 }, (_, k) => ({ row: (k + 1) * 900, col: (k + 1) * 14, value: k }));
+    const book = new MockWorkbook([{ name: "草稿", used: { top: 0, left: 0, values: [[1]], far } }]);
+    const [grid] = await createExcelPort(book.run).readGrids(["草稿"]);
+    expect(grid.values).toEqual([]);
+    expect(grid.clipped).toMatchObject({ ignored: 1_101, first: "A1", skipped: true });
+    expect(book.syncs).toBe(2);
+  });
 });
 
 describe("sheetNames and select", () => {

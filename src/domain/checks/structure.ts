@@ -13,6 +13,7 @@ import { fillPlaceholders } from "../packs/text";
 import { emptyNoteOf } from "../render/render";
 import type { CheckContext } from "./context";
 import { columnName, hasFigures, mostCommon, rowName, yearOfTitles } from "../read/model";
+import { MERGE_CELL_LIMIT, SHEET_CELL_LIMIT, SHEET_MERGED_LIMIT } from "../read/bounds";
 import type { Kinds } from "./kind";
 import type { DisclosureInputs } from "../inputs";
 import { inputFieldOf } from "../inputs/sheets";
@@ -204,6 +205,28 @@ const hiddenTables = (ctx: CheckContext, check: CheckOf<"hiddenTables">) => {
     ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { sheet: t.sheet } });
 };
 
+/**
+ * S14: a sheet whose values span more than a grid may hold — what was left unread, at the first such cell — and
+ * merges too large to load, read as unmerged.
+ */
+const clippedSheets = (ctx: CheckContext) => {
+  const limit = `${SHEET_CELL_LIMIT / 10_000} 万个单元格的上限`;
+  for (const { sheet, clipped, droppedMerges } of ctx.disclosure.oversized ?? []) {
+    if (clipped) {
+      const detail = clipped.skipped
+        ? `的数据区域过大（${clipped.spans}，超过 ${limit}），已跳过：其中 ${clipped.ignored} 个有内容的单元格未读取、未校验`
+        : `中有 ${clipped.ignored} 个单元格远离其余数据（最早的在 ${clipped.first}，数据区域因此达 ${clipped.spans}，超过 ${limit}），已忽略、未校验`;
+      ctx.report({ table: "", sheet, cell: clipped.first }, { params: { sheet, detail } });
+    }
+    if (droppedMerges?.length) {
+      const [first] = droppedMerges;
+      const more = droppedMerges.length > 1 ? ` 等 ${droppedMerges.length} 个` : " ";
+      const detail = `的合并区域 ${first}${more}过大（单个超过 ${MERGE_CELL_LIMIT / 10_000} 万个单元格，或合计超过 ${SHEET_MERGED_LIMIT / 10_000} 万个），已按未合并读取`;
+      ctx.report({ table: "", sheet, cell: first.split(":")[0] }, { params: { sheet, detail } });
+    }
+  }
+};
+
 /** Whether a field of the inputs holds something: a text, a figure, or figures by code. */
 function entered(inputs: DisclosureInputs, field: string): boolean {
   if (field in inputs.texts) return inputs.texts[field].trim() !== "";
@@ -236,6 +259,7 @@ export const structureKinds: Kinds<
   | "tablesPresent"
   | "repeatedTables"
   | "hiddenTables"
+  | "clippedSheets"
   | "inputsEntered"
   | "emptyNote"
   | "header"
@@ -250,6 +274,7 @@ export const structureKinds: Kinds<
   inputsEntered,
   repeatedTables,
   hiddenTables,
+  clippedSheets,
   tablesPresent,
   emptyNote,
   header,

@@ -71,6 +71,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("repeatedTables", { ...everyTable }),
   /** S13: a table on a sheet hidden in Excel, which a reviewer should know of. */
   kind("hiddenTables", { ...everyTable }),
+  /** S14: a sheet too large to read whole: the values left unread. */
+  kind("clippedSheets", { ...base }),
   /** S11: what the document needs from the input sheets (fields of the pack's inputs), entered. */
   kind("inputsEntered", { ...base, fields: z.array(z.string().min(1)).min(1) }),
   kind("emptyNote", { ...everyTable }),
@@ -309,6 +311,7 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "inputsEntered":
     case "repeatedTables":
     case "hiddenTables":
+    case "clippedSheets":
       return [];
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));

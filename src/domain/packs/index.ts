@@ -66,11 +66,16 @@ export function readPackData(data: unknown): Pack {
 }
 
 /** Parse pack JSON text, with a Chinese message for text that is not JSON at all. */
+/** The largest pack file read: a real pack is tens of kilobytes; one of megabytes is a mistake or worse. */
+export const PACK_SIZE_LIMIT = 8 * 1024 * 1024;
+
 /**
  * A pack file's bytes as text: UTF-8, a byte-order mark allowed (Notepad writes one); anything else — a file saved as
- * GB18030/GBK by a Chinese Windows editor — is refused rather than read as garbled titles.
+ * GB18030/GBK by a Chinese Windows editor — is refused rather than read as garbled titles. So is a file over the limit.
  */
 export function decodePackFile(bytes: Uint8Array): string {
+  if (bytes.length > PACK_SIZE_LIMIT)
+    throw new PackError([`文件过大（${(bytes.length / 1048576).toFixed(1)} MB，模板包最大 ${PACK_SIZE_LIMIT / 1048576} MB）：请检查是否选错了文件`]);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -58,6 +58,8 @@ export interface Disclosure {
   sheets: string[];
   /** Of those, the ones hidden in Excel. */
   hidden?: string[];
+  /** Sheets too large to read whole: what was left unread, and merges too large to load. */
+  oversized?: ({ sheet: string } & Pick<SheetGrid, "clipped" | "droppedMerges">)[];
 }
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
@@ -143,29 +145,41 @@ const TOTAL_CAPTION = /(合计|总计)$/;
 export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables, options: { rows?: boolean } = {}): Disclosure {
   const matchers = decls.map((decl) => ({ decl, match: titleMatcher(decl) }));
   const hits: TitleHit[] = [];
+  const titled = new Set<string>();
   grids.forEach((grid, sheet) =>
     textsOf(grid).forEach((row, r) =>
       row.forEach((t, c) => {
         if (typeof grid.values[r][c] !== "string") return;
         for (const { decl, match } of matchers) {
           const m = match(t);
-          if (m) hits.push({ decl, sheet, row: r + grid.top, col: c + grid.left, year: m.year });
+          const row = r + grid.top;
+          // A title typed into every cell of its row instead of merged is one title: the leftmost.
+          const key = `${decl.id}\u0000${sheet}\u0000${row}`;
+          if (m && !titled.has(key)) {
+            titled.add(key);
+            hits.push({ decl, sheet, row, col: c + grid.left, year: m.year });
+          }
         }
       }),
     ),
   );
 
-  const read = hits.map((hit) => {
+  // Hits come in sheet, row, column order: a table ends where the next title below it on its sheet begins.
+  const read = hits.map((hit, i) => {
     const grid = grids[hit.sheet];
-    const next = hits.filter((h) => h.sheet === hit.sheet && h.row > hit.row).map((h) => h.row);
-    return readTable(grid, hit, next.length ? Math.min(...next) : grid.top + grid.values.length, options.rows ?? true);
+    let j = i + 1;
+    while (j < hits.length && hits[j].sheet === hit.sheet && hits[j].row === hit.row) j++;
+    const end = hits[j]?.sheet === hit.sheet ? hits[j].row : grid.top + grid.values.length;
+    return readTable(grid, hit, end, options.rows ?? true);
   });
   // A title without a header under it (a table of contents, a caption) yields to one that has a header.
   const tables = new Map<string, ReadTable>();
   for (const t of [...read.filter((t) => t.headerTop >= 0), ...read.filter((t) => t.headerTop < 0)]) if (!tables.has(t.id)) tables.set(t.id, t);
   const chosen = new Set(tables.values());
   const repeats = read.filter((t) => !chosen.has(t) && t.headerTop >= 0);
-  return { tables, repeats, sheets: grids.map((g) => g.name), hidden: grids.filter((g) => g.hidden).map((g) => g.name) };
+  return { tables, repeats, sheets: grids.map((g) => g.name), hidden: grids.filter((g) => g.hidden).map((g) => g.name),
+    oversized: grids.filter((g) => g.clipped || g.droppedMerges).map((g) => ({ sheet: g.name, clipped: g.clipped, droppedMerges: g.droppedMerges })),
+  };
 }
 
 function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolean): ReadTable {
