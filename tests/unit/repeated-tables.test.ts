@@ -66,3 +66,13 @@ test("a table on a hidden or very hidden sheet: checked, and reported as hidden 
   ]);
   expect(r.code).toBe(0);
 });
+
+test("a title typed into every cell of its row, not merged, is one table, not a table per cell", () => {
+  const grids = gridsOf(J.rows, J.department);
+  const t02 = grids.find((g) => g.name === "表2 预算收入总表")!;
+  const title = t02.values[1][0];
+  t02.values[1] = t02.values[1].map(() => title);
+  const found = check(grids);
+  expect(found.filter((f) => f.rule === "S12")).toEqual([]);
+  expect(found.filter((f) => f.severity === "error")).toEqual([]);
+});
