@@ -3,15 +3,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { unzipSync } from "fflate";
-import { buildPackage, ExportRefused } from "../../domain/export";
+import { buildPackage, ExportRefused, PAGINATE_ROWS } from "../../domain/export";
 import { exportRequest, prepare } from "../../domain/export/prepare";
-import { builtinPacks } from "../../domain/packs";
+import { builtinPacks, type Pack } from "../../domain/packs";
 import { choosePack } from "../../domain/read/detect";
-import { catalogsFor, readCatalogFile } from "../catalog-file";
+import { catalogsFor, readCatalogFile, type CatalogImport } from "../catalog-file";
 import { CliError, fileProblem, type Io } from "../context";
 import { nodeExportHooks } from "../export-hooks";
 import { readWorkbookFile } from "../grids";
 import { writeAtomically } from "../output";
+import { stageLines, type Stages } from "../stages";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 import { excelRef } from "../../domain/report/text";
 import type { Finding } from "../../domain/finding";
@@ -64,13 +65,32 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   const forced = options.pack === undefined ? undefined : packByIdOrFile(options.pack);
   const catalog = options.catalog === undefined ? undefined : await readCatalogFile(options.catalog, io.err);
 
-  io.err(`读取 ${file}…\n`);
+  const stages = stageLines(io);
+  try {
+    return await exportFile(file, { output, zipped, force, strict, draft: options.draft ?? false, forced, catalog }, io, stages);
+  } finally {
+    stages.end();
+  }
+}
+
+interface ExportSetup {
+  output: string;
+  zipped: boolean;
+  force: boolean;
+  strict: boolean;
+  draft: boolean;
+  forced?: Pack;
+  catalog?: CatalogImport;
+}
+
+async function exportFile(file: string, { output, zipped, force, strict, draft, forced, catalog }: ExportSetup, io: Io, stages: Stages): Promise<number> {
+  stages.say(`读取 ${file}`);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
   // Without --pack the workbook is read with the built-in pack whose tables it holds (none: no pack is chosen).
   const pack = forced ?? choosePack(builtinPacks(), read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
-  io.err(`校验（模板包 ${pack.id} ${pack.version}）…\n`);
+  stages.say(`校验（模板包 ${pack.id} ${pack.version}）`);
   const prepared = prepare(pack, read.grids, {
     strict,
     catalogFor: catalogsFor(catalog),
@@ -80,30 +100,33 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
   // A chosen pack has tables in the workbook: only the pack given with --pack may have none.
   if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中${noTablesFound(forced)}`);
 
-  const request = exportRequest(pack, prepared, { strict, draft: options.draft ?? false, now: new Date() });
+  const request = exportRequest(pack, prepared, { strict, draft, now: new Date() });
   let built: Awaited<ReturnType<typeof buildPackage>>;
   try {
     // The last stage ("完成") is said by the summary on stdout.
     built = await buildPackage(
       request,
       nodeExportHooks((stage, fraction) => {
-        if (fraction < 1) io.err(`${stage}…\n`);
+        if (fraction < 1) stages.say(stage);
       }),
     );
   } catch (e) {
     if (!(e instanceof ExportRefused)) throw e;
+    stages.end();
     io.err(refusal(e));
     return EXIT_REFUSED;
   }
+  stages.end();
 
   if (zipped) writeAtomically(output, built.zip, force);
   else writeUnpacked(output, unzipSync(built.zip), force);
-  const draft = request.draft ? "（草稿，每页标注“草稿”）" : "";
-  io.out(`已导出${draft} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
-  if (!built.paged) io.err("提示：未找到 LibreOffice（soffice）和 pdftotext，文档目录中没有页码；安装后重新导出即可。\n");
+  const marked = draft ? "（草稿，每页标注“草稿”）" : "";
+  io.out(`已导出${marked} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
+  if (built.tooLongToPage) io.err(`提示：表格超过 ${PAGINATE_ROWS.toLocaleString("zh-CN")} 行，文档目录中不标页码（为此排版一遍需要很久）。\n`);
+  else if (!built.paged) io.err("提示：未找到 LibreOffice（soffice）和 pdftotext，文档目录中没有页码；安装后重新导出即可。\n");
   // A draft says what it still lacks: the open errors, missing inputs (S11) among them, each with where to fix it.
   const open = openErrors(request.findings);
-  if (request.draft && open.length) io.err([`草稿中尚有 ${open.length} 个“错误”，文档中以【待填写：…】标出未填写的内容：`, ...open.map(findingLine), ""].join("\n"));
+  if (draft && open.length) io.err([`草稿中尚有 ${open.length} 个“错误”，文档中以【待填写：…】标出未填写的内容：`, ...open.map(findingLine), ""].join("\n"));
   return 0;
 }
 

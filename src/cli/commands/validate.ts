@@ -13,6 +13,7 @@ import { hasOpenErrors, type Report } from "../../domain/report/model";
 import { missingOf, newSince, readBaselineFile, readExpectFile } from "../review-files";
 import { readRulesFile } from "../rules-file";
 import { writeAtomically } from "../output";
+import { stageLines } from "../stages";
 import { validateFiles } from "../validate-pool";
 
 /** Some workbook has an error-level finding. */
@@ -74,14 +75,17 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
   const rules = options.rules === undefined ? undefined : readRulesFile(options.rules);
   const files = workbookFiles(inputs);
 
-  // The bar redraws itself with terminal control codes: only on a terminal, and only when it tells something.
+  // Progress redraws itself with terminal control codes: only on a terminal. Many files: a bar; one: its seconds.
+  const terminal = io === processIo && process.stderr.isTTY;
   const bar =
-    files.length > 1 && io === processIo && process.stderr.isTTY
+    terminal && files.length > 1
       ? new SingleBar({ format: "校验 {bar} {value}/{total} 个文件", hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
       : undefined;
+  const stages = terminal && files.length === 1 ? stageLines(io) : undefined;
   const setup = { pack, strict: options.strict ?? false, catalog, rules };
   bar?.start(files.length, 0);
-  const checked = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => bar?.stop());
+  stages?.say(`校验 ${files[0]}`);
+  const checked = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => (bar?.stop(), stages?.end()));
   const reports = baseline ? newSince(checked, baseline) : checked;
   const report: Report = {
     checkedAt: new Date(),

@@ -82,12 +82,22 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").tri
 const packageName = (department: string, year: number, scope: string): string => disclosureTitle(safeName(department), year, scope);
 
 /** Drawn at this size in the document (pixels at 96 dpi, about 15 × 9.4 cm) and rasterized at twice that. */
+/** Table rows past which the 目录 is printed without page numbers (see `paginate`). */
+export const PAGINATE_ROWS = 20_000;
+
 const CHART_SIZE = { width: 567, height: 354 };
 
 export async function buildPackage(
   req: ExportRequest,
   hooks: ExportHooks,
-): Promise<{ fileName: string; zip: Uint8Array; files: string[]; /** Whether the 目录 carries page numbers. */ paged: boolean }> {
+): Promise<{
+  fileName: string;
+  zip: Uint8Array;
+  files: string[];
+  /** Whether the 目录 carries page numbers; if not, whether because the document is too long to render for them. */
+  paged: boolean;
+  tooLongToPage: boolean;
+}> {
   // An explained error (已说明) does not hold the package back; the report lists it with its explanation.
   const errors = openErrors(req.findings);
   if (errors.length > 0 && !req.draft) throw new ExportRefused(errors);
@@ -121,12 +131,15 @@ export async function buildPackage(
     contents: req.contents,
     charts,
     draft: req.draft ? { errors: errors.length } : null,
+    progress: (done: number, total: number) => progress(`生成 Word 文档（表格 ${done.toLocaleString("zh-CN")}/${total.toLocaleString("zh-CN")} 行）`, 0.3 + (0.2 * done) / total),
   };
   const docx = await buildDocx(docxInput);
 
-  // The 目录's page numbers: where a first rendering put each heading; the numbers change no page break.
+  // The 目录's page numbers: where a first rendering put each heading; the numbers change no page break. A document
+  // of thousands of pages is not rendered for them: that would take LibreOffice many minutes.
   let document = docx;
-  const paged = hooks.paginate && (progress("计算目录页码", 0.5), await hooks.paginate(docx));
+  const rowCount = plans.reduce((n, p) => n + p.values.length, 0);
+  const paged = hooks.paginate && rowCount <= PAGINATE_ROWS && (progress("计算目录页码", 0.5), await hooks.paginate(docx));
   if (paged) {
     const pages = req.contents.map((line) => paged.get(line.replace(/\s+/g, "")) ?? null);
     document = await buildDocx({ ...docxInput, pages });
@@ -176,5 +189,5 @@ export async function buildPackage(
   progress("打包", 0.95);
   const zip = packageZip(entries, req.generatedAt);
   progress("完成", 1);
-  return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path), paged: Boolean(paged) };
+  return { fileName: `${name}.zip`, zip, files: entries.map(([path]) => path), paged: Boolean(paged), tooLongToPage: rowCount > PAGINATE_ROWS };
 }

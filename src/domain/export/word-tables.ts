@@ -20,6 +20,7 @@ import { parseRange } from "../grid";
 import type { FundSplit, Indicator, PerformanceForm } from "../inputs";
 import { Decimal, formatAmount } from "../money";
 import { cellSpecs, cellText, isWide, type SheetPlan, type StyleSpec } from "../render/plan";
+import type { DirectTable } from "./word-rows";
 
 export const SONG = "宋体";
 export const FANG = "仿宋";
@@ -78,12 +79,13 @@ export function balancedLines(text: string, twips: number, twipsOf: (ch: string)
     .join("\n");
 }
 
+const linesOf = (c: CellText) => balancedLines(c.text, c.width - CELL_MARGINS.left - CELL_MARGINS.right).split("\n");
+
 function cell(c: CellText): TableCell {
   const run: IRunOptions = { text: c.text, bold: c.bold, size: TABLE_SIZE, font: face(SONG) };
-  const text = balancedLines(c.text, c.width - CELL_MARGINS.left - CELL_MARGINS.right);
   return new TableCell({
     // The paragraph mark takes the run's size too, or an empty cell stands as tall as the document's default text.
-    children: text.split("\n").map(
+    children: linesOf(c).map(
       (line) =>
         new Paragraph({
           alignment: ALIGN[c.align ?? "left"],
@@ -146,9 +148,10 @@ function lineParagraph(plan: SheetPlan, specs: Map<string, StyleSpec>, r: number
 
 /**
  * The plan's bordered rows become the Word table (the header rows repeat on every page), the rows above it
- * (预算公开表N, title, 部门名称/单位) and below it (注：本表无数据) paragraphs.
+ * (预算公开表N, title, 部门名称/单位) and below it (注：本表无数据) paragraphs. Given `direct`, a body of more than
+ * `threshold` rows is left to word-rows.ts: a marker row stands in the table, and the rows are added to `direct`.
  */
-export function planBlocks(plan: SheetPlan, textWidth: number): (Paragraph | Table)[] {
+export function planBlocks(plan: SheetPlan, textWidth: number, direct?: { threshold: number; tables: DirectTable[] }): (Paragraph | Table)[] {
   const specs = cellSpecs(plan);
   const bordered = plan.values.flatMap((row, r) => (row.some((_, c) => specs.get(`${r},${c}`)?.border) ? [r] : []));
   const top = bordered[0];
@@ -163,25 +166,42 @@ export function planBlocks(plan: SheetPlan, textWidth: number): (Paragraph | Tab
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
 
-  const rows: TableRow[] = [];
-  for (let r = top; r <= bottom; r++) {
-    const cells = plan.values[r].flatMap((value, c) => {
+  const cellsOf = (r: number): CellText[] =>
+    plan.values[r].flatMap((value, c) => {
       const key = `${r},${c}`;
       if (covered.has(key)) return [];
       const spec = specs.get(key) ?? {};
       const span = spans.get(key) ?? { rows: 1, cols: 1 };
       return [
-        cell({
+        {
           text: cellText(value, spec),
           bold: spec.bold,
           align: spec.hAlign,
           columnSpan: span.cols > 1 ? span.cols : undefined,
           rowSpan: span.rows > 1 ? span.rows : undefined,
           width: widths.slice(c, c + span.cols).reduce((s, w) => s + w, 0),
-        }),
+        },
       ];
     });
-    rows.push(new TableRow({ children: cells, tableHeader: r < plan.freezeRows, cantSplit: true }));
+
+  // The body: after the header rows, which repeat on every page.
+  const bodyTop = Math.max(top, plan.freezeRows);
+  const merged = [...spans.entries()].some(([key, span]) => span.rows > 1 && Number(key.split(",")[0]) >= bodyTop);
+  const directly = direct && bottom - bodyTop + 1 > direct.threshold && !merged;
+  const rows: TableRow[] = [];
+  for (let r = top; r <= (directly ? bodyTop - 1 : bottom); r++)
+    rows.push(new TableRow({ children: cellsOf(r).map(cell), tableHeader: r < plan.freezeRows, cantSplit: true }));
+  if (directly) {
+    const marker = `\u2063直接写出的表体${direct.tables.length}\u2063`;
+    rows.push(new TableRow({ children: [cell({ text: marker, columnSpan: widths.length, width: textWidth })], cantSplit: true }));
+    direct.tables.push({
+      marker,
+      count: bottom - bodyTop + 1,
+      *rows() {
+        for (let r = bodyTop; r <= bottom; r++)
+          yield cellsOf(r).map((c) => ({ lines: linesOf(c), bold: c.bold, align: c.align ?? "left", columnSpan: c.columnSpan, width: c.width }));
+      },
+    });
   }
 
   const lines = (from: number, to: number) =>

@@ -29,6 +29,7 @@ import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
 import { packText } from "../packs/text";
 import { FANG, face, formBlocks, planBlocks, SONG } from "./word-tables";
+import { DIRECT_ROWS, spliceRows, type DirectTable } from "./word-rows";
 import { chineseNumber } from "../chinese-number";
 
 /** A chart drawn for the document: its caption and PNG, placed after a section of the 情况说明. */
@@ -56,6 +57,10 @@ export interface WordInput {
   charts: WordChart[];
   /** The mark on every page: 草稿, and whether the checks still find errors. */
   draft: { errors: number } | null;
+  /** Body rows past which a table's rows are written directly (word-rows.ts); DIRECT_ROWS unless a test says. */
+  directRows?: number;
+  /** Rows written of those tables, as they are written. */
+  progress?: (done: number, total: number) => void;
 }
 
 const A4 = { width: 11906, height: 16838 };
@@ -198,6 +203,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
   const printed = new Set(input.pack.document.parts.flatMap((p) => (p.kind === "narrative" ? p.sections : [])));
   const lastNarrative = input.pack.document.parts.map((p) => p.kind).lastIndexOf("narrative");
   const formsAfter = input.pack.document.forms?.after;
+  const direct = { threshold: input.directRows ?? DIRECT_ROWS, tables: [] as DirectTable[] };
 
   let pageStart: number | undefined = 1;
   const section = (children: (Paragraph | Table)[], orientation: "portrait" | "landscape" = "portrait"): ISectionOptions => {
@@ -222,7 +228,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
       case "tables":
         return input.plans.map((plan, k) => {
           const orientation = plan.columnWidths.reduce((s, w) => s + w, 0) > PORTRAIT_MAX_CHARS ? "landscape" : "portrait";
-          return section([...(k === 0 ? [partHeading(title)] : []), ...planBlocks(plan, TEXT_WIDTH[orientation])], orientation);
+          return section([...(k === 0 ? [partHeading(title)] : []), ...planBlocks(plan, TEXT_WIDTH[orientation], direct)], orientation);
         });
       case "narrative": {
         const sections = part.sections.flatMap((id) => narrative.filter((s) => s.id === id));
@@ -285,5 +291,6 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
     },
     sections: [cover, ...parts],
   });
-  return Packer.pack(doc, "uint8array");
+  const packed = await Packer.pack(doc, "uint8array");
+  return direct.tables.length ? spliceRows(packed, direct.tables, input.progress) : packed;
 }

@@ -97,14 +97,24 @@ export const footerCode = (name: string): { left: string; right: string } => ({ 
 
 /** The spec of every styled cell, keyed "row,col" (0-based): styles in plan order, each changing only what it sets. */
 export function cellSpecs(plan: SheetPlan): Map<string, StyleSpec> {
-  const specs = new Map<string, StyleSpec>();
+  // Each cell's styles by name first, then one shared object per combination: a large table has a million cells
+  // and a dozen combinations.
+  const names = new Map<string, string>();
   for (const { range, style } of plan.styles) {
     const r = parseRange(range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) {
         const key = `${row},${col}`;
-        specs.set(key, { ...specs.get(key), ...STYLE_SPECS[style] });
+        const before = names.get(key);
+        names.set(key, before === undefined ? style : `${before} ${style}`);
       }
+  }
+  const combined = new Map<string, StyleSpec>();
+  const specs = new Map<string, StyleSpec>();
+  for (const [key, joined] of names) {
+    const spec = combined.get(joined) ?? Object.assign({}, ...joined.split(" ").map((s) => STYLE_SPECS[s as StyleName]));
+    combined.set(joined, spec);
+    specs.set(key, spec);
   }
   return specs;
 }
