@@ -3,8 +3,9 @@
  * counting context.sync()), preview host, the CLI's .xlsx write, the checks, and the CLI's validation of a
  * file (choosing its pack among the built-in ones, as the CLI does by default) next to exceljs loading it alone,
  * and the export package — for the 晋城 sample, the Shanghai 商务委 sample and a large consistent synthetic department;
- * and a reviewer's folder of 120 workbooks validated to one HTML page.
+ * a reviewer's folder of 120 workbooks validated to one HTML page; and large departments exported through the CLI.
  */
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { writePlans } from "../src/xlsx/write-plans";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
@@ -20,33 +21,12 @@ import { builtinCatalog } from "../src/domain/catalog/catalog";
 import { checkWorkbook } from "../src/domain/checks/check-workbook";
 import { builtinPack, builtinPacks, type Pack } from "../src/domain/packs";
 import { choosePack } from "../src/domain/read/detect";
-import { renderTables, type TableRows } from "../src/domain/render/render";
+import { renderTables } from "../src/domain/render/render";
 import { jinchengSample, shanghaiCommerceSample, type Sample } from "../src/domain/samples";
 import { createExcelPort } from "../src/excel/workbook";
 import { MemoryWorkbook } from "../src/preview/memory-workbook";
 import { MockWorkbook } from "../tests/support/excel-mock";
-import { synthesize, type Item } from "../tests/support/synthetic";
-
-/**
- * A large, consistent department: 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款) and
- * each 项's project money split into 3 projects (≈ 5,000 projects). Codes beyond the catalogue are warnings.
- */
-function largeRows(): TableRows {
-  const items: Item[] = [];
-  builtinCatalog(2023)
-    .classNames()
-    .forEach((cls, c) => {
-      for (let k = 1; k <= 10; k++)
-        for (let x = 1; x <= 6; x++)
-          items.push({
-            code: `${cls.code}${String(k).padStart(2, "0")}${String(x).padStart(2, "0")}`,
-            basic: 1000 + c * 7 + k * 3 + x,
-            project: 2000 + x * 11 + k,
-            fund: c % 5 === 4 ? "fund" : "gpb",
-          });
-    });
-  return synthesize({ department: "大型测试局", items, publicShare: 20, projectsPerItem: 3 });
-}
+import { largeRows, writeLargeDepartment } from "./large-department";
 
 function time<T>(runs: number, f: () => T): { ms: number; result: T } {
   let result = f();
@@ -143,10 +123,40 @@ async function review() {
   }
 }
 
+/** Large departments exported through the CLI, each in a process of its own: its time and its peak memory. */
+async function largeExports() {
+  console.log("\n== 大型部门导出（CLI 子进程，--draft；含读取工作簿与校验）==");
+  const dir = mkdtempSync(join(tmpdir(), "bench-large-"));
+  try {
+    for (const [kuan, xiang, projects] of [
+      [10, 6, 5],
+      [14, 12, 5],
+      [28, 25, 5],
+    ]) {
+      const file = join(dir, `大型部门-${kuan}-${xiang}-${projects}.xlsx`);
+      const size = await writeLargeDepartment(file, kuan, xiang, projects);
+      const rows = size.functionRows + size.projects;
+      // The CLI with its peak resident memory said on stderr once it is done.
+      const script = `require("tsx/cjs");require("./src/cli/main.ts").main(${JSON.stringify(["node", "budget-disclosure", "export", file, "--draft", "-o", `${file}.zip`])}).then((code)=>{process.stderr.write("\\nPEAK "+process.resourceUsage().maxRSS+"\\n");process.exitCode=code;});`;
+      const start = performance.now();
+      const run = spawnSync(process.execPath, ["--max-old-space-size=4096", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
+      const ms = performance.now() - start;
+      const peak = Number(/PEAK (\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024;
+      const ok = run.status === 0 ? "" : `（失败，退出码 ${run.status}：${run.stderr.trim().split("\n").at(-1)}）`;
+      console.log(
+        `${size.functionRows.toLocaleString()} 个功能科目行 + ${size.projects.toLocaleString()} 个项目：${(ms / 1000).toFixed(1)} s，每万行 ${((ms / rows) * 10).toFixed(2)} s，峰值内存 ${peak.toFixed(0)} MB（目标 < 1,500 MB）${ok}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   await measure("晋城示例", builtinPack(), jinchengSample, 50);
   await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
-  const large = largeRows();
+  // 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款), each 项's project money in 3 projects.
+  const large = largeRows(10, 6, 3);
   const lines = (id: string) => large[id]?.length ?? 0;
   await measure(
     `大型部门（${lines("T03")} 个功能科目行，${lines("T12")} 个项目行）`,
@@ -155,6 +165,7 @@ async function main() {
     3,
   );
   await review();
+  await largeExports();
 }
 
 main().catch((e) => {

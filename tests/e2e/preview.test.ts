@@ -33,8 +33,13 @@ async function status(page: Page): Promise<string> {
   return (await box.innerText()).trim();
 }
 
-test("inserts all 13 tables through the task pane into an empty workbook", async () => {
+test("inserts all 13 tables through the task pane into an empty workbook, under a Content-Security-Policy", async () => {
   const page = await open("?empty");
+  // Scripts and connections only from the page's own origin and Office's CDN (page.errors holds what it refuses).
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com;");
+  expect(csp).toContain("object-src 'none'");
   await page.getByLabel("部门名称").fill("晋城市商务局");
   const year = page.getByRole("spinbutton", { name: "预算年度" });
   await year.fill("2023");

@@ -61,7 +61,8 @@ export type PreviewPage = Page & { errors: string[] };
 
 /**
  * For an e2e test file: builds the bundle, serves it and starts Chromium before its tests, and tears it all down
- * after. `open(query)` gives a page on preview.html that collects uncaught page errors in `page.errors`.
+ * after. `open(query)` gives a page on preview.html that collects uncaught page errors, and what the page's
+ * Content-Security-Policy refused, in `page.errors`.
  */
 export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> } {
   let dir: string | undefined;
@@ -82,6 +83,10 @@ export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> }
       const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 } })) as PreviewPage;
       page.errors = [];
       page.on("pageerror", (e) => page.errors.push(e.message));
+      // What the Content-Security-Policy refuses is an error too: Chromium says so only on the console.
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy/.test(m.text())) page.errors.push(m.text());
+      });
       await page.goto(`${server!.url}/preview.html${query}`);
       return page;
     },

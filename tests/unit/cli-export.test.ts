@@ -9,6 +9,8 @@ import { parseCsv } from "../../src/domain/export/csv";
 import { runCli, useTempDir } from "../support/cli";
 import { seedNarrative, sentences } from "../support/seed-narrative";
 import { jinchengInputs } from "../../src/domain/samples";
+import { PAGINATE_ROWS } from "../../src/domain/export";
+import { largeRows, writeLargeDepartment } from "../../scripts/large-department";
 
 jest.setTimeout(120_000);
 
@@ -165,5 +167,24 @@ describe("budget-disclosure export", () => {
     const r = await run(bad, "-o", path.join(tempDir(), "x.zip"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("不是可读取的 .xlsx/.xlsm 工作簿");
+  });
+
+  it("a department of thousands of rows: its table bodies in the document, one progress line per stage, the 目录 unpaged and said so", async () => {
+    const file = path.join(tempDir(), "大型部门.xlsx");
+    await writeLargeDepartment(file, 10, 6, 2);
+    const projects = largeRows(10, 6, 2).T12!.filter((row) => row.some((v) => /^项目\d+-\d+$/.test(String(v)))).length;
+    const zip = path.join(tempDir(), "大型部门.zip");
+    const r = await run(file, "--draft", "-o", zip);
+    expect(r.code).toBe(0);
+    // The Word stage reports rows as it goes; off a terminal that is still one line.
+    expect(r.err.match(/^生成 Word 文档/gm)).toHaveLength(1);
+    expect(r.err).toContain(`提示：表格超过 ${PAGINATE_ROWS.toLocaleString("zh-CN")} 行，文档目录中不标页码`);
+    const files = unzipSync(fs.readFileSync(zip));
+    const docx = Object.keys(files).find((n) => n.endsWith(".docx"))!;
+    const xml = strFromU8(unzipSync(files[docx])["word/document.xml"]);
+    expect(xml).not.toContain("直接写出的表体");
+    // Every project is a row of 表12 in the document.
+    expect(projects).toBeGreaterThan(3_000);
+    expect(xml.match(/>项目\d+-\d+</g)).toHaveLength(projects);
   });
 });
