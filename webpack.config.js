@@ -20,8 +20,9 @@ function httpsServer() {
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 /**
- * The pages' Content-Security-Policy: scripts and connections only from here and Office's CDN, nothing embedded.
- * Styles inline: Fluent UI writes its own at run time. In development webpack's source maps are eval'd.
+ * The pages' Content-Security-Policy: scripts and connections only from here and Office's CDN, no frames (office.js
+ * frames a telemetry page, which this blocks: the figures and what the clerk does stay here). Styles inline: Fluent
+ * UI writes its own at run time. In development webpack's source maps are eval'd.
  */
 function contentSecurityPolicy(dev) {
   return [
@@ -31,6 +32,7 @@ function contentSecurityPolicy(dev) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
+    "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

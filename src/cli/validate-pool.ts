@@ -3,21 +3,17 @@
  * threads: this thread is one job and each further job a worker thread, which the files are handed out to as
  * each finishes one.
  */
-import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { WorkbookReport } from "../domain/report/model";
 import { fileValidator, type ValidateSetup } from "./validate-file";
+import { moduleWorker } from "./worker";
 
 /** What a worker posts: { ready } once it has loaded, then a report for each { id, file } it is sent. */
 type Reply = { ready: true } | { id: number; report: WorkbookReport };
 
-// A worker starts without the TypeScript loader the CLI runs under (tsx, or ts-jest in tests): it registers tsx.
-const WORKER_SOURCE = `require(${JSON.stringify(require.resolve("tsx/cjs"))});
-require(${JSON.stringify(path.join(__dirname, "validate-worker.ts"))});`;
-
 /** A worker thread checking files with `setup` (validate-worker.ts). */
 export function startWorker(setup: ValidateSetup): Worker {
-  return new Worker(WORKER_SOURCE, { eval: true, workerData: setup });
+  return moduleWorker("validate-worker.ts", { workerData: setup });
 }
 
 // Files a worker holds at once: the next one waits in its queue while this thread is busy checking.

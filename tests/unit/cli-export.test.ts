@@ -187,4 +187,17 @@ describe("budget-disclosure export", () => {
     expect(projects).toBeGreaterThan(3_000);
     expect(xml.match(/>项目\d+-\d+</g)).toHaveLength(projects);
   });
+
+  it("an export that needs more memory than its limit ends in a message, writing nothing", async () => {
+    const zip = path.join(tempDir(), "晋城.zip");
+    process.env.BUDGET_DISCLOSURE_EXPORT_HEAP_MB = "8";
+    try {
+      const r = await run(JINCHENG, "-o", zip);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${JINCHENG} 导出所需的内存超过上限（8 MB），未导出：可用环境变量 BUDGET_DISCLOSURE_EXPORT_HEAP_MB 调高上限`);
+    } finally {
+      delete process.env.BUDGET_DISCLOSURE_EXPORT_HEAP_MB;
+    }
+    expect(fs.existsSync(zip)).toBe(false);
+  });
 });

@@ -1,25 +1,13 @@
 /** `export`: a checked workbook → the disclosure package, as a .zip or unpacked into a folder. */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Command } from "commander";
-import { unzipSync } from "fflate";
-import { buildPackage, ExportRefused, PAGINATE_ROWS } from "../../domain/export";
-import { exportRequest, prepare } from "../../domain/export/prepare";
-import { builtinPacks, type Pack } from "../../domain/packs";
-import { choosePack } from "../../domain/read/detect";
-import { catalogsFor, readCatalogFile, type CatalogImport } from "../catalog-file";
-import { CliError, fileProblem, type Io } from "../context";
-import { nodeExportHooks } from "../export-hooks";
-import { readWorkbookFile } from "../grids";
-import { writeAtomically } from "../output";
+import { readCatalogFile } from "../catalog-file";
+import { CliError, type Io } from "../context";
+import type { ExportSetup } from "../export-file";
+import type { ExportMessage } from "../export-worker";
+import { packByIdOrFile } from "../pack-file";
 import { stageLines, type Stages } from "../stages";
-import { noTablesFound, packByIdOrFile } from "../pack-file";
-import { excelRef } from "../../domain/report/text";
-import type { Finding } from "../../domain/finding";
-import { openErrors } from "../../domain/report/model";
-
-/** Error-level findings stand and --draft was not given. */
-const EXIT_REFUSED = 1;
+import { moduleWorker } from "../worker";
 
 interface ExportOptions {
   output?: string;
@@ -67,95 +55,49 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
 
   const stages = stageLines(io);
   try {
-    return await exportFile(file, { output, zipped, force, strict, draft: options.draft ?? false, forced, catalog }, io, stages);
+    return await exportInWorker(file, { output, zipped, force, strict, draft: options.draft ?? false, forced, catalog }, io, stages);
   } finally {
     stages.end();
   }
 }
 
-interface ExportSetup {
-  output: string;
-  zipped: boolean;
-  force: boolean;
-  strict: boolean;
-  draft: boolean;
-  forced?: Pack;
-  catalog?: CatalogImport;
-}
+/**
+ * The heap the export may use (MB; BUDGET_DISCLOSURE_EXPORT_HEAP_MB sets another). Its live data are a few hundred
+ * megabytes even for 100,000 projects; the rest of a process's growth is garbage the collector leaves while it may.
+ * A limit makes it collect: 22,000 function rows and 105,000 projects export at a peak of some 1.3 GB, not 2.1 GB.
+ */
+const exportHeapMb = () => Number(process.env.BUDGET_DISCLOSURE_EXPORT_HEAP_MB) || 1_200;
 
-async function exportFile(file: string, { output, zipped, force, strict, draft, forced, catalog }: ExportSetup, io: Io, stages: Stages): Promise<number> {
-  stages.say(`读取 ${file}`);
-  const read = await readWorkbookFile(file);
-  if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  // Without --pack the workbook is read with the built-in pack whose tables it holds (none: no pack is chosen).
-  const pack = forced ?? choosePack(builtinPacks(), read.grids);
-  if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
-  stages.say(`校验（模板包 ${pack.id} ${pack.version}）`);
-  const prepared = prepare(pack, read.grids, {
-    strict,
-    catalogFor: catalogsFor(catalog),
-    fallbackYear: new Date().getFullYear(),
-    explanations: read.explanations,
-  });
-  // A chosen pack has tables in the workbook: only the pack given with --pack may have none.
-  if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中${noTablesFound(forced)}`);
-
-  const request = exportRequest(pack, prepared, { strict, draft, now: new Date() });
-  let built: Awaited<ReturnType<typeof buildPackage>>;
-  try {
-    // The last stage ("完成") is said by the summary on stdout.
-    built = await buildPackage(
-      request,
-      nodeExportHooks((stage, fraction) => {
-        if (fraction < 1) stages.say(stage);
-      }),
+/** The export in a worker thread with its own heap limit: running out of it is a message, not a crash. */
+function exportInWorker(file: string, setup: ExportSetup, io: Io, stages: Stages): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const heap = exportHeapMb();
+    const worker = moduleWorker("export-worker.ts", { workerData: { file, setup }, resourceLimits: { maxOldGenerationSizeMb: heap } });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.on("message", (m: ExportMessage) => {
+      if ("out" in m) io.out(m.out);
+      else if ("err" in m) io.err(m.err);
+      else if ("stage" in m) stages.say(m.stage);
+      else if ("stagesEnd" in m) stages.end();
+      else if ("done" in m) settle(() => resolve(m.done));
+      else settle(() => reject(m.cli ? new CliError(m.failed) : new Error(m.failed)));
+    });
+    worker.on("error", (e: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          e.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new CliError(`${file} 导出所需的内存超过上限（${heap.toLocaleString("zh-CN")} MB），未导出：可用环境变量 BUDGET_DISCLOSURE_EXPORT_HEAP_MB 调高上限（单位 MB）`)
+            : e,
+        ),
+      ),
     );
-  } catch (e) {
-    if (!(e instanceof ExportRefused)) throw e;
-    stages.end();
-    io.err(refusal(e));
-    return EXIT_REFUSED;
-  }
-  stages.end();
-
-  if (zipped) writeAtomically(output, built.zip, force);
-  else writeUnpacked(output, unzipSync(built.zip), force);
-  const marked = draft ? "（草稿，每页标注“草稿”）" : "";
-  io.out(`已导出${marked} ${zipped ? output : `${built.files.length} 个文件到 ${output}`}：\n${built.files.map((f) => `  ${f}\n`).join("")}`);
-  if (built.tooLongToPage) io.err(`提示：表格超过 ${PAGINATE_ROWS.toLocaleString("zh-CN")} 行，文档目录中不标页码（为此排版一遍需要很久）。\n`);
-  else if (!built.paged) io.err("提示：未找到 LibreOffice（soffice）和 pdftotext，文档目录中没有页码；安装后重新导出即可。\n");
-  // A draft says what it still lacks: the open errors, missing inputs (S11) among them, each with where to fix it.
-  const open = openErrors(request.findings);
-  if (draft && open.length) io.err([`草稿中尚有 ${open.length} 个“错误”，文档中以【待填写：…】标出未填写的内容：`, ...open.map(findingLine), ""].join("\n"));
-  return 0;
+    worker.on("exit", (code) => settle(() => reject(new Error(`导出线程意外退出，退出码 ${code}`))));
+  });
 }
 
-const findingLine = (f: Finding) => `  ${f.rule} ${f.sheet ? excelRef(f.sheet, f.cell) : "（表外）"}  ${f.message}`;
-
-/** The blocking findings, each with the cell to fix, and the way out. */
-function refusal(e: ExportRefused): string {
-  const lines = e.errors.map(findingLine);
-  return [
-    `未导出：校验发现 ${e.errors.length} 个“错误”级别的问题，须修正后才能导出公开文件：`,
-    ...lines,
-    "修正后重新导出；或加 --draft 导出草稿（文档每页标注“草稿”，不能作为正式公开文件）。",
-    "",
-  ].join("\n");
-}
-
-/** The package's files under `dir` (created); nothing is written while any of them exists, unless --force. */
-function writeUnpacked(dir: string, files: Record<string, Uint8Array>, force: boolean): void {
-  const targets = Object.entries(files).map(([name, data]) => ({ target: path.join(dir, ...name.split("/")), data }));
-  if (!force) {
-    const taken = targets.filter(({ target }) => fs.existsSync(target)).map(({ target }) => target);
-    if (taken.length) throw new CliError(`这些文件已存在，未作改动：${taken.join("、")}。如需覆盖，请加 --force`);
-  }
-  for (const { target, data } of targets) {
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-    } catch (e) {
-      throw new CliError(`无法写入 ${dir}：${fileProblem(e)}`, { cause: e });
-    }
-    writeAtomically(target, data, force);
-  }
-}

@@ -1,0 +1,22 @@
+import { readWorkbookFile } from "../src/cli/grids";
+import { nodeExportHooks } from "../src/cli/export-hooks";
+import { buildPackage } from "../src/domain/export";
+import { exportRequest, prepare } from "../src/domain/export/prepare";
+import { builtinCatalog } from "../src/domain/catalog/catalog";
+import { builtinPack } from "../src/domain/packs";
+const mem = (label: string) => { (global as any).gc(); const m = process.memoryUsage(); console.log(label.padEnd(30), "heap", Math.round(m.heapUsed / 1048576), "rss", Math.round(m.rss / 1048576), "peak", Math.round(process.resourceUsage().maxRSS / 1024)); };
+(async () => {
+  mem("start");
+  const read = await readWorkbookFile("/tmp/big/huge.xlsx");
+  if ("error" in read) throw new Error(read.error);
+  mem("read");
+  const pack = builtinPack();
+  const prepared = prepare(pack, read.grids, { strict: false, catalogFor: () => builtinCatalog(2023), fallbackYear: 2023 });
+  mem("prepared");
+  (read as any).grids = null;
+  mem("grids dropped");
+  const req = exportRequest(pack, prepared, { strict: false, draft: true, now: new Date() });
+  let last = "";
+  const built = await buildPackage(req, nodeExportHooks((stage) => { const s = stage.replace(/（.*/, ""); if (s !== last) { last = s; mem(s); } }, { pages: false }));
+  mem("built " + built.zip.length);
+})();
