@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { registerExport } from "./commands/export";
+import { registerPack } from "./commands/pack";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
@@ -16,6 +17,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
   registerTemplate(program, io);
   registerValidate(program, io, setExitCode);
   registerExport(program, io, setExitCode);
+  registerPack(program, io);
   return program;
 }
 

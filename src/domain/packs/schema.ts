@@ -171,8 +171,13 @@ export const inputSheetSchema = z
 
 const packShape = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
-  version: z.string().min(1),
+  /** Semantic: a major step breaks workbooks made with the last one (upgrade required), a minor one does not. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "应为“主版本.次版本.修订号”，如 1.0.0"),
   name: z.string().min(1),
+  /** The budget year the pack is issued for. */
+  year: z.number().int().min(2000).max(2100),
+  /** Who issues it: 山西省财政厅, 上海市普陀区财政局 … */
+  publisher: z.string().min(1),
   /** The unit of every table's amounts, unless a table says otherwise. */
   unit: z.enum(["元", "万元"]),
   /** Printed under a table that has no figures; placeholders {year}, {subject}. */
