@@ -44,6 +44,7 @@ export async function exportFile(file: string, { output, zipped, force, strict, 
     catalogFor: catalogsFor(catalog),
     fallbackYear: new Date().getFullYear(),
     explanations: read.explanations,
+    stamp: read.stamp,
   });
   // A chosen pack has tables in the workbook: only the pack given with --pack may have none.
   if (prepared.check.tablesFound.length === 0) throw new CliError(`${file} 中${noTablesFound(forced)}`);

@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { explanationsFromXml, type Explanation } from "../domain/explanations";
 import { boundedGrid } from "../domain/read/bounds";
+import type { PackStamp } from "../domain/port";
+import { stampFromXml } from "../domain/stamp";
 import type { CellValue, SheetGrid } from "../domain/grid";
 import { fileProblem } from "./context";
 import { withoutOversizedParts } from "./oversized-parts";
@@ -45,16 +47,16 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, droppedMerges?: string[]): S
   return droppedMerges ? { ...grid, droppedMerges } : grid;
 }
 
-/** A workbook file read: its grids and explained findings, or why it cannot be used (Chinese, without the file name). */
-export type ReadOutcome = { grids: SheetGrid[]; explanations: Explanation[] } | { error: string };
+/** A workbook file read: its grids, explained findings and stamp, or why it cannot be used (Chinese, without the file name). */
+export type ReadOutcome = { grids: SheetGrid[]; explanations: Explanation[]; stamp: PackStamp | null } | { error: string };
 
-/** The explanations the add-in kept in the file's custom XML parts (customXml/itemN.xml); exceljs does not read them. */
-function explanationsIn(data: Uint8Array): Explanation[] {
+/** The add-in's custom XML parts in the file (customXml/itemN.xml), which exceljs does not read. */
+function customXmlIn(data: Uint8Array): string[] {
   try {
     const parts = unzipSync(data, { filter: (f) => /^customXml\/item\d+\.xml$/.test(f.name) && f.originalSize < 10_000_000 });
-    return Object.values(parts).flatMap((xml) => explanationsFromXml(strFromU8(xml)));
+    return Object.values(parts).map((xml) => strFromU8(xml));
   } catch {
-    // exceljs read the file; a part fflate cannot inflate only loses the explanations.
+    // exceljs read the file; a part fflate cannot inflate only loses the explanations and the stamp.
     return [];
   }
 }
@@ -82,5 +84,6 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
     return { error: "不是可读取的 .xlsx/.xlsm 工作簿（文件已损坏、加了密码，或是 .xls 等其他格式——请在 Excel 中另存为 .xlsx）" };
   }
   const grids = workbook.worksheets.map((sheet) => sheetGrid(sheet, loadable.droppedMerges.get(sheet.name)));
-  return { grids, explanations: explanationsIn(data) };
+  const parts = customXmlIn(data);
+  return { grids, explanations: parts.flatMap(explanationsFromXml), stamp: parts.map(stampFromXml).find((s) => s !== null) ?? null };
 }

@@ -32,6 +32,7 @@ export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): 
       catalogFor,
       fallbackYear: new Date().getFullYear(),
       explanations: read.explanations,
+      stamp: read.stamp,
     });
     if (result.tablesFound.length === 0) return none;
     return {

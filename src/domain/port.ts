@@ -7,12 +7,17 @@ import type { CellRef, Finding } from "./finding";
 import type { SheetGrid } from "./grid";
 import type { SheetPlan } from "./render/plan";
 
-/** What the workbook remembers about the tables inserted into it. */
+/** What the workbook remembers about the tables inserted into it (stamp.ts keeps it in the workbook). */
 export interface PackStamp {
   pack: string;
   version: string;
   department: string;
+  /** The budget year. */
   year: number;
+  /** The pack's own year, publisher and content hash (packs/versions.ts); absent in stamps of before they had them. */
+  packYear?: number;
+  publisher?: string;
+  hash?: string;
 }
 
 /** A chart to insert, on a new sheet of its own beside its data (万元). */

@@ -28,6 +28,7 @@ export const RULES: Rule[] = [
   { id: "S12", severity: "error", title: "同一张表只出现一次", message: "{table}出现了两次：{detail}" },
   { id: "S13", severity: "info", title: "表在隐藏的工作表上", message: "{table}在隐藏的工作表“{sheet}”上：在 Excel 中看不到，已照常校验" },
   { id: "S14", severity: "warning", title: "工作表的数据区域可以读取", message: "工作表“{sheet}”{detail}" },
+  { id: "S15", severity: "error", title: "工作簿的模板包是当前版本", message: "{detail}" },
   // C — subject codes
   { id: "C01", severity: "error", title: "功能科目编码位数", message: "{table}科目编码“{actual}”{detail}" },
   { id: "C02", severity: "error", title: "功能科目在目录中", message: "{table}科目编码 {actual} {detail}" },

@@ -12,6 +12,7 @@ import { charsToPoints } from "../domain/render/print";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { elements, escapeAttribute } from "../domain/xml";
 import { readSheets } from "./read-grids";
+import { STAMP_NAMESPACE, stampFromXml, stampToXml } from "../domain/stamp";
 import { EXPLANATIONS_NAMESPACE, explanationsFromXml, explanationsToXml } from "../domain/explanations";
 
 /**
@@ -25,7 +26,6 @@ export type ExcelRun = <T>(
 /** Whether the host implements ExcelApi `version` (e.g. "1.9"). */
 export type ExcelApiCheck = (version: string) => boolean;
 
-export const STAMP_NAMESPACE = "urn:budget-disclosure:stamp";
 /** The part that remembers the fills of marked cells, so clearMarks() works after the task pane was closed. */
 export const MARKS_NAMESPACE = "urn:budget-disclosure:marks";
 
@@ -137,27 +137,6 @@ function queueChart(sheets: Excel.WorksheetCollection, spec: ChartSpec, name: st
 }
 
 // ---- the stamp, kept in a custom XML part ----
-
-export function stampToXml(stamp: PackStamp): string {
-  const attrs = [
-    `xmlns="${STAMP_NAMESPACE}"`,
-    `pack="${escapeAttribute(stamp.pack)}"`,
-    `version="${escapeAttribute(stamp.version)}"`,
-    `department="${escapeAttribute(stamp.department)}"`,
-    `year="${stamp.year}"`,
-  ];
-  return `<stamp ${attrs.join(" ")}/>`;
-}
-
-/** The stamp in `xml`, or null when it is missing or malformed. Excel may add an XML declaration or change quotes. */
-export function stampFromXml(xml: string): PackStamp | null {
-  const [attrs] = elements(xml, "stamp");
-  if (!attrs) return null;
-  const [pack, version, department] = ["pack", "version", "department"].map((k) => attrs.get(k));
-  const year = Number(attrs.get("year"));
-  if (pack === undefined || version === undefined || department === undefined || !Number.isInteger(year)) return null;
-  return { pack, version, department, year };
-}
 
 /** Queues loading the ids of a namespace's parts, so they can be read or deleted after the next sync. */
 function loadParts(context: Excel.RequestContext, namespace: string): Excel.CustomXmlPartScopedCollection {

@@ -16,6 +16,7 @@ import {
 import { builtinPack } from "../domain/packs";
 import { samplePlans } from "../domain/samples/workbook";
 import { renderTables } from "../domain/render/render";
+import { stampOf } from "../domain/stamp";
 import type { Sample } from "../domain/samples";
 import { App } from "../taskpane/App";
 import { zh } from "../taskpane/zh-CN";
@@ -32,7 +33,7 @@ export async function loadSample(workbook: MemoryWorkbook, sample: Sample, table
   const { department, year, rows } = sample;
   const plans = tablesOnly ? renderTables(pack, { department, year, rows }) : samplePlans(pack, sample);
   workbook.clear();
-  await workbook.apply(plans, { pack: pack.id, version: pack.version, department, year });
+  await workbook.apply(plans, stampOf(pack, department, year));
   return plans.filter((p) => pack.tables.some((t) => t.id === p.tableId)).length;
 }
 

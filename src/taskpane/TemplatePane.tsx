@@ -1,4 +1,5 @@
 /** 模板 pane: department, year, tables (and codes) → the official tables in the workbook. */
+import { packHash } from "../domain/packs/versions";
 import * as React from "react";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
@@ -136,7 +137,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
         void insert();
       }}
     >
-      <Field label={zh.template.pack}>
+      <Field label={zh.template.pack} hint={zh.template.packVersion(pack.version, pack.publisher, pack.year, packHash(pack))}>
         <Dropdown
           value={pack.name}
           selectedOptions={[pack.id]}

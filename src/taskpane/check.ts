@@ -50,6 +50,7 @@ export async function runCheck(
     year: stamp?.year,
     fallbackYear: request.fallbackYear,
     explanations,
+    stamp,
   });
   const year = result.year;
   const department = stamp?.department ?? departmentOf(result.disclosure);

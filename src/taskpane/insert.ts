@@ -3,6 +3,7 @@ import type { Pack } from "../domain/packs/schema";
 import { SheetExistsError, type WorkbookPort } from "../domain/port";
 import { renderTables, type TableRows } from "../domain/render/render";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
+import { stampOf } from "../domain/stamp";
 
 export interface InsertRequest {
   pack: Pack;
@@ -48,7 +49,7 @@ export async function insertTables(
     if (plans.length === 0) return { status: "inserted", inserted: [], skipped };
     onStage("write");
     try {
-      await port.apply(plans, { pack: pack.id, version: pack.version, department, year });
+      await port.apply(plans, stampOf(pack, department, year));
       return { status: "inserted", inserted: plans.map((p) => p.name), skipped };
     } catch (e) {
       if (!(e instanceof SheetExistsError)) throw e;

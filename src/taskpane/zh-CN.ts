@@ -6,6 +6,7 @@ export const zh = {
     pack: "模板包",
     loadPack: "从文件载入模板包…",
     packLoaded: (name: string) => `已载入模板包：${name}`,
+    packVersion: (version: string, publisher: string, year: number, hash: string) => `版本 ${version}，${publisher}发布，${year} 年度；内容摘要 ${hash}`,
     department: "部门名称",
     departmentHint: (label: string, example: string) => `与公开文件中的“${label}”一致，例如：${example}`,
     departmentExample: "某某局",

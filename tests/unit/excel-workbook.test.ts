@@ -7,16 +7,8 @@ import { builtinPack } from "../../src/domain/packs";
 import { renderTables } from "../../src/domain/render/render";
 import { jinchengSample } from "../../src/domain/samples";
 import { MockWorkbook, NO_FILL, type Fill, type Touched } from "../support/excel-mock";
-import {
-  MARKS_NAMESPACE,
-  STAMP_NAMESPACE,
-  createExcelPort,
-  marksFromXml,
-  marksToXml,
-  stampFromXml,
-  stampToXml,
-  toUserError,
-} from "../../src/excel/workbook";
+import { MARKS_NAMESPACE, createExcelPort, marksFromXml, marksToXml, toUserError } from "../../src/excel/workbook";
+import { STAMP_NAMESPACE, stampFromXml, stampOf, stampToXml } from "../../src/domain/stamp";
 import { charsToPoints } from "../../src/domain/render/print";
 import { smallPlan as plan } from "../support/plans";
 
@@ -609,6 +601,13 @@ describe("stamp", () => {
         `department="财政厅&#10;预算处" year="2023"/>`,
     );
     expect(stampFromXml(xml)).toEqual(tricky);
+  });
+
+  it("keeps the pack's year, publisher and content hash; a stamp of before they existed reads without them", () => {
+    const full = stampOf(builtinPack("shanghai-putuo-2025"), "上海市普陀区商务委员会", 2025);
+    expect(full).toMatchObject({ packYear: 2025, publisher: "上海市普陀区财政局", hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(stampFromXml(stampToXml(full))).toEqual(full);
+    expect(stampFromXml(`<stamp pack="x" version="1.0.0" department="d" year="2023"/>`)).toEqual({ pack: "x", version: "1.0.0", department: "d", year: 2023 });
   });
 
   it("reads the stamp as Excel may hand it back, and rejects broken ones", () => {

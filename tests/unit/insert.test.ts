@@ -3,6 +3,7 @@ import { SheetExistsError } from "../../src/domain/port";
 import { renderTables } from "../../src/domain/render/render";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
 import { insertTables, type Conflict } from "../../src/taskpane/insert";
+import { packHash } from "../../src/domain/packs/versions";
 
 const pack = builtinPack();
 const request = { pack, department: "晋城市商务局", year: 2023, tables: ["T01", "T02", "T10"] };
@@ -15,7 +16,16 @@ describe("insert flow over the preview workbook", () => {
     expect(result).toEqual({ status: "inserted", inserted: ["表1 预算收支总表", "表2 预算收入总表", "表10 三公经费支出表"], skipped: [] });
     expect(asked).not.toHaveBeenCalled();
     expect(wb.syncs).toBe(2);
-    expect(await wb.metadata.get()).toEqual({ pack: "shanxi-2023", version: "1.0.0", department: "晋城市商务局", year: 2023 });
+    // The pack's year, publisher and content hash with it, so a later check can tell which version made the workbook.
+    expect(await wb.metadata.get()).toEqual({
+      pack: "shanxi-2023",
+      version: "1.0.0",
+      department: "晋城市商务局",
+      year: 2023,
+      packYear: 2023,
+      publisher: "山西省财政厅",
+      hash: packHash(pack),
+    });
   });
 
   it("refuses to overwrite, even in another letter case, and writes nothing", async () => {

@@ -9,6 +9,7 @@ import type { Finding } from "../finding";
 import { yearOfTitles } from "../read/model";
 import { runChecks } from "./registry";
 import { applyExplanations, type Explanation } from "../explanations";
+import type { StampedPack } from "../packs/versions";
 
 export interface CheckWorkbookOptions {
   strict: boolean;
@@ -22,6 +23,8 @@ export interface CheckWorkbookOptions {
   document?: boolean;
   /** Explained findings kept in the workbook: a finding they explain carries the explanation. */
   explanations?: readonly Explanation[];
+  /** The workbook's stamp: S15 compares the pack it names with this one. */
+  stamp?: StampedPack | null;
 }
 
 export interface CheckResult {
@@ -47,6 +50,6 @@ export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWork
     year,
     catalog,
     tablesFound: pack.tables.filter((t) => disclosure.tables.has(t.id)).map((t) => t.id),
-    findings: applyExplanations(runChecks(disclosure, pack, { strict: options.strict, catalog, inputs, document: options.document }), options.explanations ?? []),
+    findings: applyExplanations(runChecks(disclosure, pack, { strict: options.strict, catalog, inputs, document: options.document, stamp: options.stamp }), options.explanations ?? []),
   };
 }

@@ -1,4 +1,5 @@
 /** What every check is handed: the disclosure read from the workbook, the pack, the catalogue, the tolerance. */
+import type { StampedPack } from "../packs/versions";
 import type { Catalog } from "../catalog/catalog";
 import { SEVERITY_ORDER, type Finding, type Place, type Severity } from "../finding";
 import type { DisclosureInputs } from "../inputs";
@@ -19,6 +20,8 @@ export interface CheckOptions {
   catalog: Catalog;
   /** What the disclosure says besides the tables (texts, forms, the edited 情况说明); absent when not read. */
   inputs?: DisclosureInputs | null;
+  /** The pack the workbook's stamp says it was made with, if it has a stamp. */
+  stamp?: StampedPack | null;
 }
 
 type Figure = Decimal | string | null | undefined;

@@ -14,6 +14,7 @@ import { emptyNoteOf } from "../render/render";
 import type { CheckContext } from "./context";
 import { columnName, hasFigures, mostCommon, rowName, yearOfTitles } from "../read/model";
 import { MERGE_CELL_LIMIT, SHEET_CELL_LIMIT, SHEET_MERGED_LIMIT } from "../read/bounds";
+import { packRelation, relationNote } from "../packs/versions";
 import type { Kinds } from "./kind";
 import type { DisclosureInputs } from "../inputs";
 import { inputFieldOf } from "../inputs/sheets";
@@ -227,6 +228,19 @@ const clippedSheets = (ctx: CheckContext) => {
   }
 };
 
+/**
+ * S15: the workbook was made with another version of this pack — an upgrade required (a major version: an error),
+ * optional (info), or a later or edited pack than the one loaded (warnings).
+ */
+const packVersion = (ctx: CheckContext) => {
+  const stamp = ctx.options.stamp;
+  const note = stamp && relationNote(stamp, ctx.pack);
+  if (!stamp || !note) return;
+  const relation = packRelation(stamp, ctx.pack);
+  const severity = relation.kind === "upgrade" ? (relation.required ? "error" : "info") : "warning";
+  ctx.report({ table: "", sheet: "", cell: "" }, { params: { detail: note }, severity });
+};
+
 /** Whether a field of the inputs holds something: a text, a figure, or figures by code. */
 function entered(inputs: DisclosureInputs, field: string): boolean {
   if (field in inputs.texts) return inputs.texts[field].trim() !== "";
@@ -260,6 +274,7 @@ export const structureKinds: Kinds<
   | "repeatedTables"
   | "hiddenTables"
   | "clippedSheets"
+  | "packVersion"
   | "inputsEntered"
   | "emptyNote"
   | "header"
@@ -275,6 +290,7 @@ export const structureKinds: Kinds<
   repeatedTables,
   hiddenTables,
   clippedSheets,
+  packVersion,
   tablesPresent,
   emptyNote,
   header,

@@ -2,6 +2,7 @@
  * From a workbook's sheets to an ExportRequest: the check, the inputs, the narrative as edited (or generated
  * when the workbook has none), the glossary and the 目录. The task pane and the CLI both export through it.
  */
+import type { PackStamp } from "../port";
 import type { Catalog } from "../catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../checks/check-workbook";
 import type { SheetGrid } from "../grid";
@@ -17,7 +18,7 @@ export interface PrepareOptions {
   strict: boolean;
   catalogFor: (year: number) => Catalog;
   /** What the workbook's stamp says, when the add-in inserted the tables; otherwise the tables tell. */
-  stamp?: { department: string; year: number } | null;
+  stamp?: PackStamp | null;
   /** The year to assume when neither the stamp nor any title states one. */
   fallbackYear: number;
   /** Explained findings kept in the workbook. */
@@ -43,6 +44,7 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
     fallbackYear: options.fallbackYear,
     explanations: options.explanations,
     document: true,
+    stamp: options.stamp,
   });
   const { disclosure, year, catalog, inputs } = check;
   const department = options.stamp?.department || departmentOf(disclosure);

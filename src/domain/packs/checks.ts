@@ -73,6 +73,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("hiddenTables", { ...everyTable }),
   /** S14: a sheet too large to read whole: the values left unread. */
   kind("clippedSheets", { ...base }),
+  /** S15: the workbook's stamp names an older (or newer, or edited) version of this pack. */
+  kind("packVersion", { ...base }),
   /** S11: what the document needs from the input sheets (fields of the pack's inputs), entered. */
   kind("inputsEntered", { ...base, fields: z.array(z.string().min(1)).min(1) }),
   kind("emptyNote", { ...everyTable }),
@@ -312,6 +314,7 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "repeatedTables":
     case "hiddenTables":
     case "clippedSheets":
+    case "packVersion":
       return [];
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
