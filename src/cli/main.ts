@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { version } from "../../package.json";
 import { registerExport } from "./commands/export";
 import { registerPack } from "./commands/pack";
+import { registerUpgrade } from "./commands/upgrade";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
@@ -18,6 +19,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
   registerValidate(program, io, setExitCode);
   registerExport(program, io, setExitCode);
   registerPack(program, io);
+  registerUpgrade(program, io);
   return program;
 }
 

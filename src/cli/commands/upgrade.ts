@@ -1,0 +1,76 @@
+/** `upgrade`: a workbook's tables moved to another version of their pack, as a new file; the input is never changed. */
+import * as path from "node:path";
+import type { Command } from "commander";
+import { builtinPacks, findBuiltinPack, type Pack } from "../../domain/packs";
+import { choosePack } from "../../domain/read/detect";
+import { departmentOf, readDisclosure } from "../../domain/read/read";
+import { yearOfTitles } from "../../domain/read/model";
+import { renderTables } from "../../domain/render/render";
+import { copiedSheet, upgradeRows } from "../../domain/upgrade";
+import { plansToXlsx } from "../../xlsx/write-plans";
+import { CliError, type Io } from "../context";
+import { readWorkbookFile } from "../grids";
+import { writeAtomically } from "../output";
+import { noTablesFound, packByIdOrFile } from "../pack-file";
+
+interface UpgradeOptions {
+  pack?: string;
+  from?: string;
+  output?: string;
+  force?: boolean;
+}
+
+const EXAMPLES = `
+示例：
+  budget-disclosure upgrade 晋城市商务局.xlsx --pack 模板包-1.1.0.json -o 晋城市商务局-新版.xlsx
+  budget-disclosure upgrade 旧.xlsx --from 模板包-1.0.0.json --pack 模板包-2.0.0.json -o 新.xlsx
+
+每个数、编码、名称按表、行、列（列按键，固定表的行按位置）转入新版的表样；没有表的工作表（公开文本、说明数据、情况说明等）
+原样复制。新版中放不下的单元格逐个列出原来的位置和值，新版新增的表、列、固定行也一并列出。输入的工作簿不会被修改。
+退出码：0 已写出（有放不下的单元格时也写出，并在 stderr 列出）；2 参数有误、工作簿或模板包无法读取、输出已存在。
+`;
+
+export function registerUpgrade(program: Command, io: Io): void {
+  program
+    .command("upgrade")
+    .description("把工作簿中的表转入模板包的新版本，写成新的工作簿（不修改原文件）")
+    .argument("<工作簿>", "按旧版模板包填写的工作簿（.xlsx/.xlsm）")
+    .option("--pack <模板包>", "新版模板包：内置编号或 JSON 文件（必填）")
+    .option("--from <模板包>", "工作簿所用的旧版模板包（默认按工作簿的标记或表标题选用内置模板包）")
+    .option("-o, --output <文件.xlsx>", "写出的新工作簿（必填）")
+    .option("--force", "覆盖已存在的输出文件")
+    .addHelpText("after", EXAMPLES)
+    .action(async (file: string, options: UpgradeOptions) => upgrade(file, options, io));
+}
+
+async function upgrade(file: string, options: UpgradeOptions, io: Io): Promise<void> {
+  if (!options.pack) throw new CliError("请用 --pack 指定新版模板包");
+  if (!options.output || path.extname(options.output).toLowerCase() !== ".xlsx") throw new CliError("请用 -o 指定写出的 .xlsx 文件");
+  if (path.resolve(options.output) === path.resolve(file)) throw new CliError("输出不能是输入的工作簿本身：升级从不修改原文件");
+  const to = packByIdOrFile(options.pack);
+  const read = await readWorkbookFile(file);
+  if ("error" in read) throw new CliError(`${file} ${read.error}`);
+  const stamped = read.stamp ? findBuiltinPack(read.stamp.pack) : undefined;
+  const from: Pack | undefined = options.from ? packByIdOrFile(options.from) : (stamped ?? choosePack(builtinPacks(), read.grids));
+  if (!from) throw new CliError(`${file} 中${noTablesFound(undefined)}`);
+  const disclosure = readDisclosure(from, read.grids);
+  if (disclosure.tables.size === 0) throw new CliError(`${file} 中${noTablesFound(from)}`);
+
+  const moved = upgradeRows(from, to, disclosure);
+  const department = read.stamp?.department || departmentOf(disclosure);
+  const year = read.stamp?.year ?? yearOfTitles(disclosure) ?? to.year;
+  const tableSheets = new Set([...disclosure.tables.values(), ...disclosure.repeats].map((t) => t.sheet));
+  const others = read.grids.filter((g) => !tableSheets.has(g.name) && g.values.length > 0).map(copiedSheet);
+  writeAtomically(options.output, await plansToXlsx([...renderTables(to, { department, year, rows: moved.rows }), ...others]), options.force ?? false);
+
+  io.out(
+    `已写出 ${options.output}：${from.id} ${from.version} → ${to.id} ${to.version}，转入 ${moved.carried} 个单元格` +
+      `${others.length ? `，原样复制 ${others.length} 个工作表（${others.map((o) => o.name).join("、")}）` : ""}\n` +
+      moved.added.map((a) => `  新增：${a}\n`).join(""),
+  );
+  if (moved.lost.length)
+    io.err(
+      `新版中放不下 ${moved.lost.length} 个单元格（未转入，请手工处理）：\n` +
+        moved.lost.map((l) => `  '${l.sheet}'!${l.cell}  ${JSON.stringify(l.value)}  ${l.why}\n`).join(""),
+    );
+}
