@@ -4,6 +4,7 @@ import { version } from "../../package.json";
 import { registerExport } from "./commands/export";
 import { registerPack } from "./commands/pack";
 import { registerUpgrade } from "./commands/upgrade";
+import { registerRollover } from "./commands/rollover";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
@@ -20,6 +21,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
   registerExport(program, io, setExitCode);
   registerPack(program, io);
   registerUpgrade(program, io);
+  registerRollover(program, io);
   return program;
 }
 

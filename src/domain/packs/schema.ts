@@ -156,7 +156,14 @@ export const inputSheetSchema = z
     /** For a list sheet: the field its rows feed, by code. */
     field: inputField.optional(),
     body: z.union([
-      z.object({ kind: z.literal("fixed"), rows: z.array(fixedRowSchema.extend({ field: inputField })).min(1), blankRows: z.literal(0) }).strict(),
+      z
+        .object({
+          kind: z.literal("fixed"),
+          // `yearly`: this year's only (国有资产占有使用情况 as of a date): not carried into next year's workbook.
+          rows: z.array(fixedRowSchema.extend({ field: inputField, yearly: z.literal(true).optional() })).min(1),
+          blankRows: z.literal(0),
+        })
+        .strict(),
       z.object({ kind: z.literal("list"), rows: z.array(fixedRowSchema).max(0), blankRows: z.number().int().min(0).max(500) }).strict(),
     ]),
   })
