@@ -1,5 +1,8 @@
 /* Builds the task pane (also the preview host when opened outside Office) and the ribbon's function file. */
 const path = require("path");
+const fs = require("fs");
+const { execFileSync } = require("child_process");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -39,8 +42,39 @@ function contentSecurityPolicy(dev) {
   ].join("; ");
 }
 
-module.exports = (_env, argv = {}) => {
+/**
+ * A bureau's own packs (`--env packs=DIR` or BUDGET_DISCLOSURE_PACKS): every .json in DIR, each checked as `pack
+ * validate` checks it — a bad pack fails the build with its problems, never a clerk's task pane.
+ */
+function bureauPacks(dir) {
+  if (!dir) return [];
+  const files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".json")).sort();
+  if (files.length === 0) throw new Error(`模板包目录 ${dir} 中没有 .json 文件`);
+  return files.map((f) => {
+    const file = path.join(dir, f);
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, "bin/budget-disclosure.js"), "pack", "validate", file], { stdio: "pipe" });
+    } catch (e) {
+      throw new Error(`模板包 ${file} 有误，未构建：\n${String(e.stderr || e.message)}`);
+    }
+    return JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  });
+}
+
+/** Where the bureau serves the add-in (`--env url=https://…` or BUDGET_DISCLOSURE_URL): every URL of the manifest. */
+function manifestFor(url) {
+  return (content) => {
+    const text = content.toString();
+    if (!url) return text;
+    if (!/^https:\/\/[^\s"<>]+[^/]$/.test(url)) throw new Error(`加载项地址应为 https:// 开头、不以 / 结尾的网址，收到“${url}”`);
+    return text.split("https://localhost:3000").join(url);
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const packs = bureauPacks(env.packs || process.env.BUDGET_DISCLOSURE_PACKS);
+  const url = env.url || process.env.BUDGET_DISCLOSURE_URL;
   const meta = { csp: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(dev) } };
   return {
     mode: dev ? "development" : "production",
@@ -64,6 +98,8 @@ module.exports = (_env, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      // The bureau's packs join the built-in ones (src/domain/packs/index.ts).
+      new webpack.DefinePlugin({ BUREAU_PACKS: JSON.stringify(packs) }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta }),
       // The same page under the name the preview host is announced with.
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta }),
@@ -76,6 +112,8 @@ module.exports = (_env, argv = {}) => {
           { from: path.join(officeJs, "o15apptofilemappingtable.js") },
           { from: "excel*.js", context: officeJs, globOptions: { ignore: ["**/*.debug.js"] } },
           { from: "{zh-cn,en-us}/office_strings.js", context: officeJs },
+          // The manifest a bureau's IT staff deploy, its URLs pointing at their server.
+          { from: "manifest.xml", transform: manifestFor(url) },
         ],
       }),
     ],

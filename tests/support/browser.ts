@@ -9,10 +9,11 @@ import { SAMPLE_ENTRIES } from "../../src/preview/samples";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function buildBundle(): Promise<string> {
+/** `env`: what `webpack --env` would pass (a bureau's build: packs, url). */
+export async function buildBundle(env: Record<string, string> = {}): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "budget-preview-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../webpack.config.js")(undefined, { mode: "development" });
+  const config = require("../../webpack.config.js")(env, { mode: "development" });
   config.output.path = out;
   config.devtool = false;
   await new Promise<void>((resolve, reject) =>
@@ -64,12 +65,12 @@ export type PreviewPage = Page & { errors: string[] };
  * after. `open(query)` gives a page on preview.html that collects uncaught page errors, and what the page's
  * Content-Security-Policy refused, in `page.errors`.
  */
-export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> } {
+export function usePreviewHost(env?: () => Record<string, string>): { open(query?: string): Promise<PreviewPage>; dir(): string } {
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    dir = await buildBundle();
+    dir = await buildBundle(env?.());
     server = await serve(dir);
     browser = await launchChromium();
   });
@@ -79,6 +80,7 @@ export function usePreviewHost(): { open(query?: string): Promise<PreviewPage> }
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
   return {
+    dir: () => dir!,
     async open(query = "") {
       const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 } })) as PreviewPage;
       page.errors = [];

@@ -11,8 +11,12 @@ export * from "./schema";
 
 type Json = Record<string, unknown>;
 
-/** The built-in packs as written, by id: what `extends` may name. */
-const SOURCES: Json[] = [shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit];
+/** A bureau's own packs, bundled into its build of the task pane (webpack.config.js); none elsewhere. */
+declare const BUREAU_PACKS: Json[] | undefined;
+const bureauPacks: Json[] = typeof BUREAU_PACKS === "undefined" ? [] : BUREAU_PACKS;
+
+/** The built-in packs as written, by id: what `extends` may name. A bureau's pack of the same id replaces ours. */
+const SOURCES: Json[] = [...[shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit].filter((s) => !bureauPacks.some((b) => b.id === s.id)), ...bureauPacks];
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 

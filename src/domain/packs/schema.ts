@@ -208,7 +208,9 @@ const packShape = z.object({
   glossary: z.array(glossaryEntrySchema),
   /** The published document: cover, parts in order, charts. */
   document: documentSchema,
-});
+})
+  // A misspelt key is an error, not a setting silently ignored.
+  .strict();
 
 export const packSchema = packShape.superRefine((p, ctx) => {
   checkTableReferences(p.tables, ctx);
