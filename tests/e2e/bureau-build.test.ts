@@ -24,7 +24,13 @@ test("the bureau's pack is listed beside the built-in ones, with its version and
   const page = await host.open("?empty");
   await page.getByRole("combobox", { name: "模板包" }).click();
   const options = await page.getByRole("option").allInnerTexts();
-  expect(options).toEqual(["山西省部门预算公开表样（2023）", "上海市普陀区部门预算（2025）", "上海市普陀区单位预算（2025）", "太原市部门预算公开表样（2024）"]);
+  expect(options).toEqual([
+    "山西省部门预算公开表样（2023）",
+    "上海市普陀区部门预算（2025）",
+    "上海市普陀区单位预算（2025）",
+    "上海市普陀区部门预算（2026）",
+    "太原市部门预算公开表样（2024）",
+  ]);
   await page.getByRole("option", { name: "太原市部门预算公开表样（2024）" }).click();
   await page.getByText(/^版本 1\.0\.0，太原市财政局发布，2024 年度；内容摘要 [0-9a-f]{16}$/).waitFor();
   await page.getByLabel("部门名称").fill("太原市商务局");

@@ -5,6 +5,7 @@
 import shanxi2023 from "./shanxi-2023.json";
 import shanghaiPutuo2025 from "./shanghai-putuo-2025.json";
 import shanghaiPutuo2025Unit from "./shanghai-putuo-2025-unit.json";
+import shanghaiPutuo2026 from "./shanghai-putuo-2026.json";
 import { PackError, parsePack, type Pack, type Path } from "./schema";
 
 export * from "./schema";
@@ -16,7 +17,7 @@ declare const BUREAU_PACKS: Json[] | undefined;
 const bureauPacks: Json[] = typeof BUREAU_PACKS === "undefined" ? [] : BUREAU_PACKS;
 
 /** The built-in packs as written, by id: what `extends` may name. A bureau's pack of the same id replaces ours. */
-const SOURCES: Json[] = [...[shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit].filter((s) => !bureauPacks.some((b) => b.id === s.id)), ...bureauPacks];
+const SOURCES: Json[] = [...[shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit, shanghaiPutuo2026].filter((s) => !bureauPacks.some((b) => b.id === s.id)), ...bureauPacks];
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
