@@ -5,6 +5,7 @@ import { registerExport } from "./commands/export";
 import { registerPack } from "./commands/pack";
 import { registerUpgrade } from "./commands/upgrade";
 import { registerRollover } from "./commands/rollover";
+import { registerCatalog } from "./commands/catalog";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
 import { speakChinese } from "./commander-zh";
@@ -22,6 +23,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
   registerPack(program, io);
   registerUpgrade(program, io);
   registerRollover(program, io);
+  registerCatalog(program, io);
   return program;
 }
 

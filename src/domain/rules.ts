@@ -32,7 +32,7 @@ export const RULES: Rule[] = [
   // C — subject codes
   { id: "C01", severity: "error", title: "功能科目编码位数", message: "{table}科目编码“{actual}”{detail}" },
   { id: "C02", severity: "error", title: "功能科目在目录中", message: "{table}科目编码 {actual} {detail}" },
-  { id: "C03", severity: "error", title: "科目名称与目录一致", message: "{table}科目 {code} 的名称为“{actual}”，目录中为“{expected}”" },
+  { id: "C03", severity: "error", title: "科目名称与目录一致", message: "{table}科目 {code} 的名称为“{actual}”，目录中为“{expected}”{detail}" },
   { id: "C04", severity: "error", title: "科目层级完整", message: "{table}科目 {code} 上方缺少其{detail}行 {expected}" },
   { id: "C05", severity: "warning", title: "科目按编码排序", message: "{table}科目 {code} 排在 {expected} 之后，未按编码顺序" },
   { id: "C06", severity: "error", title: "部门经济科目在目录中", message: "{table}部门经济科目“{actual}”{detail}" },

@@ -67,6 +67,28 @@ export interface Catalog {
   govFor(deptName: string): string[];
   /** The names 支出功能分类 codes had in earlier catalogues, outdated in this year's (医疗卫生与计划生育支出 for 210). */
   formerNames(): readonly FormerName[];
+  /** What an amendment of this year's catalogue did to a code, if one did (amendCatalog). */
+  changeOf(kind: CatalogKind, code: string): CatalogChange | undefined;
+}
+
+/**
+ * A notice amending a year's catalogue (the Ministry adds a 类 in March, renames a 项, withdraws another): codes as
+ * [code, name] pairs, in force from `date` (YYYY-MM-DD).
+ */
+export interface Amendment {
+  notice: string;
+  date: string;
+  added?: [string, string][];
+  renamed?: [string, string][];
+  withdrawn?: string[];
+}
+
+export interface CatalogChange {
+  change: "added" | "renamed" | "withdrawn";
+  notice: string;
+  date: string;
+  /** The name a renamed or withdrawn code had. */
+  formerName?: string;
 }
 
 type Rows = readonly (readonly CellValue[])[];
@@ -206,7 +228,12 @@ class YearCatalog implements Catalog {
   constructor(
     readonly year: number,
     private readonly kinds: Readonly<Record<CatalogKind, KindData>>,
+    private readonly changes: ReadonlyMap<string, CatalogChange> = new Map(),
   ) {}
+
+  changeOf(kind: CatalogKind, code: string): CatalogChange | undefined {
+    return this.changes.get(`${kind}:${code}`);
+  }
 
   coverage(kind: CatalogKind): Coverage {
     return this.kinds[kind].coverage;
@@ -288,6 +315,46 @@ function layoutOf(rows: Rows): { code: number; name: number; start: number } {
  * those of `base`. Recorded name variants of a code are kept. Throws, in Chinese and naming the row, on a
  * malformed or repeated code or a missing name.
  */
+/**
+ * The catalogue with its amendments applied, in date order: added codes listed, renamed ones under their new name only
+ * (the old one is now a mismatch), withdrawn ones gone — each remembered, so a finding can name the notice and date.
+ */
+export function amendCatalog(base: Catalog, amendments: readonly Amendment[]): Catalog {
+  const lists = Object.fromEntries(KIND_NAMES.map((k) => [k, new Map(base.entries(k).map((e) => [e.code, e]))])) as Record<CatalogKind, Map<string, CatalogEntry>>;
+  const changes = new Map<string, CatalogChange>();
+  const kindOfCode = (code: string, at: string) => {
+    const kind = KIND_NAMES.find((k) => KINDS[k].firstDigit === code[0]);
+    if (!kind || !levelOf(code)) throw new Error(`${at}：科目编码“${code}”格式不正确，应为 3、5 或 7 位数字`);
+    return kind;
+  };
+  for (const a of [...amendments].sort((x, y) => x.date.localeCompare(y.date))) {
+    const at = `修订（${a.notice}）`;
+    const existing = (code: string) => {
+      const kind = kindOfCode(code, at);
+      const entry = lists[kind].get(code);
+      if (!entry) throw new Error(`${at}：科目 ${code} 不在${base.year}年目录中`);
+      return { kind, entry };
+    };
+    for (const [code, name] of a.added ?? []) {
+      const kind = kindOfCode(code, at);
+      lists[kind].set(code, { code, name, level: levelOf(code)!, variants: [] });
+      changes.set(`${kind}:${code}`, { change: "added", notice: a.notice, date: a.date });
+    }
+    for (const [code, name] of a.renamed ?? []) {
+      const { kind, entry } = existing(code);
+      lists[kind].set(code, { ...entry, name, variants: [] });
+      changes.set(`${kind}:${code}`, { change: "renamed", notice: a.notice, date: a.date, formerName: entry.name });
+    }
+    for (const code of a.withdrawn ?? []) {
+      const { kind, entry } = existing(code);
+      lists[kind].delete(code);
+      changes.set(`${kind}:${code}`, { change: "withdrawn", notice: a.notice, date: a.date, formerName: entry.name });
+    }
+  }
+  const kinds = Object.fromEntries(KIND_NAMES.map((k) => [k, kindData([...lists[k].values()], base.coverage(k))])) as Record<CatalogKind, KindData>;
+  return new YearCatalog(base.year, kinds, changes);
+}
+
 export function importCatalog(year: number, kind: CatalogKind, rows: Rows, base: Catalog = builtinCatalog(year)): Catalog {
   if (base.year !== year) throw new Error(`导入的${year}年科目不能并入${base.year}年的科目目录`);
   const { label, firstDigit } = KINDS[kind];

@@ -71,6 +71,12 @@ const codeInCatalog = (ctx: CheckContext, check: CheckOf<"codeInCatalog">) => {
   const catalog = ctx.options.catalog;
   for (const c of wellFormed(t, check.code, check.catalog)) {
     if (catalog.get(check.catalog, c.code)) continue;
+    const change = catalog.changeOf(check.catalog, c.code);
+    if (change?.change === "withdrawn") {
+      const detail = `“${change.formerName}”已由${change.notice}撤销（${change.date} 起）`;
+      ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code, severity: "error" });
+      continue;
+    }
     const { detail, authoritative } = missingDetail(catalog, check.catalog, c.code);
     ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code, severity: authoritative ? "error" : "warning" });
   }
@@ -82,8 +88,13 @@ const nameMatchesCatalog = (ctx: CheckContext, check: CheckOf<"nameMatchesCatalo
   const catalog = ctx.options.catalog;
   for (const { code, row } of wellFormed(t, check.code, check.catalog)) {
     const entry = catalog.get(check.catalog, code);
-    if (entry && !catalog.nameMatches(check.catalog, code, textOf(t, row, check.name)))
-      ctx.report(ctx.place(t, row, check.name), { params: { code }, expected: entry.name, actual: shown(t, row, check.name) });
+    const printed = textOf(t, row, check.name);
+    if (!entry || catalog.nameMatches(check.catalog, code, printed)) continue;
+    // The name an amendment replaced: say which notice, from when.
+    const change = catalog.changeOf(check.catalog, code);
+    const renamed = change?.change === "renamed" && normalizeName(change.formerName ?? "") === normalizeName(printed);
+    const detail = renamed ? `（${change!.notice}自 ${change!.date} 起改为此名）` : "";
+    ctx.report(ctx.place(t, row, check.name), { params: { code, detail }, expected: entry.name, actual: shown(t, row, check.name) });
   }
 };
 
