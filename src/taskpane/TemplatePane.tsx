@@ -1,5 +1,6 @@
 /** 模板 pane: department, year, tables (and codes) → the official tables in the workbook. */
 import { packHash } from "../domain/packs/versions";
+import { NewWorkbook } from "./NewWorkbook";
 import * as React from "react";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
@@ -130,6 +131,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
   };
 
   return (
+    <>
     <form
       style={{ display: "flex", flexDirection: "column", gap: 12 }}
       onSubmit={(e) => {
@@ -219,5 +221,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
         />
       )}
     </form>
+    <NewWorkbook port={port} stamp={stamp} pack={pack} />
+    </>
   );
 }

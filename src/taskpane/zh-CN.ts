@@ -2,6 +2,21 @@
 export const zh = {
   appTitle: "部门预算公开助手",
   tabs: { template: "模板", check: "校验", export: "导出" },
+  years: {
+    title: "新工作簿",
+    hint: "由本工作簿生成一个新的工作簿供下载，本工作簿不作改动：升级到上面所选的模板包版本，或生成下一年度的工作簿（保留科目行，金额留空，本年数写入上年数）。",
+    upgrade: (from: string, to: string) => `升级模板 ${from} → ${to}`,
+    rollover: (year: number) => `生成 ${year} 年度工作簿`,
+    rolloverAny: "生成下一年度工作簿",
+    working: "正在生成新工作簿…",
+    noYear: "表标题中没有年度，无法确定下一年度。",
+    upgradedName: (department: string, year: number, version: string) => `${department || "工作簿"}${year}年（模板包${version}）.xlsx`,
+    rolledName: (department: string, year: number) => `${department || "工作簿"}${year}年.xlsx`,
+    upgraded: (version: string, carried: number, added: string[], lost: string[]) =>
+      [`已按模板包 ${version} 生成新工作簿：转入 ${carried} 个单元格。`, ...added.map((a) => `新增：${a}`), ...(lost.length ? [`放不下、未转入的 ${lost.length} 个单元格：${lost.join("、")}`] : [])].join("\n"),
+    rolled: (year: number, previous: number) => `已生成 ${year} 年度工作簿：科目行已保留、金额留空，本年数已写入 ${previous} 个上年数。`,
+    download: (name: string) => `下载 ${name}`,
+  },
   template: {
     pack: "模板包",
     loadPack: "从文件载入模板包…",

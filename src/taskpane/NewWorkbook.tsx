@@ -1,0 +1,98 @@
+/**
+ * Under the 模板 pane's form: a new workbook made from this one, to download — its tables moved to the pack version
+ * selected above (升级模板), or next year's workbook (生成下一年度). The open workbook is never changed.
+ */
+import * as React from "react";
+import { Button, Link, Text } from "@fluentui/react-components";
+import { builtinCatalog } from "../domain/catalog/catalog";
+import { findBuiltinPack, type Pack } from "../domain/packs";
+import { packRelation } from "../domain/packs/versions";
+import type { PackStamp, WorkbookPort } from "../domain/port";
+import { yearOfTitles } from "../domain/read/model";
+import { departmentOf, readDisclosure } from "../domain/read/read";
+import { renderTables } from "../domain/render/render";
+import type { SheetPlan } from "../domain/render/plan";
+import { rollover } from "../domain/rollover";
+import { copiedSheet, upgradeRows } from "../domain/upgrade";
+import { useAction } from "./hooks";
+import { packOf } from "./pack";
+import { Status } from "./Status";
+import { zh } from "./zh-CN";
+
+interface Download {
+  url: string;
+  fileName: string;
+}
+
+/** The plans as an .xlsx to download; exceljs is loaded only now. */
+async function downloadOf(plans: SheetPlan[], fileName: string): Promise<Download> {
+  const { plansToXlsx } = await import("../xlsx/write-plans");
+  const bytes = await plansToXlsx(plans);
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return { url: URL.createObjectURL(blob), fileName };
+}
+
+export function NewWorkbook(props: { port: WorkbookPort; stamp: PackStamp | null; pack: Pack }) {
+  const { port, stamp, pack } = props;
+  const { busy, message, act } = useAction();
+  const [download, setDownload] = React.useState<Download | null>(null);
+  React.useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
+
+  // An upgrade is offered when the workbook was made with an older version of the pack selected.
+  const relation = stamp ? packRelation(stamp, pack) : null;
+  const from = stamp ? findBuiltinPack(stamp.pack) : undefined;
+  const canUpgrade = relation?.kind === "upgrade" && from !== undefined && from.version === stamp!.version;
+  const next = stamp ? stamp.year + 1 : null;
+
+  const upgrade = () =>
+    act(async () => {
+      const grids = await port.readGrids();
+      const disclosure = readDisclosure(from!, grids);
+      const moved = upgradeRows(from!, pack, disclosure);
+      const department = stamp!.department || departmentOf(disclosure);
+      const sheets = new Set([...disclosure.tables.values(), ...disclosure.repeats].map((t) => t.sheet));
+      const plans = [...renderTables(pack, { department, year: stamp!.year, rows: moved.rows }), ...grids.filter((g) => !sheets.has(g.name) && g.values.length > 0).map(copiedSheet)];
+      setDownload(await downloadOf(plans, zh.years.upgradedName(department, stamp!.year, pack.version)));
+      const lost = moved.lost.map((l) => `'${l.sheet}'!${l.cell}（${l.why}）`);
+      return { intent: lost.length ? "warning" : "success", text: zh.years.upgraded(pack.version, moved.carried, moved.added, lost) };
+    });
+
+  const rollOver = () =>
+    act(async () => {
+      const grids = await port.readGrids();
+      const current = packOf(stamp, grids);
+      const disclosure = readDisclosure(current, grids);
+      const year = stamp?.year ?? yearOfTitles(disclosure);
+      if (year === null) return { intent: "error", text: zh.years.noYear };
+      const department = stamp?.department || departmentOf(disclosure);
+      const result = rollover({ pack: current, next: pack.id === current.id || pack.year === year + 1 ? pack : current, grids, catalog: builtinCatalog(year), department, year });
+      setDownload(await downloadOf(result.plans, zh.years.rolledName(department, year + 1)));
+      const previous = Object.values(result.previous.amounts).filter((v) => v !== null).length;
+      return { intent: "success", text: zh.years.rolled(year + 1, previous) };
+    });
+
+  return (
+    <section aria-labelledby="new-workbook" style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 16 }}>
+      <Text id="new-workbook" weight="semibold">
+        {zh.years.title}
+      </Text>
+      <Text size={200}>{zh.years.hint}</Text>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {canUpgrade && (
+          <Button disabled={busy} onClick={() => void upgrade()}>
+            {zh.years.upgrade(stamp!.version, pack.version)}
+          </Button>
+        )}
+        <Button disabled={busy} onClick={() => void rollOver()}>
+          {next ? zh.years.rollover(next) : zh.years.rolloverAny}
+        </Button>
+      </div>
+      <Status progress={busy ? zh.years.working : null} message={message} testId="new-workbook-status" />
+      {download && (
+        <Link href={download.url} download={download.fileName} data-testid="new-workbook-download">
+          {zh.years.download(download.fileName)}
+        </Link>
+      )}
+    </section>
+  );
+}
