@@ -1,6 +1,7 @@
 /** --catalog: an official subject catalogue (.xlsx or .csv, code and name columns) to check against instead of the built-in list. */
 import * as path from "node:path";
 import { z } from "zod";
+import { amendmentSchema, codeNameSchema, dateSchema } from "../domain/catalog/amendment-schema";
 import { amendCatalog, builtinCatalog, importCatalog, levelOf, normalizeCode, type Amendment, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { CellValue } from "../domain/grid";
 import { CliError, readInputFile } from "./context";
@@ -23,29 +24,16 @@ export interface CatalogImport {
   amendments?: Amendment[];
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为 2024-03-15 形式的日期");
-const pair = z.tuple([z.string().regex(/^\d{3}(\d{2}){0,2}$/, "应为 3、5 或 7 位科目编码"), z.string().min(1)]);
-
 /** A year's catalogue as a notice amends it: the built-in (or --catalog list) of that year, with its amendments. */
 const datedCatalogSchema = z
   .object({
     year: z.number().int().min(2000).max(2100),
     /** When that year's catalogue took effect. */
-    effective: date.optional(),
+    effective: dateSchema.optional(),
     /** An official list of one kind, as `catalog import` writes it: the year's complete list of that kind. */
     kind: z.enum(["functional", "econDept", "econGov", "income"]).optional(),
-    entries: z.array(pair).optional(),
-    amendments: z.array(
-      z
-        .object({
-          notice: z.string().min(1),
-          date,
-          added: z.array(pair).optional(),
-          renamed: z.array(pair).optional(),
-          withdrawn: z.array(z.string().regex(/^\d{3}(\d{2}){0,2}$/, "应为 3、5 或 7 位科目编码")).optional(),
-        })
-        .strict(),
-    ),
+    entries: z.array(codeNameSchema).optional(),
+    amendments: z.array(amendmentSchema),
   })
   .strict();
 

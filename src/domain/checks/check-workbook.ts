@@ -1,5 +1,5 @@
 /** Read a workbook's sheets and run every check: the one entry the task pane, the CLI and the tests share. */
-import type { Catalog } from "../catalog/catalog";
+import { amendCatalog, type Catalog } from "../catalog/catalog";
 import type { SheetGrid } from "../grid";
 import type { DisclosureInputs } from "../inputs";
 import { readInputs } from "../inputs/read-inputs";
@@ -43,7 +43,9 @@ export function checkWorkbook(pack: Pack, grids: SheetGrid[], options: CheckWork
   const disclosure = readDisclosure(pack, grids);
   const inputs = readInputs(pack, grids);
   const year = options.year ?? yearOfTitles(disclosure) ?? options.fallbackYear;
-  const catalog = options.catalogFor(year);
+  // The catalogue of the budget year, with the amendments the pack carries for that year.
+  const amendments = pack.catalog?.year === year ? pack.catalog.amendments : [];
+  const catalog = amendments.length ? amendCatalog(options.catalogFor(year), amendments) : options.catalogFor(year);
   return {
     disclosure,
     inputs,

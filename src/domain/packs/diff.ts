@@ -114,6 +114,11 @@ export function packDiff(a: Pack, b: Pack): string[] {
   for (const g of glossary.removed) out.push(`名词解释删除“${g.term}”`);
   for (const [x, y] of glossary.common) if (!same(x, y)) out.push(`名词解释“${y.term}”的解释有改动`);
 
+  if (a.catalog?.year !== b.catalog?.year) out.push(`科目目录年度：${a.catalog?.year ?? "未指定"} → ${b.catalog?.year ?? "未指定"}`);
+  const notices = compare(a.catalog?.amendments ?? [], b.catalog?.amendments ?? [], (n) => `${n.notice}\u0000${n.date}`);
+  for (const n of notices.added) out.push(`增加科目目录修订 ${n.notice}（${n.date}）`);
+  for (const n of notices.removed) out.push(`删除科目目录修订 ${n.notice}（${n.date}）`);
+  for (const [x, y] of notices.common) if (!same(x, y)) out.push(`科目目录修订 ${y.notice}（${y.date}）有改动`);
   if (!same(old.document, b.document)) out.push("公开文档的封面、各部分或图表有改动");
   if (!same(old.inputs, b.inputs)) out.push("说明数据等填报工作表有改动");
   return out;

@@ -2,6 +2,7 @@
  * A template pack is data, validated here: tables declared once (title, header rows and merges,
  * columns, fixed rows) and used to draw, read and name cells. No code in packs, ever.
  */
+import { amendmentSchema } from "../catalog/amendment-schema";
 import { z } from "zod";
 import { parseRange, type RangePos } from "../grid";
 import type { Unit } from "../money";
@@ -185,6 +186,11 @@ const packShape = z.object({
   year: z.number().int().min(2000).max(2100),
   /** Who issues it: 山西省财政厅, 上海市普陀区财政局 … */
   publisher: z.string().min(1),
+  /**
+   * The subject catalogue it is made for: that year's, with the amendments the bureau issues with the pack, which the
+   * checks of a workbook of that budget year then apply (a withdrawn code is C02, naming the notice and date).
+   */
+  catalog: z.object({ year: z.number().int().min(2000).max(2100), amendments: z.array(amendmentSchema) }).strict().optional(),
   /** The unit of every table's amounts, unless a table says otherwise. */
   unit: z.enum(["元", "万元"]),
   /** Printed under a table that has no figures; placeholders {year}, {subject}. */
