@@ -48,7 +48,8 @@ export function fileProblem(error: unknown): string {
 /** The largest pack, catalogue, rules, list or baseline file read: each is text, of kilobytes to a few megabytes. */
 export const INPUT_SIZE_LIMIT = 64 * 1024 * 1024;
 
-const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+/** A size as the CLI's messages state it: 29.7 MB. */
+export const megabytes = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 /** A file the user named, whole: or a CliError saying which (无法读取{what} {file}：…). */
 export function readInputFile(file: string, what: string): Buffer {

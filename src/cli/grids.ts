@@ -7,7 +7,7 @@ import { boundedGrid } from "../domain/read/bounds";
 import type { PackStamp } from "../domain/port";
 import { stampFromXml } from "../domain/stamp";
 import type { CellValue, SheetGrid } from "../domain/grid";
-import { fileProblem } from "./context";
+import { fileProblem, megabytes } from "./context";
 import { withoutOversizedParts } from "./oversized-parts";
 
 /** A date as Excel shows it by default: an amount cell holding one is then text, which S07 reports. */
@@ -69,7 +69,7 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   let data: Buffer;
   try {
     const { size } = await fs.stat(file);
-    if (size > WORKBOOK_SIZE_LIMIT) return { error: `文件过大（${Math.round(size / 1048576)} MB，最大 ${WORKBOOK_SIZE_LIMIT / 1048576} MB），已跳过` };
+    if (size > WORKBOOK_SIZE_LIMIT) return { error: `文件过大（${megabytes(size)}，最大 ${megabytes(WORKBOOK_SIZE_LIMIT)}），已跳过` };
     data = await fs.readFile(file);
   } catch (e) {
     return { error: `无法读取：${fileProblem(e)}` };

@@ -8,6 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parseRange } from "../domain/grid";
 import { MERGE_CELL_LIMIT, SHEET_MERGED_LIMIT } from "../domain/read/bounds";
 import { elements } from "../domain/xml";
+import { megabytes } from "./context";
 
 
 /** The most a workbook may hold once unzipped: a department of 100,000 projects is some 100 MB. */
@@ -78,7 +79,7 @@ export function withoutOversizedParts(data: Uint8Array): { data: Uint8Array; dro
     return { data, droppedMerges };
   }
   // Counted before exceljs inflates it all: a zip bomb is refused here, not by running out of memory.
-  if (unzipped > UNZIPPED_LIMIT) return { error: `解压后过大（${Math.round(unzipped / 1048576)} MB，最大 ${UNZIPPED_LIMIT / 1048576} MB），已跳过` };
+  if (unzipped > UNZIPPED_LIMIT) return { error: `解压后过大（${megabytes(unzipped)}，最大 ${megabytes(UNZIPPED_LIMIT)}），已跳过` };
   const changed: Record<string, Uint8Array> = {};
   const names = sheetNames(parts);
   for (const [part, bytes] of Object.entries(parts)) {

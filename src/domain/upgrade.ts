@@ -8,9 +8,10 @@ import { a1, type CellValue, type SheetGrid } from "./grid";
 import { rowsOf } from "./export/rows";
 import type { Pack, TableDecl } from "./packs/schema";
 import { columnCaption } from "./packs/layout";
-import type { Disclosure } from "./read/read";
+import { yearOfTitles } from "./read/model";
+import { departmentOf, readDisclosure, type Disclosure } from "./read/read";
 import type { SheetPlan } from "./render/plan";
-import type { TableRows } from "./render/render";
+import { renderTables, type TableRows } from "./render/render";
 
 /** A cell read that the new layout has no place for. */
 export interface LostCell {
@@ -32,7 +33,7 @@ export interface Upgrade {
 }
 
 const filled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
-const tableName = (t: TableDecl) => `表${t.number ?? t.id}`;
+const tableName = (t: TableDecl) => `表${t.number}`;
 
 /** The old table's rows in the new table's columns; the values of columns the new one lacks are lost. */
 function moveTable(from: TableDecl, to: TableDecl, disclosure: Disclosure, old: CellValue[][], out: Upgrade): CellValue[][] {
@@ -78,8 +79,28 @@ export function upgradeRows(from: Pack, to: Pack, disclosure: Disclosure): Upgra
   return out;
 }
 
+/**
+ * The whole workbook in the layout of `to`: its tables moved (upgradeRows), its sheets without tables copied as they
+ * are. The department and budget year are the stamp's where it has them, else what the tables say.
+ */
+export function upgradeWorkbook(
+  from: Pack,
+  to: Pack,
+  grids: SheetGrid[],
+  stamp: { department: string; year: number } | null,
+): Upgrade & { plans: SheetPlan[]; copied: string[]; department: string; year: number } {
+  const disclosure = readDisclosure(from, grids);
+  const moved = upgradeRows(from, to, disclosure);
+  const department = stamp?.department || departmentOf(disclosure);
+  const year = stamp?.year ?? yearOfTitles(disclosure) ?? to.year;
+  const tableSheets = new Set([...disclosure.tables.values(), ...disclosure.repeats].map((t) => t.sheet));
+  const others = grids.filter((g) => !tableSheets.has(g.name) && g.values.length > 0).map(copiedSheet);
+  const plans = [...renderTables(to, { department, year, rows: moved.rows }), ...others];
+  return { ...moved, plans, copied: others.map((o) => o.name), department, year };
+}
+
 /** A sheet that holds no table (the texts, 说明数据, 情况说明, forms): copied value by value, as it is. */
-export function copiedSheet(grid: SheetGrid): SheetPlan {
+function copiedSheet(grid: SheetGrid): SheetPlan {
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0) + grid.left;
   const values = [
     ...Array.from({ length: grid.top }, (): CellValue[] => []),

@@ -10,10 +10,9 @@ import { packRelation } from "../domain/packs/versions";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { yearOfTitles } from "../domain/read/model";
 import { departmentOf, readDisclosure } from "../domain/read/read";
-import { renderTables } from "../domain/render/render";
 import type { SheetPlan } from "../domain/render/plan";
 import { rollover } from "../domain/rollover";
-import { copiedSheet, upgradeRows } from "../domain/upgrade";
+import { upgradeWorkbook } from "../domain/upgrade";
 import { useAction } from "./hooks";
 import { packOf } from "./pack";
 import { Status } from "./Status";
@@ -46,13 +45,8 @@ export function NewWorkbook(props: { port: WorkbookPort; stamp: PackStamp | null
 
   const upgrade = () =>
     act(async () => {
-      const grids = await port.readGrids();
-      const disclosure = readDisclosure(from!, grids);
-      const moved = upgradeRows(from!, pack, disclosure);
-      const department = stamp!.department || departmentOf(disclosure);
-      const sheets = new Set([...disclosure.tables.values(), ...disclosure.repeats].map((t) => t.sheet));
-      const plans = [...renderTables(pack, { department, year: stamp!.year, rows: moved.rows }), ...grids.filter((g) => !sheets.has(g.name) && g.values.length > 0).map(copiedSheet)];
-      setDownload(await downloadOf(plans, zh.years.upgradedName(department, stamp!.year, pack.version)));
+      const moved = upgradeWorkbook(from!, pack, await port.readGrids(), stamp);
+      setDownload(await downloadOf(moved.plans, zh.years.upgradedName(moved.department, moved.year, pack.version)));
       const lost = moved.lost.map((l) => `'${l.sheet}'!${l.cell}（${l.why}）`);
       return { intent: lost.length ? "warning" : "success", text: zh.years.upgraded(pack.version, moved.carried, moved.added, lost) };
     });

@@ -1,9 +1,8 @@
 /** Which pack the panes work with. */
 import type { SheetGrid } from "../domain/grid";
-import { builtinPack, builtinPacks, findBuiltinPack, type Pack } from "../domain/packs";
+import { builtinPack, type Pack } from "../domain/packs";
 import type { PackStamp } from "../domain/port";
-import { choosePack } from "../domain/read/detect";
+import { workbookPack } from "../domain/read/detect";
 
 /** The pack the workbook was inserted with (its stamp), else the built-in one whose tables it holds, else the default. */
-export const packOf = (stamp: PackStamp | null, grids: SheetGrid[]): Pack =>
-  (stamp && findBuiltinPack(stamp.pack)) ?? choosePack(builtinPacks(), grids) ?? builtinPack();
+export const packOf = (stamp: PackStamp | null, grids: SheetGrid[]): Pack => workbookPack(stamp, grids) ?? builtinPack();

@@ -1,12 +1,9 @@
 /** `upgrade`: a workbook's tables moved to another version of their pack, as a new file; the input is never changed. */
 import * as path from "node:path";
 import type { Command } from "commander";
-import { builtinPacks, findBuiltinPack, type Pack } from "../../domain/packs";
-import { choosePack } from "../../domain/read/detect";
-import { departmentOf, readDisclosure } from "../../domain/read/read";
-import { yearOfTitles } from "../../domain/read/model";
-import { renderTables } from "../../domain/render/render";
-import { copiedSheet, upgradeRows } from "../../domain/upgrade";
+import { workbookPack } from "../../domain/read/detect";
+import { readDisclosure } from "../../domain/read/read";
+import { upgradeWorkbook } from "../../domain/upgrade";
 import { plansToXlsx } from "../../xlsx/write-plans";
 import { CliError, type Io } from "../context";
 import { readWorkbookFile } from "../grids";
@@ -50,22 +47,16 @@ async function upgrade(file: string, options: UpgradeOptions, io: Io): Promise<v
   const to = packByIdOrFile(options.pack);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  const stamped = read.stamp ? findBuiltinPack(read.stamp.pack) : undefined;
-  const from: Pack | undefined = options.from ? packByIdOrFile(options.from) : (stamped ?? choosePack(builtinPacks(), read.grids));
+  const from = options.from ? packByIdOrFile(options.from) : workbookPack(read.stamp, read.grids);
   if (!from) throw new CliError(`${file} 中${noTablesFound(undefined)}`);
-  const disclosure = readDisclosure(from, read.grids);
-  if (disclosure.tables.size === 0) throw new CliError(`${file} 中${noTablesFound(from)}`);
+  if (readDisclosure(from, read.grids, from.tables, { rows: false }).tables.size === 0) throw new CliError(`${file} 中${noTablesFound(from)}`);
 
-  const moved = upgradeRows(from, to, disclosure);
-  const department = read.stamp?.department || departmentOf(disclosure);
-  const year = read.stamp?.year ?? yearOfTitles(disclosure) ?? to.year;
-  const tableSheets = new Set([...disclosure.tables.values(), ...disclosure.repeats].map((t) => t.sheet));
-  const others = read.grids.filter((g) => !tableSheets.has(g.name) && g.values.length > 0).map(copiedSheet);
-  writeAtomically(options.output, await plansToXlsx([...renderTables(to, { department, year, rows: moved.rows }), ...others]), options.force ?? false);
+  const moved = upgradeWorkbook(from, to, read.grids, read.stamp);
+  writeAtomically(options.output, await plansToXlsx(moved.plans), options.force ?? false);
 
   io.out(
     `已写出 ${options.output}：${from.id} ${from.version} → ${to.id} ${to.version}，转入 ${moved.carried} 个单元格` +
-      `${others.length ? `，原样复制 ${others.length} 个工作表（${others.map((o) => o.name).join("、")}）` : ""}\n` +
+      `${moved.copied.length ? `，原样复制 ${moved.copied.length} 个工作表（${moved.copied.join("、")}）` : ""}\n` +
       moved.added.map((a) => `  新增：${a}\n`).join(""),
   );
   if (moved.lost.length)

@@ -1,5 +1,6 @@
 /** Which pack a workbook was filled in: the one whose tables it holds. */
 import type { SheetGrid } from "../grid";
+import { builtinPacks, findBuiltinPack } from "../packs";
 import type { Pack } from "../packs/schema";
 import { yearOfTitles } from "./model";
 import { readDisclosure } from "./read";
@@ -27,3 +28,7 @@ export function choosePack(packs: readonly Pack[], grids: SheetGrid[]): Pack | u
   const inForce = best.filter((p) => p.year <= year!).sort((a, b) => b.year - a.year);
   return inForce[0] ?? [...best].sort((a, b) => a.year - b.year)[0];
 }
+
+/** The built-in pack a workbook's stamp names, else the built-in one whose tables it holds (task pane, upgrade, rollover). */
+export const workbookPack = (stamp: { pack: string } | null, grids: SheetGrid[]): Pack | undefined =>
+  (stamp ? findBuiltinPack(stamp.pack) : undefined) ?? choosePack(builtinPacks(), grids);
