@@ -73,6 +73,17 @@ module.exports = {
       "src/domain must not import @resvg/resvg-js — it is a native Node addon and domain must run the same in Excel, the browser and Node.",
     ),
     {
+      // The page's parts meet in one place, src/index.tsx: the panes know the port, not the preview host that serves
+      // it, and the preview host takes the panes from the root.
+      name: "taskpane-preview-through-root",
+      comment:
+        LAYER_RULE +
+        "src/taskpane and src/preview must not import each other — they are joined in the composition root src/index.tsx; shared strings live in src/locale.",
+      severity: "error",
+      from: { path: "^src/(taskpane|preview)/" },
+      to: { path: "^src/(taskpane|preview)/", pathNot: "^src/$1/" },
+    },
+    {
       // Cycles make load order matter and blur which module owns what. Type-only imports count too
       // (they are imports in the source even though tsc erases them).
       name: "no-circular",

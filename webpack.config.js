@@ -80,7 +80,7 @@ module.exports = (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-cheap-module-source-map" : "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      taskpane: "./src/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },

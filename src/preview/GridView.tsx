@@ -6,7 +6,7 @@ import * as React from "react";
 import { isSubjectCode } from "../domain/code-names";
 import { a1, columnLetters, parseA1, type CellValue } from "../domain/grid";
 import { cellText, type StyleSpec } from "../domain/render/plan";
-import { zh } from "../taskpane/zh-CN";
+import { zh } from "../locale/zh-CN";
 import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
 
 const PX_PER_CHAR = 8;

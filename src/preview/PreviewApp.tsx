@@ -18,8 +18,7 @@ import { samplePlans } from "../domain/samples/workbook";
 import { renderTables } from "../domain/render/render";
 import { stampOf } from "../domain/stamp";
 import type { Sample } from "../domain/samples";
-import { App } from "../taskpane/App";
-import { zh } from "../taskpane/zh-CN";
+import { zh } from "../locale/zh-CN";
 import { GridView } from "./GridView";
 import { MemoryWorkbook } from "./memory-workbook";
 import { SAMPLE_ENTRIES, initialSample, type SampleEntry } from "./samples";
@@ -74,8 +73,12 @@ function SampleMenu(props: { onLoad: (entry: SampleEntry) => void }) {
   );
 }
 
-/** `query`: the page's search string — ?empty, ?sample=<id>[&tables], or nothing for the 晋城 sample. */
-export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
+/**
+ * `query`: the page's search string — ?empty, ?sample=<id>[&tables], or nothing for the 晋城 sample. `renderPane`: the
+ * task pane over this workbook (given by the composition root: preview/ does not import taskpane/); `generation`
+ * counts the times the workbook was replaced.
+ */
+export function PreviewApp(props: { workbook: MemoryWorkbook; query: string; renderPane: (generation: number) => React.ReactNode }) {
   const { workbook } = props;
   // The task pane re-reads the workbook's stamp when it is remounted after the workbook is replaced.
   const [generation, setGeneration] = React.useState(0);
@@ -124,7 +127,7 @@ export function PreviewApp(props: { workbook: MemoryWorkbook; query: string }) {
           <GridView workbook={workbook} />
         </main>
         <aside style={{ width: 380, borderLeft: "1px solid #ddd", overflowY: "auto" }} aria-label={zh.preview.pane}>
-          <App key={generation} port={workbook} />
+          {props.renderPane(generation)}
         </aside>
       </div>
     </div>

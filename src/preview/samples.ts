@@ -1,7 +1,7 @@
 /** The built-in samples as the preview host offers them: an id for the URL (?sample=…), a label for its menu. */
 import { builtinPack } from "../domain/packs";
 import { SAMPLES, sampleOf, type Sample } from "../domain/samples";
-import { zh } from "../taskpane/zh-CN";
+import { zh } from "../locale/zh-CN";
 
 export interface SampleEntry {
   /** The id ?sample= takes, e.g. shanghai-commerce-2025. */

@@ -7,7 +7,7 @@ import type { WorkbookPort } from "../domain/port";
 import { CheckPane, DEFAULT_CHECK_SETTINGS, type CheckSettings } from "./CheckPane";
 import { ExportPane } from "./ExportPane";
 import { TemplatePane } from "./TemplatePane";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 import { useStamp } from "./hooks";
 
 /** Fill the catalogue name beside each code the user types, wherever a code column stands. */

@@ -29,7 +29,7 @@ import { summaryOf } from "../domain/report/model";
 import { Explain } from "./Explain";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 /** Quiet time after the last edit before the automatic re-check. */
 const AUTO_DELAY_MS = 1500;

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Field, SearchBox, Text } from "@fluentui/react-components";
 import type { CatalogEntry } from "../domain/catalog/catalog";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 const RESULTS = 12;
 

@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { sheetNameProblem } from "../domain/render/sheet-names";
 import type { Conflict, Resolution } from "./insert";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 
 export function ConflictDialog(props: { conflicts: Conflict[]; onDone: (answer: Resolution | null) => void }) {

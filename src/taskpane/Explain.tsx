@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Field, Textarea } from "@fluentui/react-components";
 import type { Finding } from "../domain/finding";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 export function Explain(props: { finding: Finding; disabled: boolean; onExplain: (text: string) => void }) {
   const { finding, disabled, onExplain } = props;

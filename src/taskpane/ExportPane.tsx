@@ -8,7 +8,7 @@ import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProg
 import { goToFinding, useAction } from "./hooks";
 import { Status } from "./Status";
 import { defaultYear } from "./TemplatePane";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 interface Download {
   url: string;

@@ -16,7 +16,7 @@ import { upgradeWorkbook } from "../domain/upgrade";
 import { useAction } from "./hooks";
 import { packOf } from "./pack";
 import { Status } from "./Status";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 interface Download {
   url: string;

@@ -14,7 +14,7 @@ import { inputSheetNames, insertInputSheets } from "./export";
 import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
 import { Status, type Message } from "./Status";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 import { errorText } from "./hooks";
 import { codeRows, functionalCodeTables } from "../domain/render/code-rows";
 

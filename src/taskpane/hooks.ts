@@ -4,7 +4,7 @@ import type { Finding } from "../domain/finding";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { hasPlace } from "../domain/render/marks";
 import type { Message } from "./Status";
-import { zh } from "./zh-CN";
+import { zh } from "../locale/zh-CN";
 
 export const errorText = (e: unknown): string => zh.errors.unexpected(e instanceof Error ? e.message : String(e));
 

@@ -39,7 +39,7 @@ interface Run {
   errors: { rule: string; path: string }[];
 }
 
-const FIXTURE_NAMES = ["to-react", "to-office-js", "to-node-fs", "to-exceljs", "to-resvg", "to-excel", "cycle", "clean"] as const;
+const FIXTURE_NAMES = ["to-react", "to-office-js", "to-node-fs", "to-exceljs", "to-resvg", "to-excel", "pane-preview", "cycle", "clean"] as const;
 const runs = new Map<string, Run>();
 
 beforeAll(async () => {
@@ -122,6 +122,15 @@ describe("layering check (npm run lint:deps)", () => {
       "domain-not-to-other-layers",
       [/^src\/domain\/uses-excel\.ts → src\/excel\/x\.ts$/],
       "src/domain must not import from src/excel",
+    );
+  });
+
+  it("fails on src/taskpane and src/preview importing each other, not through src/index: taskpane-preview-through-root", () => {
+    expectFailure(
+      "pane-preview",
+      "taskpane-preview-through-root",
+      [/^src\/taskpane\/pane\.ts → src\/preview\/memory\.ts$/, /^src\/preview\/host\.ts → src\/taskpane\/pane\.ts$/],
+      "src/taskpane and src/preview must not import each other",
     );
   });
 

@@ -1,4 +1,4 @@
-/** Every string the task pane and the preview host show, in one place (DESIGN: one module per locale). */
+/** Every string the task pane and the preview host show, in one place (DESIGN: one module per locale); both import it, neither from the other. */
 export const zh = {
   appTitle: "部门预算公开助手",
   tabs: { template: "模板", check: "校验", export: "导出" },

@@ -1,0 +1,30 @@
+/**
+ * The composition root of the task pane page, and the only module that joins its parts: inside Excel the panes work
+ * on the workbook through the Excel adapter; anywhere else (Office.onReady reports no host, or office.js is missing)
+ * the page becomes the preview host, the same panes beside an in-memory workbook.
+ */
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createExcelPort } from "./excel/workbook";
+import { MemoryWorkbook } from "./preview/memory-workbook";
+import { PreviewApp } from "./preview/PreviewApp";
+import { App } from "./taskpane/App";
+
+function start(host: Office.HostType | null) {
+  const root = createRoot(document.getElementById("root")!);
+  const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel;
+  const workbook = new MemoryWorkbook();
+  // ?empty opens the preview on a blank workbook, ?sample=<id> on that sample, else on the 晋城 sample.
+  root.render(
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+      {inExcel ? (
+        <App port={createExcelPort()} />
+      ) : (
+        <PreviewApp workbook={workbook} query={window.location.search} renderPane={(generation) => <App key={generation} port={workbook} />} />
+      )}
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office === "undefined") start(null);
+else void Office.onReady((info) => start(info.host ?? null));
