@@ -4,7 +4,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { a1, a1Range, parseRange, type CellValue, type RangePos } from "../../src/domain/grid";
-import type { ExcelRun } from "../../src/excel/workbook";
+import type { ExcelRun } from "../../src/excel/run";
 
 interface UsedRange {
   top: number;

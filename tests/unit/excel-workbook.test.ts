@@ -7,7 +7,8 @@ import { builtinPack } from "../../src/domain/packs";
 import { renderTables } from "../../src/domain/render/render";
 import { jinchengSample } from "../../src/domain/samples";
 import { MockWorkbook, NO_FILL, type Fill, type Touched } from "../support/excel-mock";
-import { MARKS_NAMESPACE, createExcelPort, marksFromXml, marksToXml, toUserError } from "../../src/excel/workbook";
+import { createExcelPort } from "../../src/excel/workbook";
+import { MARKS_NAMESPACE, marksFromXml, marksToXml } from "../../src/excel/marks-xml";
 import { STAMP_NAMESPACE, stampFromXml, stampOf, stampToXml } from "../../src/domain/stamp";
 import { charsToPoints } from "../../src/domain/render/print";
 import { smallPlan as plan } from "../support/plans";
@@ -499,39 +500,17 @@ describe("mark and clearMarks", () => {
     await createExcelPort(book.run, () => true).mark([finding("S01", "error", "", "")]);
     expect(book.syncs).toBe(0);
   });
-
-  it("keeps the record as escaped XML in its namespace", () => {
-    const cells = [{ sheet: `a"<>&'b`, cell: "AA10", fill: HATCHED }];
-    const xml = marksToXml(cells);
-    expect(xml).toMatch(new RegExp(`^<marks xmlns="${MARKS_NAMESPACE}"><cell sheet="a&quot;&lt;&gt;&amp;&apos;b" cell="AA10" `));
-    expect(marksFromXml(xml)).toEqual(cells);
-    // As Excel may hand it back: a declaration, single quotes, a raw ">" inside a value.
-    const back = `<?xml version="1.0"?><marks xmlns='${MARKS_NAMESPACE}'><cell sheet='x>y' cell='B2' pattern='None'></cell><cell cell="C3"/></marks>`;
-    expect(marksFromXml(back)).toEqual([{ sheet: "x>y", cell: "B2", fill: { pattern: "None" } }]);
-  });
 });
 
 describe("errors", () => {
-  it("maps cell edit mode to the Chinese hint, whatever code the host uses", async () => {
+  // The mapping itself: excel-codecs.test.ts.
+  it("reach the caller in Chinese, the Office error kept as the cause", async () => {
     const book = new MockWorkbook();
     book.failNextSync = { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." };
     const error = await createExcelPort(book.run).sheetNames().catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(EDIT_MODE);
     expect((error as Error).cause).toMatchObject({ code: "InvalidOperationInCellEditMode" });
-    const generic = toUserError({ code: "GeneralException", message: "The operation failed: cell edit mode" });
-    expect((generic as Error).message).toBe(EDIT_MODE);
-  });
-
-  it("maps known codes, falls back to the code for unknown ones, and passes other errors through", () => {
-    expect((toUserError({ code: "InvalidArgument", message: "x" }) as Error).message).toContain("参数无效");
-    expect((toUserError({ code: "ItemAlreadyExists", message: "x" }) as Error).message).toContain("同名的工作表");
-    expect((toUserError({ code: "GeneralException", message: "x" }) as Error).message).toContain("处理请求时出错");
-    expect((toUserError({ code: "RangeExceedsLimit", message: "too big" }) as Error).message).toBe(
-      "Excel 操作失败（RangeExceedsLimit）：too big",
-    );
-    const own = new SheetExistsError(["表1"]);
-    expect(toUserError(own)).toBe(own);
   });
 });
 
