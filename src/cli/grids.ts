@@ -1,6 +1,6 @@
 /** .xlsx/.xlsm → SheetGrid[]: every worksheet's values as the checks read them, from exceljs. */
 import * as fs from "node:fs/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { explanationsFromXml, type Explanation } from "../domain/explanations";
 import { boundedGrid } from "../domain/read/bounds";
@@ -33,12 +33,12 @@ function plain(value: ExcelJS.CellValue | undefined): CellValue {
 }
 
 /** The values from A1 on (top and left 0, so row numbers are the sheet's), as far as a sheet may reach (bounds.ts). */
-export function sheetGrid(sheet: ExcelJS.Worksheet, droppedMerges?: string[]): SheetGrid {
+function sheetGrid(exceljs: typeof ExcelJS, sheet: ExcelJS.Worksheet, droppedMerges?: string[]): SheetGrid {
   const cells: { row: number; col: number; value: CellValue }[] = [];
   sheet.eachRow((row, r) =>
     row.eachCell((cell, c) => {
       // The other cells of a merge repeat the top-left value; Excel holds it only once.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === exceljs.ValueType.Merge) return;
       const value = plain(cell.value);
       if (value !== null) cells.push({ row: r - 1, col: c - 1, value });
     }),
@@ -74,7 +74,9 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   } catch (e) {
     return { error: `无法读取：${fileProblem(e)}` };
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded with the first workbook read: the commands that read none (--version, pack) start without it.
+  const { default: exceljs } = await import("exceljs");
+  const workbook = new exceljs.Workbook();
   const loadable = withoutOversizedParts(data);
   if ("error" in loadable) return loadable;
   try {
@@ -83,7 +85,7 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   } catch {
     return { error: "不是可读取的 .xlsx/.xlsm 工作簿（文件已损坏、加了密码，或是 .xls 等其他格式——请在 Excel 中另存为 .xlsx）" };
   }
-  const grids = workbook.worksheets.map((sheet) => sheetGrid(sheet, loadable.droppedMerges.get(sheet.name)));
+  const grids = workbook.worksheets.map((sheet) => sheetGrid(exceljs, sheet, loadable.droppedMerges.get(sheet.name)));
   const parts = customXmlIn(data);
   return { grids, explanations: parts.flatMap(explanationsFromXml), stamp: parts.map(stampFromXml).find((s) => s !== null) ?? null };
 }

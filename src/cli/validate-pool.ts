@@ -13,7 +13,7 @@ type Reply = { ready: true } | { id: number; report: WorkbookReport };
 
 /** A worker thread checking files with `setup` (validate-worker.ts). */
 export function startWorker(setup: ValidateSetup): Worker {
-  return moduleWorker("validate-worker.ts", { workerData: setup });
+  return moduleWorker("validate-worker", { workerData: setup });
 }
 
 // Files a worker holds at once: the next one waits in its queue while this thread is busy checking.

@@ -1,5 +1,5 @@
 /** SheetPlans → exceljs worksheets: the .xlsx drawing target of the CLI and of the export (Node and browser). */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { cellSpecs, footerCode, PLAN_FONT, PRINT_MARGINS, type SheetPlan, type StyleSpec } from "../domain/render/plan";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
@@ -74,9 +74,13 @@ export function writePlans(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void
   for (const plan of plans) writePlan(workbook, plan);
 }
 
-/** The plans as the bytes of an .xlsx file. In the browser, exceljs resolves to its browser build. */
+/**
+ * The plans as the bytes of an .xlsx file. exceljs is loaded here, on first use: in the task pane it is a chunk of its
+ * own (its browser build), fetched when the first .xlsx is written; the CLI starts without it.
+ */
 export async function plansToXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: exceljs } = await import("exceljs");
+  const workbook = new exceljs.Workbook();
   writePlans(workbook, plans);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -285,7 +285,7 @@ describe("budget-disclosure", () => {
     expect(r.err).toContain("未知命令 tempalte");
   });
 
-  it("runs from the bin script through tsx, with the exit code", () => {
+  it("runs from the bin script, with the exit code", () => {
     const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
     const out = path.join(tempDir(), "bin.xlsx");
     const first = spawnSync(process.execPath, [bin, "template", "--sample", "-o", out], { encoding: "utf8" });

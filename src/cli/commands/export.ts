@@ -72,7 +72,7 @@ const exportHeapMb = () => Number(process.env.BUDGET_DISCLOSURE_EXPORT_HEAP_MB) 
 function exportInWorker(file: string, setup: ExportSetup, io: Io, stages: Stages): Promise<number> {
   return new Promise((resolve, reject) => {
     const heap = exportHeapMb();
-    const worker = moduleWorker("export-worker.ts", { workerData: { file, setup }, resourceLimits: { maxOldGenerationSizeMb: heap } });
+    const worker = moduleWorker("export-worker", { workerData: { file, setup }, resourceLimits: { maxOldGenerationSizeMb: heap } });
     let settled = false;
     const settle = (f: () => void) => {
       if (settled) return;
