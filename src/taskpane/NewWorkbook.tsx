@@ -25,7 +25,7 @@ interface Download {
 
 /** The plans as an .xlsx to download; exceljs is loaded only now. */
 async function downloadOf(plans: SheetPlan[], fileName: string): Promise<Download> {
-  const { plansToXlsx } = await import("../xlsx/write-plans");
+  const { plansToXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/write-plans");
   const bytes = await plansToXlsx(plans);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   return { url: URL.createObjectURL(blob), fileName };

@@ -1,11 +1,11 @@
 /**
  * The 导出 flows: one read of the workbook, then the package built in the pane (charts drawn on a canvas, the
- * .xlsx by exceljs's browser build); the 情况说明 sheet; the chart sheets. Nothing leaves the machine.
+ * .xlsx by exceljs's browser build); the 情况说明 sheet; the chart sheets. Nothing leaves the machine. What builds the
+ * package (docx, ECharts, exceljs: two thirds of the pane's code) is loaded when the first export starts.
  */
 import type { Catalog } from "../domain/catalog/catalog";
 import { yearOfTitles } from "../domain/read/model";
 import type { Finding } from "../domain/finding";
-import { buildPackage, ExportRefused, type ExportHooks } from "../domain/export";
 import { chartHasData, chartSpecs } from "../domain/export/charts";
 import { exportRequest, prepare, type Prepared } from "../domain/export/prepare";
 import { FORMS_SHEET, formsForProjects, renderForms } from "../domain/inputs/forms";
@@ -15,7 +15,6 @@ import type { Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
-import { plansToXlsx } from "../xlsx/write-plans";
 import { renderContents, renderGlossary } from "../domain/inputs/narrative";
 import { contentsOf } from "../domain/narrative/contents";
 import { packOf } from "./pack";
@@ -30,8 +29,8 @@ export interface ExportSetup {
   fallbackYear: number;
 }
 
-/** Reading and checking are the pane's steps; the package's own stages come named from buildPackage. */
-export type ExportProgress = { step: "read" | "check" } | { step: "build"; stage: string; fraction: number };
+/** Reading, checking and loading the builder are the pane's steps; the package's own stages come named from buildPackage. */
+export type ExportProgress = { step: "read" | "check" | "load" } | { step: "build"; stage: string; fraction: number };
 
 export type ExportOutcome =
   | { status: "done"; fileName: string; zip: Uint8Array; files: string[]; draft: boolean; paged: boolean }
@@ -53,10 +52,12 @@ export async function runExport(port: WorkbookPort, setup: ExportSetup, onProgre
   onProgress({ step: "check" });
   if (prepared.check.tablesFound.length === 0) return { status: "noTables" };
   const request = exportRequest(pack, prepared, { strict: setup.strict, draft: setup.draft, now: new Date() });
+  onProgress({ step: "load" });
+  const [{ buildPackage, ExportRefused }, { plansToXlsx }] = await Promise.all([import(/* webpackChunkName: "export" */ "../domain/export"), import(/* webpackChunkName: "xlsx" */ "../xlsx/write-plans")]);
   try {
     const built = await buildPackage(
       request,
-      browserHooks((stage, fraction) => onProgress({ step: "build", stage, fraction })),
+      { rasterize, writeXlsx: plansToXlsx, progress: (stage, fraction) => onProgress({ step: "build", stage, fraction }) },
     );
     return { status: "done", ...built, draft: setup.draft };
   } catch (e) {
@@ -157,10 +158,6 @@ async function rasterize(svg: string, width: number, height: number): Promise<Ui
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (!blob) throw new Error("无法绘制图表：图片生成失败");
   return new Uint8Array(await blob.arrayBuffer());
-}
-
-export function browserHooks(progress: ExportHooks["progress"]): ExportHooks {
-  return { rasterize, writeXlsx: plansToXlsx, progress };
 }
 
 /** 1.2 MB, 356 KB */

@@ -79,7 +79,7 @@ export function writePlans(workbook: ExcelJS.Workbook, plans: SheetPlan[]): void
  * own (its browser build), fetched when the first .xlsx is written; the CLI starts without it.
  */
 export async function plansToXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
-  const { default: exceljs } = await import("exceljs");
+  const { default: exceljs } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const workbook = new exceljs.Workbook();
   writePlans(workbook, plans);
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -1,11 +1,10 @@
 /**
  * The charts of the document, as the pack declares them: their data from the tables (ChartSpec, as the workbook's
- * chart sheets take it; in 万元) and their drawing as SVG by ECharts' server-side renderer, which needs no DOM and so
- * runs the same in Node and the browser.
+ * chart sheets take it; in 万元). Their drawing is chart-svg.ts, apart: ECharts is a third of the task pane's code,
+ * loaded only to export.
  */
-import * as echarts from "echarts";
 import type { Catalog } from "../catalog/catalog";
-import { Decimal, formatAmount } from "../money";
+import { Decimal } from "../money";
 import { unitOf, type Pack } from "../packs/schema";
 import type { ChartSpec } from "../port";
 import { select } from "../read/figures";
@@ -60,63 +59,3 @@ export function chartSpecs(pack: Pack, disclosure: Disclosure, catalog: Catalog)
 
 /** Whether a chart has anything to draw: a pie of nothing, or bars all at zero, says nothing. */
 export const chartHasData = (spec: ChartSpec): boolean => spec.values.some((v) => v > 0);
-
-const amount = (v: number) => formatAmount(new Decimal(String(v)));
-
-function option(spec: ChartSpec): echarts.EChartsOption {
-  const textStyle = { fontFamily: CHART_FONT, fontSize: 13, color: "#222" };
-  const backgroundColor = "#ffffff";
-  if (spec.type === "pie")
-    return {
-      animation: false,
-      backgroundColor,
-      textStyle,
-      series: [
-        {
-          type: "pie",
-          // No legend: every slice's label names it.
-          radius: "50%",
-          center: ["50%", "50%"],
-          // ECharts shares out the percentages by the largest remainder, so the labels sum to 100.00%.
-          percentPrecision: 2,
-          // Labels against the edges, wrapped rather than cut short: every figure must show whole.
-          label: {
-            ...textStyle,
-            alignTo: "edge",
-            edgeDistance: 8,
-            overflow: "break",
-            lineHeight: 17,
-            formatter: (p) => `${p.name}\n${amount(spec.values[p.dataIndex])}万元\n占${(p.percent ?? 0).toFixed(2)}%`,
-          },
-          data: spec.categories.map((name, i) => ({ name, value: spec.values[i] })),
-        },
-      ],
-    };
-  return {
-    animation: false,
-    backgroundColor,
-    textStyle,
-    grid: { left: 70, right: 30, top: 40, bottom: 50 },
-    xAxis: { type: "category", data: spec.categories, axisLabel: { ...textStyle, interval: 0 } },
-    yAxis: { type: "value", name: "万元", nameTextStyle: textStyle, axisLabel: textStyle },
-    series: [
-      {
-        type: "bar",
-        barMaxWidth: 60,
-        label: { show: true, position: "top", ...textStyle, formatter: (p) => amount(spec.values[p.dataIndex]) },
-        data: spec.values,
-      },
-    ],
-  };
-}
-
-/** The chart as an SVG document of width × height. */
-export function chartSvg(spec: ChartSpec, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  try {
-    chart.setOption(option(spec));
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}

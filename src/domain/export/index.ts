@@ -11,7 +11,8 @@ import type { Pack } from "../packs/schema";
 import type { SheetPlan } from "../render/plan";
 import { renderTables } from "../render/render";
 import type { Catalog } from "../catalog/catalog";
-import { chartHasData, chartSpecs, chartSvg } from "./charts";
+import { chartHasData, chartSpecs } from "./charts";
+import { chartSvg } from "./chart-svg";
 import { dataFiles } from "./data";
 import { reportHtml } from "../report/html";
 import { reportJson } from "../report/json";
@@ -23,7 +24,8 @@ import { packageZip } from "./zip";
 import { buildDocx, disclosureTitle, type WordChart } from "./word";
 
 export { rowsOf } from "./rows";
-export { chartSpecs, chartSvg } from "./charts";
+export { chartSpecs } from "./charts";
+export { chartSvg } from "./chart-svg";
 
 export interface ExportRequest {
   pack: Pack;
