@@ -3,25 +3,36 @@
  * on the workbook through the Excel adapter; anywhere else (Office.onReady reports no host, or office.js is missing)
  * the page becomes the preview host, the same panes beside an in-memory workbook.
  */
+import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelPort } from "./excel/workbook";
 import { MemoryWorkbook } from "./preview/memory-workbook";
 import { PreviewApp } from "./preview/PreviewApp";
-import { App } from "./taskpane/App";
+import { App, type PaneTab } from "./taskpane/App";
+
+/**
+ * ?empty opens the preview on a blank workbook, ?sample=<id> on that sample, else on the 晋城 sample. The pane is
+ * remounted on each workbook loaded, to start from its stamp, but stays on the tab the user was on.
+ */
+function Preview(props: { workbook: MemoryWorkbook }) {
+  const { workbook } = props;
+  const [tab, setTab] = React.useState<PaneTab>("template");
+  return (
+    <PreviewApp
+      workbook={workbook}
+      query={window.location.search}
+      renderPane={(generation) => <App key={generation} port={workbook} tab={tab} onTab={setTab} />}
+    />
+  );
+}
 
 function start(host: Office.HostType | null) {
   const root = createRoot(document.getElementById("root")!);
   const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel;
-  const workbook = new MemoryWorkbook();
-  // ?empty opens the preview on a blank workbook, ?sample=<id> on that sample, else on the 晋城 sample.
   root.render(
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-      {inExcel ? (
-        <App port={createExcelPort()} />
-      ) : (
-        <PreviewApp workbook={workbook} query={window.location.search} renderPane={(generation) => <App key={generation} port={workbook} />} />
-      )}
+      {inExcel ? <App port={createExcelPort()} /> : <Preview workbook={new MemoryWorkbook()} />}
     </FluentProvider>,
   );
 }

@@ -136,6 +136,7 @@ export const zh = {
     stages: {
       read: "正在读取工作簿…",
       check: "正在校验…",
+      load: "正在载入导出组件（首次导出需要几秒）…",
       narrative: "正在生成情况说明…",
     } as Record<string, string>,
     stage: (name: string) => `${name}…`,

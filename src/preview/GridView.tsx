@@ -131,9 +131,10 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minHeight: 0 }}>
       <div style={{ display: "flex", gap: 8, alignItems: "center", padding: "4px 8px", borderBottom: "1px solid #ddd" }}>
-        <span aria-label={zh.preview.address} data-testid="address" style={{ minWidth: 48, fontFamily: "monospace" }}>
+        {/* Like Excel's name box: the address of the cell selected, announced as it changes. */}
+        <output aria-label={zh.preview.address} data-testid="address" style={{ minWidth: 48, fontFamily: "monospace" }}>
           {selection ? a1(selection.row, selection.col) : ""}
-        </span>
+        </output>
         <input
           aria-label={zh.preview.cellValue}
           data-testid="formula"

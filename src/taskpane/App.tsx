@@ -4,41 +4,38 @@ import { Tab, TabList, Text } from "@fluentui/react-components";
 import { builtinCatalog } from "../domain/catalog/catalog";
 import { codeNameFill } from "../domain/code-names";
 import type { WorkbookPort } from "../domain/port";
-import { CheckPane, DEFAULT_CHECK_SETTINGS, type CheckSettings } from "./CheckPane";
+import { CheckPane } from "./CheckPane";
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from "./check-settings";
 import { ExportPane } from "./ExportPane";
 import { TemplatePane } from "./TemplatePane";
 import { zh } from "../locale/zh-CN";
-import { useStamp } from "./hooks";
+import { useEditEvents, useStamp } from "./hooks";
 
-/** Fill the catalogue name beside each code the user types, wherever a code column stands. */
+/**
+ * Fill the catalogue name beside each code the user types, wherever a code column stands. Hosts without edit events
+ * (before ExcelApi 1.9) simply go without.
+ */
 function useCodeNames(port: WorkbookPort) {
-  React.useEffect(() => {
-    const catalog = builtinCatalog(new Date().getFullYear());
-    let stop: (() => Promise<void>) | undefined;
-    let live = true;
-    void port
-      .onEdit(async (ref) => {
-        try {
-          const [grid] = await port.readGrids([ref.sheet]);
-          const fill = grid && codeNameFill(grid, ref.cell, (kind, code) => catalog.get(kind, code)?.name);
-          if (fill) await port.fillEmptyCells([fill]);
-        } catch {
-          // Autofill is a convenience: a failed read must never disturb the user's typing.
-        }
-      })
-      .then((s) => (live ? (stop = s) : void s()))
-      // Hosts without edit events (before ExcelApi 1.9) simply go without the autofill.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-      void stop?.();
-    };
-  }, [port]);
+  const catalog = React.useMemo(() => builtinCatalog(new Date().getFullYear()), []);
+  useEditEvents(port, async (ref) => {
+    try {
+      const [grid] = await port.readGrids([ref.sheet]);
+      const fill = grid && codeNameFill(grid, ref.cell, (kind, code) => catalog.get(kind, code)?.name);
+      if (fill) await port.fillEmptyCells([fill]);
+    } catch {
+      // Autofill is a convenience: a failed read must never disturb the user's typing.
+    }
+  });
 }
 
-export function App(props: { port: WorkbookPort }) {
+export type PaneTab = "template" | "check" | "export";
+
+/** `tab`, `onTab`: the tab held by whoever remounts the pane (the preview host, on a new workbook); else the pane holds it. */
+export function App(props: { port: WorkbookPort; tab?: PaneTab; onTab?: (tab: PaneTab) => void }) {
   const { port } = props;
-  const [tab, setTab] = React.useState("template");
+  const [ownTab, setOwnTab] = React.useState<PaneTab>("template");
+  const tab = props.tab ?? ownTab;
+  const setTab = props.onTab ?? setOwnTab;
   // 校验 and 导出 check the same way: one 严格模式 switch, one imported catalogue.
   const [settings, setSettings] = React.useState<CheckSettings>(DEFAULT_CHECK_SETTINGS);
   const { stamp, refresh } = useStamp(port);
@@ -48,7 +45,7 @@ export function App(props: { port: WorkbookPort }) {
       <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
         {zh.appTitle}
       </Text>
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(String(d.value))} aria-label={zh.appTitle}>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as PaneTab)} aria-label={zh.appTitle}>
         <Tab value="template" id="tab-template">
           {zh.tabs.template}
         </Tab>

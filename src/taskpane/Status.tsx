@@ -4,14 +4,18 @@ import { Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-
 
 export type Message = { intent: "success" | "error" | "info" | "warning"; text: string };
 
-export function Status(props: {
-  /** The running step, or null when nothing runs. */
-  progress: string | null;
-  message: Message | null;
-  testId: string;
-  /** Further notices, shown under the message. */
-  children?: React.ReactNode;
-}) {
+/** `ref`: the live region, for a pane to bring what lands there into view. */
+export const Status = React.forwardRef<
+  HTMLDivElement,
+  {
+    /** The running step, or null when nothing runs. */
+    progress: string | null;
+    message: Message | null;
+    testId: string;
+    /** Further notices, shown under the message. */
+    children?: React.ReactNode;
+  }
+>(function Status(props, ref) {
   const { progress, message } = props;
   return (
     <>
@@ -21,9 +25,10 @@ export function Status(props: {
         </Field>
       )}
       {/* Screen readers announce what lands here. */}
-      <div aria-live="polite" role="status" data-testid={props.testId}>
+      <div ref={ref} aria-live="polite" role="status" data-testid={props.testId}>
         {message && (
-          <MessageBar intent={message.intent}>
+          // Wrapped from the first paint: a bar that reflows after it grows taller, out of the view it was brought into.
+          <MessageBar intent={message.intent} layout="multiline">
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
@@ -31,4 +36,4 @@ export function Status(props: {
       </div>
     </>
   );
-}
+});

@@ -2,6 +2,7 @@
 import { packHash } from "../domain/packs/versions";
 import { NewWorkbook } from "./NewWorkbook";
 import * as React from "react";
+import { flushSync } from "react-dom";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, decodePackFile, parsePackJson, type Pack } from "../domain/packs";
@@ -15,7 +16,7 @@ import { FileButton } from "./FileButton";
 import { insertTables, type Conflict, type InsertStage, type Resolution } from "./insert";
 import { Status, type Message } from "./Status";
 import { zh } from "../locale/zh-CN";
-import { errorText } from "./hooks";
+import { errorText, useReveal } from "./hooks";
 import { codeRows, functionalCodeTables } from "../domain/render/code-rows";
 
 /** Budgets are prepared in the autumn for the coming year. */
@@ -36,6 +37,12 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
   const [stage, setStage] = React.useState<InsertStage | null>(null);
   const [message, setMessage] = React.useState<Message | null>(null);
   const [conflicts, setConflicts] = React.useState<{ list: Conflict[]; answer: (r: Resolution | null) => void } | null>(null);
+  // The fields say what is wrong with them once the user has tried to insert.
+  const [tried, setTried] = React.useState(false);
+  const departmentInput = React.useRef<HTMLInputElement>(null);
+  const yearInput = React.useRef<HTMLInputElement>(null);
+  // The result lands under the button, which may be the last thing in view.
+  const { ref: result, reveal } = useReveal<HTMLDivElement>();
 
   const catalog = React.useMemo(() => builtinCatalog(year ?? defaultYear()), [year]);
 
@@ -77,19 +84,24 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });
     }
+    reveal();
   };
 
+  const dept = department.trim();
+  const departmentProblem = dept ? undefined : zh.errors.department;
+  const yearProblem = year !== null && Number.isInteger(year) && year >= 2000 && year <= 2100 ? undefined : zh.errors.year;
+
   const insert = async () => {
-    const dept = department.trim();
-    const problem = !dept
-      ? zh.errors.department
-      : year === null || !Number.isInteger(year) || year < 2000 || year > 2100
-        ? zh.errors.year
-        : chosen.size === 0
-          ? zh.errors.tables
-          : null;
-    if (problem) {
-      setMessage({ intent: "error", text: problem });
+    // Drawn now, so that the field focused already says what is wrong with it.
+    flushSync(() => setTried(true));
+    const invalid = departmentProblem ? departmentInput : yearProblem ? yearInput : null;
+    if (invalid) {
+      invalid.current?.focus();
+      return;
+    }
+    if (chosen.size === 0) {
+      setMessage({ intent: "error", text: zh.errors.tables });
+      reveal();
       return;
     }
     setMessage(null);
@@ -127,12 +139,15 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
       setMessage({ intent: "error", text: errorText(e) });
     } finally {
       setStage(null);
+      reveal();
     }
   };
 
   return (
     <>
     <form
+      // The fields below say in Chinese what is missing: the browser's own bubbles would say it in English.
+      noValidate
       style={{ display: "flex", flexDirection: "column", gap: 12 }}
       onSubmit={(e) => {
         e.preventDefault();
@@ -158,11 +173,17 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
       <div>
         <FileButton size="small" label={zh.template.loadPack} accept=".json,application/json" testId="pack-file" onFile={(f) => void loadPack(f)} />
       </div>
-      <Field label={zh.template.department} hint={zh.template.departmentHint(pack.departmentLabel, example)} required>
-        <Input value={department} onChange={(_e, d) => setDepartment(d.value)} />
+      <Field
+        label={zh.template.department}
+        hint={zh.template.departmentHint(pack.departmentLabel, example)}
+        required
+        validationMessage={tried ? departmentProblem : undefined}
+      >
+        <Input ref={departmentInput} value={department} onChange={(_e, d) => setDepartment(d.value)} />
       </Field>
-      <Field label={zh.template.year} required>
+      <Field label={zh.template.year} required validationMessage={tried ? yearProblem : undefined}>
         <SpinButton
+          ref={yearInput}
           value={year}
           min={2000}
           max={2100}
@@ -210,7 +231,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
       <Button appearance="primary" type="submit" disabled={stage !== null}>
         {stage ? zh.template.inserting : zh.template.insert}
       </Button>
-      <Status progress={stage && zh.template.stages[stage]} message={message} testId="template-status" />
+      <Status ref={result} progress={stage && zh.template.stages[stage]} message={message} testId="template-status" />
       {conflicts && (
         <ConflictDialog
           conflicts={conflicts.list}

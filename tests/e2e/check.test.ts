@@ -107,6 +107,8 @@ test("filters narrow the list; the report goes to a new sheet, a second one besi
   const errors = await items.count();
   expect(errors).toBeGreaterThan(0);
   expect(errors).toBeLessThanOrEqual(all);
+  // Shown out of all the findings, not out of those the filters let through.
+  expect(await page.getByTestId("finding-list").getByText(/^显示 \d+ \/ \d+ 条$/).innerText()).toBe(`显示 ${errors} / ${all} 条`);
   expect(await page.getByTestId("finding-list").locator('button[data-severity]:not([data-severity="error"])').count()).toBe(0);
   await page.getByRole("searchbox").fill("A04");
   expect(await items.count()).toBeGreaterThan(0);
@@ -191,5 +193,22 @@ test("a complete catalogue imported as CSV replaces the built-in one, and the ch
   await summary.getByText(`警告 ${warnings - 2}`, { exact: true }).waitFor();
   expect(await page.locator('button[data-rule="C09"]').count()).toBe(0);
   rmSync(tmp, { recursive: true, force: true });
+  await page.close();
+});
+
+test("a finding card keeps its severity stripe after another card is selected", async () => {
+  const page = await open("datong-2023");
+  await check(page);
+  const items = page.getByTestId("finding-list").locator("button[data-rule]");
+  const [first, second] = [items.nth(0), items.nth(1)];
+  const stripe = (card: Locator) => card.evaluate((e) => [getComputedStyle(e).borderLeftWidth, getComputedStyle(e).borderLeftColor].join(" "));
+  const before = await stripe(first);
+  expect(before).toMatch(/^4px rgb/);
+  await first.click();
+  expect(await stripe(first)).toBe(before);
+  await second.click();
+  await expect(second.getAttribute("aria-current")).resolves.toBe("true");
+  expect(await first.getAttribute("aria-current")).toBeNull();
+  expect(await stripe(first)).toBe(before);
   await page.close();
 });

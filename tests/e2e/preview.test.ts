@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { Page } from "playwright-core";
-import { cellAt as cell, usePreviewHost, type PreviewPage } from "../support/browser";
+import type { Locator, Page } from "playwright-core";
+import { cellAt as cell, loadSampleFromMenu, usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(120_000);
 
@@ -149,5 +149,65 @@ test("a malformed pack file is rejected with a message naming the field", async 
   expect(text).toMatch(/^模板包格式错误：/);
   expect(text).toContain("tables[0].id");
   rmSync(tmp, { recursive: true, force: true });
+  await page.close();
+});
+
+/** Whether `locator` lies wholly inside the task pane's visible part (the pane scrolls on its own beside the grid). */
+const inView = (locator: Locator) =>
+  locator.evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    const pane = e.closest("aside")!.getBoundingClientRect();
+    return box.height > 0 && box.top >= pane.top && box.bottom <= Math.min(pane.bottom, window.innerHeight);
+  });
+
+/** What a screen reader reads with a control besides its name: the texts its aria-describedby points to. */
+const description = (locator: Locator) =>
+  locator.evaluate((e) =>
+    (e.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+
+test("an empty 部门名称 or 预算年度 is refused with our Chinese message beside the field, never the browser's bubble", async () => {
+  const page = await open("?empty");
+  // The browser bubbles only for a form that validates itself ("Please fill out this field.", in English).
+  expect(await page.locator("form").evaluate((f: HTMLFormElement) => f.noValidate || f.checkValidity())).toBe(true);
+  const department = page.getByRole("textbox", { name: "部门名称" });
+  await page.getByRole("button", { name: "插入表格" }).click();
+  await expect(department.getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(description(department)).resolves.toContain("请填写部门名称。");
+  await expect(department.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+
+  await department.fill("测试部门");
+  await expect(department.getAttribute("aria-invalid")).resolves.not.toBe("true");
+  const year = page.getByRole("spinbutton", { name: "预算年度" });
+  await year.fill("");
+  await year.press("Tab");
+  await page.getByRole("button", { name: "插入表格" }).click();
+  await expect(year.getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(description(year)).resolves.toContain("预算年度应为 2000 到 2100 之间的整数。");
+  await expect(year.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+  // Nothing was inserted.
+  await page.getByText("工作簿为空。请在右侧“模板”窗格中插入表格，或载入示例。").waitFor();
+  await page.close();
+});
+
+test("the insert's result shows where the user looks: in view after 插入表格", async () => {
+  const page = await open("?empty");
+  await page.getByLabel("部门名称").fill("测试部门");
+  await page.getByRole("button", { name: "插入表格" }).click();
+  const result = page.getByTestId("template-status").getByText(/^已插入 13 张表/);
+  await result.waitFor();
+  await expect(inView(result)).resolves.toBe(true);
+  await page.close();
+});
+
+test("loading another sample keeps the task pane on its tab", async () => {
+  const page = await open();
+  await tab(page, "校验").click();
+  await loadSampleFromMenu(page, "datong-2023");
+  await expect(tab(page, "校验").getAttribute("aria-selected")).resolves.toBe("true");
+  await page.getByRole("button", { name: "开始校验" }).waitFor();
   await page.close();
 });

@@ -63,9 +63,12 @@ export type PreviewPage = Page & { errors: string[] };
 /**
  * For an e2e test file: builds the bundle, serves it and starts Chromium before its tests, and tears it all down
  * after. `open(query)` gives a page on preview.html that collects uncaught page errors, and what the page's
- * Content-Security-Policy refused, in `page.errors`.
+ * Content-Security-Policy refused, in `page.errors`; `bypassCSP` lifts that policy, for a test that injects a script.
  */
-export function usePreviewHost(env?: () => Record<string, string>): { open(query?: string): Promise<PreviewPage>; dir(): string } {
+export function usePreviewHost(env?: () => Record<string, string>): {
+  open(query?: string, options?: { bypassCSP?: boolean }): Promise<PreviewPage>;
+  dir(): string;
+} {
   let dir: string | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
@@ -81,8 +84,8 @@ export function usePreviewHost(env?: () => Record<string, string>): { open(query
   });
   return {
     dir: () => dir!,
-    async open(query = "") {
-      const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 } })) as PreviewPage;
+    async open(query = "", options = {}) {
+      const page = (await browser!.newPage({ viewport: { width: 1400, height: 900 }, ...options })) as PreviewPage;
       page.errors = [];
       page.on("pageerror", (e) => page.errors.push(e.message));
       // What the Content-Security-Policy refuses is an error too: Chromium says so only on the console.

@@ -1,0 +1,72 @@
+/** 校验结果: the counts by severity, what the check was based on, and the counts of each table. */
+import { Badge, Text } from "@fluentui/react-components";
+import { SEVERITIES } from "../domain/finding";
+import { SEVERITY_NAMES } from "../domain/render/marks";
+import { reportDate } from "../domain/render/report";
+import { summaryOf } from "../domain/report/model";
+import type { CheckRun } from "./check";
+import { SEVERITY_BADGE } from "./FindingItem";
+import { zh } from "../locale/zh-CN";
+
+export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => string }) {
+  const { run, tableName } = props;
+  const { findings, tablesFound } = run.report;
+  // Counts by severity of what is not explained (an explained finding counts apart).
+  const all = summaryOf(findings);
+  const byTable = [...new Set(findings.map((f) => f.table))].map((id) => ({ id, n: summaryOf(findings.filter((f) => f.table === id)) }));
+  return (
+    <section aria-labelledby="check-summary-title" data-testid="check-summary">
+      <Text as="h2" id="check-summary-title" weight="semibold" size={400} style={{ margin: "0 0 4px" }}>
+        {zh.check.summary}
+      </Text>
+      <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
+        {SEVERITIES.map((s) => (
+          <Badge key={s} color={SEVERITY_BADGE[s]} appearance={all[s] ? "filled" : "outline"}>
+            {SEVERITY_NAMES[s]} {all[s]}
+          </Badge>
+        ))}
+        {all.explained > 0 && (
+          <Badge color="success" appearance="outline">
+            {zh.check.explained} {all.explained}
+          </Badge>
+        )}
+      </div>
+      <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-basis">
+        {zh.check.basis(run.pack.name, run.pack.version, tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
+      </Text>
+      {findings.length === 0 ? (
+        <Text as="p">{zh.check.clean}</Text>
+      ) : (
+        <table style={{ borderCollapse: "collapse", fontSize: 12, width: "100%" }}>
+          <caption style={{ textAlign: "left", fontWeight: 600 }}>{zh.check.perTable}</caption>
+          <thead>
+            <tr>
+              <th scope="col" style={{ textAlign: "left" }}>
+                {zh.check.table}
+              </th>
+              {SEVERITIES.map((s) => (
+                <th key={s} scope="col" style={{ textAlign: "right" }}>
+                  {SEVERITY_NAMES[s]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {byTable.map(({ id, n }) => (
+              <tr key={id}>
+                <th scope="row" style={{ textAlign: "left", fontWeight: 400 }}>
+                  {tableName(id)}
+                </th>
+                {SEVERITIES.map((s) => (
+                  <td key={s} style={{ textAlign: "right" }}>
+                    {n[s]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
