@@ -14,8 +14,12 @@ export const YUAN_PER: Record<Unit, number> = { 元: 1, 万元: 10000 };
 export type Parsed =
   /** An empty cell, or one that says "nothing" (-, —). */
   | { kind: "empty"; normalized: boolean }
-  /** A number; `normalized` when it had to be cleaned (text, separators, full-width digits …). */
-  | { kind: "amount"; value: Decimal; normalized: boolean }
+  /**
+   * A number; `normalized` when it had to be cleaned (text, separators, full-width digits …). `cents`: the amount in
+   * whole cents when it has at most two decimals and 13 digits — the checks add those as plain numbers, exactly and
+   * far faster; `value` is made on first use.
+   */
+  | { kind: "amount"; value: Decimal; normalized: boolean; cents?: number }
   /** Anything else: text, an Excel error, a date. */
   | { kind: "invalid"; reason: string };
 
@@ -42,7 +46,7 @@ export function parseAmount(value: CellValue | Date | undefined): Parsed {
     if (!Number.isFinite(value)) return { kind: "invalid", reason: "非有限数" };
     if (Math.abs(value) >= 10 ** MAX_DIGITS) return { kind: "invalid", reason: `位数过多的数（金额整数部分最多 ${MAX_DIGITS} 位）` };
     // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
-    return { kind: "amount", value: new Decimal(String(value)), normalized: false };
+    return amount(String(value), false);
   }
   const raw = value.trim();
   if (EXCEL_ERROR.test(raw)) return { kind: "invalid", reason: `Excel 错误值 ${raw}` };
@@ -57,7 +61,50 @@ export function parseAmount(value: CellValue | Date | undefined): Parsed {
   if (whole.length > MAX_DIGITS || (m[4] ?? "").length - 1 > MAX_DIGITS)
     return { kind: "invalid", reason: `位数过多的数（整数部分 ${whole.length} 位、小数 ${Math.max(0, (m[4] ?? "").length - 1)} 位；金额最多各 ${MAX_DIGITS} 位）` };
   const digits = `${m[1] ? "-" : m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`;
-  return { kind: "amount", value: new Decimal(digits), normalized: true };
+  return amount(digits, true);
+}
+
+/**
+ * An amount of these digits ([+-]digits[.digits]): whole cents worked out at once when it has them, the Decimal made
+ * when first asked for. A class, not a literal with a getter: tens of thousands are made per check.
+ */
+class Amount {
+  readonly kind = "amount" as const;
+  readonly cents?: number;
+  private decimal?: Decimal;
+
+  constructor(
+    private readonly digits: string,
+    readonly normalized: boolean,
+  ) {
+    const m = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(digits);
+    if (!m) return;
+    const whole = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+    this.cents = m[1] === "-" && whole !== 0 ? -whole : whole;
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= new Decimal(this.digits));
+  }
+}
+
+const amount = (digits: string, normalized: boolean): Parsed => new Amount(digits, normalized);
+
+/** A parsed cell in whole cents: 0 when empty; undefined when not a whole number of cents (Decimals then decide). */
+export function centsOf(p: Parsed): number | undefined {
+  return p.kind === "empty" ? 0 : p.kind === "amount" ? p.cents : undefined;
+}
+
+/** The sum in cents, or undefined when a term is not in cents or the sum might not be exact in a double. */
+export function sumCents(cents: readonly (number | undefined)[]): number | undefined {
+  let total = 0;
+  let magnitude = 0;
+  for (const c of cents) {
+    if (c === undefined) return undefined;
+    total += c;
+    magnitude += Math.abs(c);
+  }
+  return magnitude <= Number.MAX_SAFE_INTEGER ? total : undefined;
 }
 
 /** Amounts as the tables print them: two decimals, thousands separators. */
@@ -83,10 +130,23 @@ export type Verdict = "ok" | "rounding" | "error";
 export function judge(difference: Decimal, parts: number, tolerance: Tolerance): Verdict {
   const d = difference.abs();
   if (tolerance.strict) return d.isZero() ? "ok" : "error";
-  if (d.lte("0.01")) return "ok";
-  return d.lte(new Decimal("0.005").times(parts + 1)) ? "rounding" : "error";
+  if (d.lte(CENT)) return "ok";
+  return d.lte(HALF_CENT.times(parts + 1)) ? "rounding" : "error";
 }
 
+/** judge() for a difference in whole cents: the same bounds (0.01 is 1 cent, 0.005 half a cent), no Decimals. */
+export function judgeCents(difference: number, parts: number, tolerance: Tolerance): Verdict {
+  const d = Math.abs(difference);
+  if (tolerance.strict) return d === 0 ? "ok" : "error";
+  if (d <= 1) return "ok";
+  return d * 2 <= parts + 1 ? "rounding" : "error";
+}
+
+// Made once: judge and sum run for every figure compared (Decimals are immutable, so sharing is safe).
+const CENT = new Decimal("0.01");
+const HALF_CENT = new Decimal("0.005");
+const ZERO = new Decimal(0);
+
 export function sum(values: (Decimal | null | undefined)[]): Decimal {
-  return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0));
+  return values.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), ZERO);
 }

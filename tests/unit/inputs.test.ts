@@ -419,8 +419,10 @@ describe("目录 sheet", () => {
     const plan = renderContents(lines);
     const grid = { name: plan.name, top: 0, left: 0, values: plan.values.map((r) => [...r]) };
     expect(readContents([grid])).toEqual(lines);
-    grid.values[1][0] = "第一部分 部门概况";
-    expect(readContents([grid])![0]).toBe("第一部分 部门概况");
+    // The workbook read again after the clerk's edit: a new grid, as every read gives.
+    const edited = { ...grid, values: grid.values.map((r) => [...r]) };
+    edited.values[1][0] = "第一部分 部门概况";
+    expect(readContents([edited])![0]).toBe("第一部分 部门概况");
     expect(readContents(gridsOf(copyRows(jinchengSample), "晋城市商务局"))).toBeNull();
   });
 });

@@ -145,11 +145,15 @@ const PUNCTUATION_RE = new RegExp(`[${Object.keys(PUNCTUATION).join("")}]`, "g")
  * Kangxi radicals of PDF text into ordinary characters), and all whitespace removed.
  */
 export function normalizeName(s: string): string {
+  // Printable ASCII without spaces (codes, figures) is already normal; NFKC is slow, and the checks ask thousands of times.
+  if (PLAIN_ASCII.test(s)) return s;
   return s
     .normalize("NFKC")
     .replace(/[\s\u200b-\u200d\ufeff]/g, "")
     .replace(PUNCTUATION_RE, (c) => PUNCTUATION[c]);
 }
+
+const PLAIN_ASCII = /^[!-~]*$/;
 
 /** A code cell as text (a number written out), full-width digits made half-width, surrounding spaces removed. */
 export function normalizeCode(value: CellValue): string {

@@ -3,7 +3,7 @@
  * named rows adding up, economic groups, units and projects. Every equality goes through CheckContext.compare, so
  * the rounding tolerance is the same everywhere.
  */
-import { Decimal, sum } from "../money";
+import { centsOf, Decimal, judgeCents, sum, sumCents } from "../money";
 import type { CheckOf } from "../packs/checks";
 import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
@@ -30,8 +30,12 @@ function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[
   if (cells.some((c) => !c)) return;
   const parsed = cells.map((c) => ctx.parse(c));
   if (parsed.some((p) => p.kind === "invalid")) return;
+  const figures = parsed.filter((p, i) => i > 0 && p.kind === "amount").length;
+  // Whole cents, the common case, are judged without Decimals; a difference is reported through them below.
+  const [printedCents, ...terms] = parsed.map(centsOf);
+  const sumOfTerms = sumCents(terms);
+  if (printedCents !== undefined && sumOfTerms !== undefined && judgeCents(printedCents - sumOfTerms, Math.max(1, figures), { strict: ctx.options.strict }) === "ok") return;
   const [printed, ...amounts] = parsed.map((p) => (p.kind === "amount" ? p.value : null));
-  const figures = amounts.filter((a) => a !== null).length;
   ctx.compare(ctx.place(table, total.row, total.key), printed ?? new Decimal(0), sum(amounts), Math.max(1, figures), {
     params,
     related: () => parts.map((p) => ctx.place(table, p.row, p.key)),

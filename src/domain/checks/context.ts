@@ -40,6 +40,9 @@ export interface Report {
 
 const show = (f: Figure): string | undefined => (f === null || f === undefined ? undefined : typeof f === "string" ? f : formatAmount(f));
 
+const NO_CELL: Parsed = parseAmount(undefined);
+const ZERO = new Decimal(0);
+
 export class CheckContext {
   readonly findings: Finding[] = [];
   /** The check row being run: its rule and severity are those of every finding reported. */
@@ -65,21 +68,33 @@ export class CheckContext {
     return this.disclosure.tables.get(id);
   }
 
+  /** Units and labels by table id: asked for at every figure compared. */
+  private readonly units = new Map<string, Unit>();
+  private readonly labels = new Map<string, string>();
+
   /** The unit of a table's amounts (元, 万元). */
   unitOf(id: string): Unit {
-    const decl = this.pack.tables.find((t) => t.id === id);
-    return decl ? unitOf(this.pack, decl) : this.pack.unit;
+    let unit = this.units.get(id);
+    if (unit === undefined) {
+      const decl = this.pack.tables.find((t) => t.id === id);
+      this.units.set(id, (unit = decl ? unitOf(this.pack, decl) : this.pack.unit));
+    }
+    return unit;
   }
 
   /** How messages name a table: 表1“预算收支总表”. */
   label(id: string): string {
-    const decl = this.pack.tables.find((t) => t.id === id);
-    return decl ? `表${decl.number}“${decl.title.replace(/^\{year\}年度?/, "")}”` : id;
+    let label = this.labels.get(id);
+    if (label === undefined) {
+      const decl = this.pack.tables.find((t) => t.id === id);
+      this.labels.set(id, (label = decl ? `表${decl.number}“${decl.title.replace(/^\{year\}年度?/, "")}”` : id));
+    }
+    return label;
   }
 
-  /** A cell read as an amount (empty when there is no cell). */
+  /** A cell read as an amount (empty when there is no cell); parsed once, as a dozen rules read each figure. */
   parse(cell: ReadCell | undefined): Parsed {
-    return parseAmount(cell?.value);
+    return cell ? (cell.parsed ??= parseAmount(cell.value)) : NO_CELL;
   }
 
   /** A cell's amount; empty and unreadable cells count as no amount (S07 reports the unreadable ones). */
@@ -90,7 +105,7 @@ export class CheckContext {
 
   /** A row's amount in a column, blank as zero: a blank printed cell means nothing is budgeted. */
   value(table: ReadTable, row: ReadRow | undefined, key: string): Decimal {
-    return (row && this.amount(cellOf(table, row, key))) ?? new Decimal(0);
+    return (row && this.amount(cellOf(table, row, key))) ?? ZERO;
   }
 
   /** Where a row's column is, for findings; falls back to the row's first cell when the column is missing. */

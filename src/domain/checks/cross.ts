@@ -5,7 +5,7 @@
  * different units (元 and 万元) are compared in the larger unit.
  */
 import type { Place } from "../finding";
-import { Decimal, sum, YUAN_PER, type Unit } from "../money";
+import { centsOf, Decimal, judgeCents, sum, sumCents, YUAN_PER, type Parsed, type Unit } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import { select } from "../read/figures";
@@ -21,27 +21,62 @@ interface Side {
   /** How a finding elsewhere names it ({other}): table and place. */
   full: string;
   value: Decimal;
+  /** `value` in whole cents, when every figure is (see Parsed): equal() then judges without Decimals. */
+  cents?: number;
   /** The unit of `value`. */
   unit: Unit;
   /** The cells added up; none when the table does not print the row (the figure is then 0.00). */
   cells: Place[];
+  /** How many cells were added up (cells.length, without working out where they are). */
+  size: number;
   /** A cell is not a number: S07 reports it, and the equation is left unjudged. */
   invalid: boolean;
 }
 
-/** The sum of `keys` over `rows` of one table; `where` names it in messages. */
+/**
+ * The sum of `keys` over `rows` of one table; `where` names it in messages. Its Decimal value and the places of its
+ * cells are made when asked for: most sides agree in whole cents and never need them. (A class: thousands are made
+ * per check, and object literals with getters are slow to make.)
+ */
+class TableSide implements Side {
+  readonly where: string;
+  readonly full: string;
+  readonly cents?: number;
+  readonly unit: Unit;
+  readonly size: number;
+  readonly invalid: boolean;
+  private readonly parsed: Parsed[];
+  private decimal?: Decimal;
+  private places?: Place[];
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly table: ReadTable,
+    private readonly terms: { row: ReadRow; key: string }[],
+    where: string,
+  ) {
+    this.where = where;
+    this.full = `${ctx.label(table.id)}${where}`;
+    this.parsed = terms.map((c) => ctx.parse(cellOf(table, c.row, c.key)));
+    const cents = sumCents(this.parsed.map(centsOf));
+    if (cents !== undefined) this.cents = cents;
+    this.unit = ctx.unitOf(table.id);
+    this.size = terms.length;
+    this.invalid = this.parsed.some((p) => p.kind === "invalid");
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= sum(this.parsed.map((p) => (p.kind === "amount" ? p.value : null))));
+  }
+
+  get cells(): Place[] {
+    return (this.places ??= this.terms.map((c) => this.ctx.place(this.table, c.row, c.key)));
+  }
+}
+
 function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string[], where: string): Side {
-  const shownWhere = rows.length ? where : `${where}（未列示）`;
-  const cells = rows.flatMap((row) => keys.map((key) => ({ row, key })));
-  const parsed = cells.map((c) => ctx.parse(cellOf(table, c.row, c.key)));
-  return {
-    where: shownWhere,
-    full: `${ctx.label(table.id)}${shownWhere}`,
-    value: sum(parsed.map((p) => (p.kind === "amount" ? p.value : null))),
-    unit: ctx.unitOf(table.id),
-    cells: cells.map((c) => ctx.place(table, c.row, c.key)),
-    invalid: parsed.some((p) => p.kind === "invalid"),
-  };
+  const terms = rows.flatMap((row) => keys.map((key) => ({ row, key })));
+  return new TableSide(ctx, table, terms, rows.length ? where : `${where}（未列示）`);
 }
 
 /** A single cell, named by its row text and column: “一、一般公共预算”, 合计行“一般公共预算”, 科目 201 一般公共服务支出“合计”. */
@@ -57,13 +92,14 @@ function inOneUnit(sides: Side[]): Side[] {
   return sides.map((s) => {
     if (s.unit === unit) return s;
     const note = `（${s.unit}，折合${unit}）`;
-    return { ...s, unit, value: s.value.times(YUAN_PER[s.unit]).div(YUAN_PER[unit]), where: `${s.where}${note}`, full: `${s.full}${note}` };
+    return { where: `${s.where}${note}`, full: `${s.full}${note}`, value: s.value.times(YUAN_PER[s.unit]).div(YUAN_PER[unit]), unit, cells: s.cells, size: s.size, invalid: s.invalid };
   });
 }
 
 function plus(a: Side, b: Side): Side {
   const where = `${a.full}加${b.full}`;
-  return { where, full: where, unit: a.unit, value: a.value.plus(b.value), cells: [...a.cells, ...b.cells], invalid: a.invalid || b.invalid };
+  const cents = a.cents === undefined || b.cents === undefined ? undefined : sumCents([a.cents, b.cents]);
+  return { where, full: where, unit: a.unit, value: a.value.plus(b.value), ...(cents === undefined ? {} : { cents }), cells: [...a.cells, ...b.cells], size: a.size + b.size, invalid: a.invalid || b.invalid };
 }
 
 /**
@@ -72,9 +108,11 @@ function plus(a: Side, b: Side): Side {
  */
 function equal(ctx: CheckContext, left: Side, right: Side, params: Record<string, string> = {}): void {
   [left, right] = inOneUnit([left, right]);
-  const [subject, other] = left.cells.length ? [left, right] : [right, left];
-  if (!subject.cells.length || subject.invalid || other.invalid) return;
-  ctx.compare(subject.cells[0], subject.value, other.value, Math.max(1, subject.cells.length + other.cells.length - 1), {
+  const [subject, other] = left.size ? [left, right] : [right, left];
+  if (!subject.size || subject.invalid || other.invalid) return;
+  const parts = Math.max(1, subject.size + other.size - 1);
+  if (subject.cents !== undefined && other.cents !== undefined && judgeCents(subject.cents - other.cents, parts, { strict: ctx.options.strict }) === "ok") return;
+  ctx.compare(subject.cells[0], subject.value, other.value, parts, {
     params: { ...params, row: subject.where, other: other.full },
     related: [...subject.cells.slice(1), ...other.cells],
   });
@@ -100,8 +138,9 @@ function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
   const column = `“${columnName(table, key)}”`;
   const named = (side: Side): Side => {
     if (!ref.name) return side;
-    const where = side.cells.length ? ref.name : `${ref.name}（未列示）`;
-    return { ...side, where, full: `${ctx.label(table.id)}${where}` };
+    const where = side.size ? ref.name : `${ref.name}（未列示）`;
+    const { value, cents, unit, cells, size, invalid } = side;
+    return { where, full: `${ctx.label(table.id)}${where}`, value, ...(cents === undefined ? {} : { cents }), unit, cells, size, invalid };
   };
   switch (s.by) {
     case "row": {
@@ -132,7 +171,7 @@ function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
 function total(ctx: CheckContext, refs: FigureRef[]): Side | undefined {
   const sides = inOneUnit(refs.map((r) => figure(ctx, r)).filter((s): s is Side => s !== undefined));
   if (!sides.length) return undefined;
-  const printed = sides.filter((s) => s.cells.length);
+  const printed = sides.filter((s) => s.size);
   return (printed.length ? printed : sides.slice(0, 1)).reduce(plus);
 }
 
@@ -141,7 +180,7 @@ function total(ctx: CheckContext, refs: FigureRef[]): Side | undefined {
  * on a tie), and each table that disagrees with it gets a finding. Tables or rows not printed take no part.
  */
 const agree = (ctx: CheckContext, check: CheckOf<"agree">) => {
-  const present = inOneUnit(check.figures.map((f) => figure(ctx, f)).filter((s): s is Side => !!s && s.cells.length > 0 && !s.invalid));
+  const present = inOneUnit(check.figures.map((f) => figure(ctx, f)).filter((s): s is Side => !!s && s.size > 0 && !s.invalid));
   const votes = present.map((s) => present.filter((o) => ctx.within(s.value, o.value)).length);
   const reference = present[votes.indexOf(Math.max(...votes))];
   for (const s of present) if (s !== reference) equal(ctx, s, reference);
@@ -203,7 +242,7 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
       const a = side(ctx, left, row ? [row] : [], pair.left, names[i][0]);
       const b = side(ctx, right, rightRows.has(code) ? [rightRows.get(code)!] : [], pair.right, names[i][1]);
       const [x, y] = inOneUnit([a, b]);
-      if (check.op === "equal" || x.value.gt(y.value)) equal(ctx, a, b, { code });
+      if (check.op === "equal" || (x.cents !== undefined && y.cents !== undefined ? x.cents > y.cents : x.value.gt(y.value))) equal(ctx, a, b, { code });
     }
 };
 

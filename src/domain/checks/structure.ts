@@ -129,10 +129,11 @@ const namesOf = (c: AmountCell) => ({ row: rowName(c.t, c.row, c.key), column: c
 const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">) => {
   for (const c of amountCells(ctx, check)) {
     const { parsed } = c;
+    if (parsed.kind !== "invalid" && !parsed.normalized) continue;
     const typed = quoted(String(c.cell.value).trim());
     if (parsed.kind === "invalid") ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
     // A cell of spaces alone is as blank as an empty one.
-    else if (parsed.normalized && typed !== "") {
+    else if (typed !== "") {
       const as = parsed.kind === "amount" ? `已按金额 ${parsed.value.toFixed()} 读取` : "已按空白读取";
       ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `为文字“${typed}”，${as}` }, actual: typed, severity: "info" });
     }
@@ -141,13 +142,13 @@ const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">)
 
 const decimals = (ctx: CheckContext, check: CheckOf<"decimals">) => {
   for (const c of amountCells(ctx, check))
-    if (c.parsed.kind === "amount" && c.parsed.value.decimalPlaces() > 2)
+    if (c.parsed.kind === "amount" && c.parsed.cents === undefined && c.parsed.value.decimalPlaces() > 2)
       ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value.toFixed() });
 };
 
 const negative = (ctx: CheckContext, check: CheckOf<"negative">) => {
   for (const c of amountCells(ctx, check))
-    if (c.parsed.kind === "amount" && c.parsed.value.isNegative() && !c.parsed.value.isZero())
+    if (c.parsed.kind === "amount" && (c.parsed.cents === undefined ? c.parsed.value.isNegative() && !c.parsed.value.isZero() : c.parsed.cents < 0))
       ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value });
 };
 

@@ -12,8 +12,20 @@ export interface GridCell {
   ref: CellRef;
 }
 
-/** One entry per row of the grid (in order, blank rows as []), each the row's non-empty cells from left to right. */
-export function gridRows(grid: SheetGrid): GridCell[][] {
+/** Grids are never changed once read; the readers of texts, forms, glossary and 目录 each walk every sheet. */
+const walked = new WeakMap<SheetGrid, readonly (readonly GridCell[])[]>();
+
+/**
+ * One entry per row of the grid (in order, blank rows as []), each the row's non-empty cells from left to right.
+ * Made once per grid: callers must not change what they are given.
+ */
+export function gridRows(grid: SheetGrid): readonly (readonly GridCell[])[] {
+  let rows = walked.get(grid);
+  if (!rows) walked.set(grid, (rows = cellsOf(grid)));
+  return rows;
+}
+
+function cellsOf(grid: SheetGrid): GridCell[][] {
   return grid.values.map((values, i) =>
     values.flatMap((value, j) => {
       const text = value === null || value === undefined ? "" : String(value).trim();

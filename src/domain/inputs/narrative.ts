@@ -124,7 +124,7 @@ interface Line {
   cell: GridCell;
 }
 
-const linesOf = (row: GridCell[]): Line[] =>
+const linesOf = (row: readonly GridCell[]): Line[] =>
   row.flatMap((cell) =>
     cell.text
       .split(/\r?\n/)
@@ -137,7 +137,7 @@ const linesOf = (row: GridCell[]): Line[] =>
  * The sections under one title, up to the next title: headings matching the sheet's sections (numbers rising),
  * the lines under each. A sheet of one section needs no heading: every line is its text.
  */
-function sectionsUnder(pack: Pack, ids: string[], rows: GridCell[][], from: number, stop: (text: string) => boolean): NarrativeSection[] {
+function sectionsUnder(pack: Pack, ids: string[], rows: readonly (readonly GridCell[])[], from: number, stop: (text: string) => boolean): NarrativeSection[] {
   const decls = ids.flatMap((id) => pack.narrative!.sections.filter((s) => s.id === id));
   const numbers = decls.map((d) => d.number);
   const sections: { id?: string; number: string; title: string; head?: GridCell; below: GridCell; lines: Line[] }[] = [];

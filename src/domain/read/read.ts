@@ -6,13 +6,15 @@
 import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
-import { parseAmount } from "../money";
+import { parseAmount, type Parsed } from "../money";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
 export interface ReadCell {
   value: CellValue;
   ref: CellRef;
+  /** `value` as an amount, filled in when the checks first read it (CheckContext.parse). */
+  parsed?: Parsed;
 }
 
 export interface ReadRow {
