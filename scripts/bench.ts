@@ -8,7 +8,9 @@
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { writePlans } from "../src/xlsx/write-plans";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import webpack from "webpack";
+import { gzipSync } from "zlib";
 import { tmpdir } from "os";
 import { join } from "path";
 import { nodeExportHooks } from "../src/cli/export-hooks";
@@ -197,9 +199,45 @@ async function largeExports() {
   }
 }
 
+/** What the task pane loads before it shows, under this budget (gzip), the production build measured. */
+const INITIAL_BUDGET_KB = 300;
+
+/**
+ * The production build of the task pane, each script's size gzipped: the entry's chunks (what loads before the panes
+ * show) against the budget — over it, the bench fails — and the chunks loaded on demand (导出, the preview host, …).
+ */
+async function bundle() {
+  const out = mkdtempSync(join(tmpdir(), "bench-bundle-"));
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require("../webpack.config.js")({}, { mode: "production" });
+    config.output.path = out;
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(config, (err, result) => (err || !result ? reject(err) : result.hasErrors() ? reject(new Error(result.toString("errors-only"))) : resolve(result))),
+    );
+    const json = stats.toJson({ all: false, entrypoints: true, chunks: true });
+    const kb = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).byteLength / 1024;
+    const initial = (json.entrypoints?.taskpane.assets ?? []).map((a) => a.name).filter((f) => f.endsWith(".js"));
+    const lazy = (json.chunks ?? []).filter((c) => !c.initial).flatMap((c) => (c.files ?? []).filter((f) => f.endsWith(".js")));
+    const total = initial.reduce((n, f) => n + kb(f), 0);
+    console.log("\n== 任务窗格（生产构建，gzip）==");
+    for (const f of initial) console.log(`首屏 ${f.padEnd(28)} ${kb(f).toFixed(1)} KB`);
+    for (const f of [...new Set(lazy)].sort()) console.log(`按需 ${f.padEnd(28)} ${kb(f).toFixed(1)} KB`);
+    console.log(`首屏脚本合计 ${total.toFixed(1)} KB${target(total, INITIAL_BUDGET_KB, " KB")}；另有 Office 自带的 office.js ${kb("office.js").toFixed(1)} KB`);
+    if (total > INITIAL_BUDGET_KB) {
+      console.error(`任务窗格首屏脚本 ${total.toFixed(1)} KB，超出预算 ${INITIAL_BUDGET_KB} KB`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  // `npm run bench -- large`: the large exports alone (some two minutes).
+  // `npm run bench -- large`: the large exports alone (some two minutes); `-- bundle`: the task pane's sizes alone.
   if (process.argv[2] === "large") return largeExports();
+  if (process.argv[2] === "bundle") return bundle();
+  await bundle();
   await measure("晋城示例", builtinPack(), jinchengSample, 50, { processes: true });
   await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
   // 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款), each 项's project money in 3 projects.

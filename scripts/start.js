@@ -5,6 +5,7 @@
 
 const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
+const http = require("http");
 const net = require("net");
 const os = require("os");
 const path = require("path");
@@ -53,13 +54,29 @@ async function startPreview() {
     if (code !== 0 && signal === null) console.error("预览服务器已退出，请查看上方的错误信息。");
     process.exit(code ?? 0);
   });
-  while (running) {
-    if (await portInUse(port)) {
-      console.log(`预览已启动：http://localhost:${port}/preview.html （在浏览器中打开；按 Ctrl+C 结束）`);
-      return;
-    }
-    await delay(500);
+  while (running && !(await portInUse(port))) await delay(500);
+  if (!running) return;
+  // The server answers a page only once webpack's first compile is done: until then the URL would hang in the browser.
+  console.log("正在编译任务窗格（首次约需一分钟）……");
+  const started = Date.now();
+  const status = await pageStatus(`http://localhost:${port}/preview.html`);
+  if (status !== 200) {
+    console.error(`预览页面未能打开（HTTP ${status}），请查看上方的编译错误。`);
+    return;
   }
+  console.log(`编译完成（${Math.round((Date.now() - started) / 1000)} 秒）。预览已启动：http://localhost:${port}/preview.html （在浏览器中打开；按 Ctrl+C 结束）`);
+}
+
+/** The HTTP status of a page, waiting as long as the server takes to answer. */
+function pageStatus(url) {
+  return new Promise((resolve) => {
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on("error", () => resolve(0));
+  });
 }
 
 function excelInstalled() {

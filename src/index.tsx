@@ -7,35 +7,43 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelPort } from "./excel/workbook";
-import { MemoryWorkbook } from "./preview/memory-workbook";
-import { PreviewApp } from "./preview/PreviewApp";
 import { App, type PaneTab } from "./taskpane/App";
 
+const frame = (child: React.ReactNode) => (
+  <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+    {child}
+  </FluentProvider>
+);
+
 /**
- * ?empty opens the preview on a blank workbook, ?sample=<id> on that sample, else on the 晋城 sample. The pane is
- * remounted on each workbook loaded, to start from its stamp, but stays on the tab the user was on.
+ * The preview host, a chunk of its own with the samples (Excel never loads it). ?empty opens it on a blank workbook,
+ * ?sample=<id> on that sample, else on the 晋城 sample. The pane is remounted on each workbook loaded, to start from its
+ * stamp, but stays on the tab the user was on.
  */
-function Preview(props: { workbook: MemoryWorkbook }) {
-  const { workbook } = props;
-  const [tab, setTab] = React.useState<PaneTab>("template");
-  return (
-    <PreviewApp
-      workbook={workbook}
-      query={window.location.search}
-      renderPane={(generation) => <App key={generation} port={workbook} tab={tab} onTab={setTab} />}
-    />
-  );
+async function preview(): Promise<React.ReactNode> {
+  const [{ PreviewApp }, { MemoryWorkbook }] = await Promise.all([
+    import(/* webpackChunkName: "preview" */ "./preview/PreviewApp"),
+    import(/* webpackChunkName: "preview" */ "./preview/memory-workbook"),
+  ]);
+  const workbook = new MemoryWorkbook();
+  function Preview() {
+    const [tab, setTab] = React.useState<PaneTab>("template");
+    return (
+      <PreviewApp
+        workbook={workbook}
+        query={window.location.search}
+        renderPane={(generation) => <App key={generation} port={workbook} tab={tab} onTab={setTab} />}
+      />
+    );
+  }
+  return <Preview />;
 }
 
-function start(host: Office.HostType | null) {
+async function start(host: Office.HostType | null) {
   const root = createRoot(document.getElementById("root")!);
   const inExcel = typeof Office !== "undefined" && host === Office.HostType.Excel;
-  root.render(
-    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
-      {inExcel ? <App port={createExcelPort()} /> : <Preview workbook={new MemoryWorkbook()} />}
-    </FluentProvider>,
-  );
+  root.render(frame(inExcel ? <App port={createExcelPort()} /> : await preview()));
 }
 
-if (typeof Office === "undefined") start(null);
+if (typeof Office === "undefined") void start(null);
 else void Office.onReady((info) => start(info.host ?? null));

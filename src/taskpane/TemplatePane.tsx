@@ -6,7 +6,6 @@ import { flushSync } from "react-dom";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { builtinPacks, decodePackFile, parsePackJson, type Pack } from "../domain/packs";
-import { sampleOf } from "../domain/samples";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
@@ -22,6 +21,23 @@ import { codeRows, functionalCodeTables } from "../domain/render/code-rows";
 /** Budgets are prepared in the autumn for the coming year. */
 export function defaultYear(now = new Date()): number {
   return now.getMonth() >= 9 ? now.getFullYear() + 1 : now.getFullYear();
+}
+
+/**
+ * The department of the pack's sample, as the example under 部门名称: the samples are a chunk of their own (their
+ * figures are most of it), loaded after the pane shows; until then the generic example stands.
+ */
+function useSampleDepartment(pack: Pack): string | undefined {
+  const [department, setDepartment] = React.useState<string>();
+  React.useEffect(() => {
+    let live = true;
+    setDepartment(undefined);
+    void import(/* webpackChunkName: "samples" */ "../domain/samples").then((m) => live && setDepartment(m.sampleOf(pack)?.department));
+    return () => {
+      live = false;
+    };
+  }, [pack]);
+  return department;
 }
 
 export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | null; onInserted: () => void }) {
@@ -66,7 +82,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
   const wantsCodes = codeTables.some((t) => chosen.has(t.id));
   // What 同时插入… adds for this pack.
   const inputSheets = inputSheetNames(pack);
-  const example = sampleOf(pack)?.department ?? zh.template.departmentExample;
+  const example = useSampleDepartment(pack) ?? zh.template.departmentExample;
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
