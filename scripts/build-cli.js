@@ -6,6 +6,7 @@
  * The built-in packs go in already validated.
  */
 "use strict";
+const fs = require("fs");
 const path = require("path");
 const esbuild = require("esbuild");
 
@@ -20,6 +21,22 @@ const excelAlone = {
     build.onResolve({ filter: /^exceljs$/ }, () => ({ path: "./exceljs.js", external: true }));
   },
 };
+
+/**
+ * The samples' figures (half of the CLI's code) as JSON files beside it: Node parses them only when `template --sample`
+ * or its help asks for them.
+ */
+const samplesAlone = {
+  name: "samples-alone",
+  setup(build) {
+    build.onResolve({ filter: /\.json$/ }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path);
+      if (path.dirname(file) !== samplesDir) return undefined;
+      return { path: `./samples/${path.basename(file)}`, external: true };
+    });
+  },
+};
+const samplesDir = path.join(root, "src/domain/samples");
 
 const common = {
   absWorkingDir: root,
@@ -40,7 +57,7 @@ const built = Promise.all([
   esbuild.build({ ...common, entryPoints: { exceljs: require.resolve("exceljs") } }),
   esbuild.build({
     ...common,
-    plugins: [excelAlone],
+    plugins: [excelAlone, samplesAlone],
     entryPoints: {
       main: "src/cli/main.ts",
       "validate-worker": "src/cli/validate-worker.ts",
@@ -53,5 +70,8 @@ const built = Promise.all([
     define: { VALIDATED_BUILTIN_PACKS: JSON.stringify(builtinPacks()) },
   }),
 ]);
+fs.mkdirSync(path.join(root, "dist-cli/samples"), { recursive: true });
+for (const f of fs.readdirSync(samplesDir).filter((f) => f.endsWith(".json")))
+  fs.copyFileSync(path.join(samplesDir, f), path.join(root, "dist-cli/samples", f));
 // esbuild has printed what went wrong.
 built.catch(() => (process.exitCode = 1));

@@ -2,12 +2,22 @@
 import type { Command } from "commander";
 import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
-import { SAMPLES, sampleOf, type Sample } from "../../domain/samples";
-import { samplePlans } from "../../domain/samples/workbook";
+import type { Sample } from "../../domain/samples";
 import { CliError, type Io } from "../context";
 import { writeAtomically } from "../output";
 import { packByIdOrFile } from "../pack-file";
 import { plansToXlsx } from "../../xlsx/write-plans";
+
+/**
+ * The samples, read when a command asks for them: their figures are half of the CLI's code, which every start would
+ * otherwise compile (a synchronous require, as commander's help text is made synchronously).
+ */
+const samples = (): typeof import("../../domain/samples") & typeof import("../../domain/samples/workbook") => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...(require("../../domain/samples") as typeof import("../../domain/samples")),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...(require("../../domain/samples/workbook") as typeof import("../../domain/samples/workbook")),
+});
 
 interface TemplateOptions {
   year?: string;
@@ -26,6 +36,7 @@ interface TemplateOptions {
 function examples(): string {
   const packs = builtinPacks();
   const idWidth = Math.max(...packs.map((p) => p.id.length));
+  const { sampleOf } = samples();
   const list = packs.map((p) => {
     const sample = sampleOf(p);
     return `  ${p.id.padEnd(idWidth)}  ${p.name}${sample ? `，示例：${sample.department} ${sample.year}` : ""}`;
@@ -62,6 +73,7 @@ export function registerTemplate(program: Command, io: Io): void {
 async function template(options: TemplateOptions, io: Io): Promise<void> {
   const output = outputPath(options.output);
   const pack = options.pack === undefined ? builtinPack() : packByIdOrFile(options.pack);
+  const { SAMPLES, sampleOf, samplePlans } = samples();
   const sample = options.sample ? sampleOf(pack) : undefined;
   if (options.sample && !sample)
     throw new CliError(
