@@ -45,12 +45,13 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the compiled CLI", () => {
-  it("says its version without loading TypeScript, tsx or exceljs", async () => {
+  it("says its version without loading TypeScript, tsx, exceljs or the samples", async () => {
     const r = await bin(["--version"]);
     expect(r.out).toBe(`${(require("../../package.json") as { version: string }).version}\n`);
     expect(r.modules).toContain("dist-cli/main.js");
     expect(r.modules.filter((m) => m.endsWith(".ts") || m.includes("node_modules/tsx"))).toEqual([]);
     expect(r.modules).not.toContain("dist-cli/exceljs.js");
+    expect(r.modules.filter((m) => m.startsWith("dist-cli/samples/"))).toEqual([]);
   });
 
   it("validates a workbook as the sources do, exceljs read from its own compiled file", async () => {
