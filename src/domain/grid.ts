@@ -27,8 +27,16 @@ export interface SheetGrid {
   droppedMerges?: string[];
 }
 
+/** Letters of the columns A to ZZ, made when first asked: every cell read asks for its address. */
+const LETTERS: string[] = [];
+
 /** 0-based column index → letters (0 → A, 26 → AA). */
 export function columnLetters(col: number): string {
+  if (Number.isInteger(col) && col >= 0 && col < 702) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

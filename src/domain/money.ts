@@ -38,15 +38,17 @@ export const quoted = (text: string): string => (text.length > QUOTED ? `${text.
 /** Digits an amount may have before and after the point: more is no budget figure (and would make work quadratic). */
 const MAX_DIGITS = 15;
 
+/** Shared: most cells of a table are blank, and parsed results are never changed. */
+const BLANK: Parsed = { kind: "empty", normalized: false };
+
 export function parseAmount(value: CellValue | Date | undefined): Parsed {
-  if (value === null || value === undefined || value === "") return { kind: "empty", normalized: false };
+  if (value === null || value === undefined || value === "") return BLANK;
   if (value instanceof Date) return { kind: "invalid", reason: "日期" };
   if (typeof value === "boolean") return { kind: "invalid", reason: "逻辑值" };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", reason: "非有限数" };
     if (Math.abs(value) >= 10 ** MAX_DIGITS) return { kind: "invalid", reason: `位数过多的数（金额整数部分最多 ${MAX_DIGITS} 位）` };
-    // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
-    return amount(String(value), false);
+    return new Amount(value, false);
   }
   const raw = value.trim();
   if (EXCEL_ERROR.test(raw)) return { kind: "invalid", reason: `Excel 错误值 ${raw}` };
@@ -61,12 +63,13 @@ export function parseAmount(value: CellValue | Date | undefined): Parsed {
   if (whole.length > MAX_DIGITS || (m[4] ?? "").length - 1 > MAX_DIGITS)
     return { kind: "invalid", reason: `位数过多的数（整数部分 ${whole.length} 位、小数 ${Math.max(0, (m[4] ?? "").length - 1)} 位；金额最多各 ${MAX_DIGITS} 位）` };
   const digits = `${m[1] ? "-" : m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`;
-  return amount(digits, true);
+  return new Amount(digits, true);
 }
 
 /**
- * An amount of these digits ([+-]digits[.digits]): whole cents worked out at once when it has them, the Decimal made
- * when first asked for. A class, not a literal with a getter: tens of thousands are made per check.
+ * An amount of these digits ([+-]digits[.digits]) or of a number typed as one: whole cents worked out at once when it
+ * has them, the Decimal made when first asked for. A class, not a literal with a getter: tens of thousands are made
+ * per check.
  */
 class Amount {
   readonly kind = "amount" as const;
@@ -74,9 +77,16 @@ class Amount {
   private decimal?: Decimal;
 
   constructor(
-    private readonly digits: string,
+    private readonly digits: string | number,
     readonly normalized: boolean,
   ) {
+    if (typeof digits === "number") {
+      // Below 10¹³ doubles lie less than a cent apart: the number is a whole number of cents exactly when its shortest
+      // decimal (what String() gives) has at most two decimals — found without making that string.
+      const cents = Math.round(digits * 100);
+      if (Math.abs(digits) < 1e13 && cents / 100 === digits) this.cents = cents || 0;
+      return;
+    }
     const m = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(digits);
     if (!m) return;
     const whole = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
@@ -84,11 +94,10 @@ class Amount {
   }
 
   get value(): Decimal {
-    return (this.decimal ??= new Decimal(this.digits));
+    // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
+    return (this.decimal ??= new Decimal(String(this.digits)));
   }
 }
-
-const amount = (digits: string, normalized: boolean): Parsed => new Amount(digits, normalized);
 
 /** A parsed cell in whole cents: 0 when empty; undefined when not a whole number of cents (Decimals then decide). */
 export function centsOf(p: Parsed): number | undefined {
@@ -100,6 +109,19 @@ export function sumCents(cents: readonly (number | undefined)[]): number | undef
   let total = 0;
   let magnitude = 0;
   for (const c of cents) {
+    if (c === undefined) return undefined;
+    total += c;
+    magnitude += Math.abs(c);
+  }
+  return magnitude <= Number.MAX_SAFE_INTEGER ? total : undefined;
+}
+
+/** sumCents() of the cents of `parsed` from index `from` on (see centsOf), without making an array of them. */
+export function sumCentsOf(parsed: readonly Parsed[], from = 0): number | undefined {
+  let total = 0;
+  let magnitude = 0;
+  for (let i = from; i < parsed.length; i++) {
+    const c = centsOf(parsed[i]);
     if (c === undefined) return undefined;
     total += c;
     magnitude += Math.abs(c);

@@ -79,8 +79,11 @@ export const RULES: Rule[] = [
   { id: "N11", severity: "warning", title: "标点与句子完整", message: "情况说明{section}中{detail}：“{excerpt}”" },
 ];
 
+/** Rules by id: a finding asks for its rule. */
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
 export function ruleOf(id: string): Rule {
-  const rule = RULES.find((r) => r.id === id);
+  const rule = byId.get(id);
   if (!rule) throw new Error(`unknown rule ${id}`);
   return rule;
 }

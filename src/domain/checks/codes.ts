@@ -8,7 +8,7 @@ import { stripNumbering } from "../packs/layout";
 import type { CheckOf } from "../packs/checks";
 import { textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
-import { econGroups, shown } from "../read/model";
+import { econGroups, perTable, shown } from "../read/model";
 import type { Kinds } from "./kind";
 import { chineseNumber } from "../chinese-number";
 
@@ -26,11 +26,18 @@ interface CodeRow {
   row: ReadRow;
 }
 
+const codeCellsRead = new WeakMap<ReadTable, Map<string, readonly CodeRow[]>>();
+const wellFormedRead = new WeakMap<ReadTable, Map<string, readonly CodeRow[]>>();
+
 /** Rows whose code cell holds a digit: codes, well-formed or not (合计 and label rows are not codes). */
-function codeCells(t: ReadTable, key: string): CodeRow[] {
-  return t.rows.flatMap((row) => {
-    const code = textOf(t, row, key);
-    return /\d/.test(code) ? [{ code, row }] : [];
+function codeCells(t: ReadTable, key: string): readonly CodeRow[] {
+  return perTable(codeCellsRead, t, key, () => {
+    const rows: CodeRow[] = [];
+    for (const row of t.rows) {
+      const code = textOf(t, row, key);
+      if (/\d/.test(code)) rows.push({ code, row });
+    }
+    return rows;
   });
 }
 
@@ -43,8 +50,9 @@ function malformed(code: string, kind: CodeKind): string | undefined {
   return undefined;
 }
 
-/** The well-formed codes of a table's code column: what the catalogue, name, parent and order checks read. */
-const wellFormed = (t: ReadTable, key: string, kind: CodeKind): CodeRow[] => codeCells(t, key).filter((c) => !malformed(c.code, kind));
+/** The well-formed codes of a table's code column: what the catalogue, name, parent and order checks read (each once per table). */
+const wellFormed = (t: ReadTable, key: string, kind: CodeKind): readonly CodeRow[] =>
+  perTable(wellFormedRead, t, `${key}\u0000${kind}`, () => codeCells(t, key).filter((c) => !malformed(c.code, kind)));
 
 const missingDetail = (catalog: Catalog, kind: CatalogKind, code: string): { detail: string; authoritative: boolean } => {
   if (!catalog.isAuthoritative(kind, code))

@@ -40,6 +40,19 @@ export interface Report {
 
 const show = (f: Figure): string | undefined => (f === null || f === undefined ? undefined : typeof f === "string" ? f : formatAmount(f));
 
+/** Messages split at their placeholders ({row}), once per message: thousands of findings may be worded per run. */
+const templates = new Map<string, string[]>();
+
+/** A rule's message with its placeholders filled in (an unknown one left empty). */
+function fill(message: string, values: Record<string, string>): string {
+  let parts = templates.get(message);
+  if (!parts) templates.set(message, (parts = message.split(/\{(\w+)\}/)));
+  let out = parts[0];
+  // Odd parts are the placeholders' names, even parts the text between them.
+  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i]] ?? "") + parts[i + 1];
+  return out;
+}
+
 const NO_CELL: Parsed = parseAmount(undefined);
 const ZERO = new Decimal(0);
 
@@ -125,27 +138,24 @@ export class CheckContext {
     const expected = show(r.expected);
     const actual = show(r.actual);
     const difference = r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;
-    const values: Record<string, string> = {
-      table: this.label(at.table),
-      expected: expected ?? "",
-      actual: actual ?? "",
-      difference: difference ?? "",
-      ...Object.fromEntries(Object.entries((typeof r.params === "function" ? r.params() : r.params) ?? {}).map(([k, v]) => [k, String(v)])),
-    };
-    let message = rule.message.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? "");
+    const values: Record<string, string> = { table: this.label(at.table), expected: expected ?? "", actual: actual ?? "", difference: difference ?? "" };
+    const params = (typeof r.params === "function" ? r.params() : r.params) ?? {};
+    for (const k of Object.keys(params)) values[k] = String(params[k]);
+    let message = fill(rule.message, values);
     if (severity === "info" && rule.severity !== "info" && difference !== undefined) message = `可能为尾差：${message}`;
-    this.findings.push({
+    // Keys in this order, the figures only when given: as findings are written out. (No spreads: thousands per run.)
+    const finding: Omit<Finding, "message"> = {
       rule: rule.id,
       severity,
       table: at.table,
       sheet: at.sheet,
       cell: at.cell,
       related: (typeof r.related === "function" ? r.related() : r.related) ?? [],
-      ...(expected !== undefined ? { expected } : {}),
-      ...(actual !== undefined ? { actual } : {}),
-      ...(difference !== undefined ? { difference } : {}),
-      message,
-    });
+    };
+    if (expected !== undefined) finding.expected = expected;
+    if (actual !== undefined) finding.actual = actual;
+    if (difference !== undefined) finding.difference = difference;
+    this.findings.push(Object.assign(finding, { message }));
   }
 
   /** Whether two figures agree within the tolerance (`parts`: how many figures were summed into them). */

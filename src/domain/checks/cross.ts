@@ -5,7 +5,7 @@
  * different units (元 and 万元) are compared in the larger unit.
  */
 import type { Place } from "../finding";
-import { centsOf, Decimal, judgeCents, sum, sumCents, YUAN_PER, type Parsed, type Unit } from "../money";
+import { Decimal, judgeCents, sum, sumCents, sumCentsOf, YUAN_PER, type Parsed, type Unit } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import { select } from "../read/figures";
@@ -34,35 +34,46 @@ interface Side {
 }
 
 /**
- * The sum of `keys` over `rows` of one table; `where` names it in messages. Its Decimal value and the places of its
- * cells are made when asked for: most sides agree in whole cents and never need them. (A class: thousands are made
- * per check, and object literals with getters are slow to make.)
+ * The sum of `keys` over `rows` of one table; `name` names it in messages. Its names, its Decimal value and the
+ * places of its cells are made when asked for: most sides agree in whole cents and never need them. (A class:
+ * thousands are made per check, and object literals with getters are slow to make.)
  */
 class TableSide implements Side {
-  readonly where: string;
-  readonly full: string;
   readonly cents?: number;
   readonly unit: Unit;
   readonly size: number;
   readonly invalid: boolean;
-  private readonly parsed: Parsed[];
+  private readonly parsed: Parsed[] = [];
   private decimal?: Decimal;
   private places?: Place[];
 
   constructor(
     private readonly ctx: CheckContext,
     private readonly table: ReadTable,
-    private readonly terms: { row: ReadRow; key: string }[],
-    where: string,
+    private readonly rows: readonly ReadRow[],
+    private readonly keys: readonly string[],
+    private readonly name: string,
   ) {
-    this.where = where;
-    this.full = `${ctx.label(table.id)}${where}`;
-    this.parsed = terms.map((c) => ctx.parse(cellOf(table, c.row, c.key)));
-    const cents = sumCents(this.parsed.map(centsOf));
+    let invalid = false;
+    for (const row of rows)
+      for (const key of keys) {
+        const p = ctx.parse(cellOf(table, row, key));
+        if (p.kind === "invalid") invalid = true;
+        this.parsed.push(p);
+      }
+    const cents = sumCentsOf(this.parsed);
     if (cents !== undefined) this.cents = cents;
     this.unit = ctx.unitOf(table.id);
-    this.size = terms.length;
-    this.invalid = this.parsed.some((p) => p.kind === "invalid");
+    this.size = this.parsed.length;
+    this.invalid = invalid;
+  }
+
+  get where(): string {
+    return this.rows.length ? this.name : `${this.name}（未列示）`;
+  }
+
+  get full(): string {
+    return `${this.ctx.label(this.table.id)}${this.where}`;
   }
 
   get value(): Decimal {
@@ -70,24 +81,28 @@ class TableSide implements Side {
   }
 
   get cells(): Place[] {
-    return (this.places ??= this.terms.map((c) => this.ctx.place(this.table, c.row, c.key)));
+    return (this.places ??= this.rows.flatMap((row) => this.keys.map((key) => this.ctx.place(this.table, row, key))));
+  }
+
+  /** The same figure named otherwise (as the pack names it). */
+  named(name: string): TableSide {
+    return new TableSide(this.ctx, this.table, this.rows, this.keys, name);
   }
 }
 
-function side(ctx: CheckContext, table: ReadTable, rows: ReadRow[], keys: string[], where: string): Side {
-  const terms = rows.flatMap((row) => keys.map((key) => ({ row, key })));
-  return new TableSide(ctx, table, terms, rows.length ? where : `${where}（未列示）`);
+function side(ctx: CheckContext, table: ReadTable, rows: readonly ReadRow[], keys: readonly string[], where: string): TableSide {
+  return new TableSide(ctx, table, rows, keys, where);
 }
 
 /** A single cell, named by its row text and column: “一、一般公共预算”, 合计行“一般公共预算”, 科目 201 一般公共服务支出“合计”. */
-function cell(ctx: CheckContext, table: ReadTable, row: ReadRow | undefined, key: string, rowText: string, column = true): Side {
+function cell(ctx: CheckContext, table: ReadTable, row: ReadRow | undefined, key: string, rowText: string, column = true): TableSide {
   return side(ctx, table, row ? [row] : [], [key], `${rowText}${column ? `“${columnName(table, key)}”` : ""}`);
 }
 
 /** The sides in one unit: the larger of theirs when they differ, each converted side saying so. */
 function inOneUnit(sides: Side[]): Side[] {
+  if (sides.every((s) => s.unit === sides[0].unit)) return sides;
   const units = new Set(sides.map((s) => s.unit));
-  if (units.size < 2) return sides;
   const unit = [...units].sort((a, b) => YUAN_PER[b] - YUAN_PER[a])[0];
   return sides.map((s) => {
     if (s.unit === unit) return s;
@@ -136,12 +151,7 @@ function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
   const { table, selection: s } = found;
   const key = ref.column;
   const column = `“${columnName(table, key)}”`;
-  const named = (side: Side): Side => {
-    if (!ref.name) return side;
-    const where = side.size ? ref.name : `${ref.name}（未列示）`;
-    const { value, cents, unit, cells, size, invalid } = side;
-    return { where, full: `${ctx.label(table.id)}${where}`, value, ...(cents === undefined ? {} : { cents }), unit, cells, size, invalid };
-  };
+  const named = (side: TableSide): Side => (ref.name ? side.named(ref.name) : side);
   switch (s.by) {
     case "row": {
       const rowText = s.total ? "合计行" : `“${s.row ? shown(table, s.row, s.label) : ref.row}”`;
@@ -236,14 +246,29 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
   const rightRows = byCode(right, check.right.code);
   const codes = check.op === "equal" ? union(leftRows.keys(), rightRows.keys()) : [...leftRows.keys()];
   const names = check.columns.map((pair) => [pair.name ?? columnsText(left, pair.left), columnsText(right, pair.right)]);
-  for (const code of codes)
+  // Thousands of codes: in one unit, two rows that agree in whole cents are passed over without making their sides.
+  const sameUnit = ctx.unitOf(left.id) === ctx.unitOf(right.id);
+  const strict = { strict: ctx.options.strict };
+  const centsIn = (table: ReadTable, row: ReadRow | undefined, keys: string[]) =>
+    row ? sumCentsOf(keys.map((key) => ctx.parse(cellOf(table, row, key)))) : 0;
+  for (const code of codes) {
+    const row = leftRows.get(code);
+    const other = rightRows.get(code);
+    const leftOf = row ? [row] : [];
+    const rightOf = other ? [other] : [];
     for (const [i, pair] of check.columns.entries()) {
-      const row = leftRows.get(code);
-      const a = side(ctx, left, row ? [row] : [], pair.left, names[i][0]);
-      const b = side(ctx, right, rightRows.has(code) ? [rightRows.get(code)!] : [], pair.right, names[i][1]);
-      const [x, y] = inOneUnit([a, b]);
+      if (sameUnit) {
+        const x = centsIn(left, row, pair.left);
+        const y = centsIn(right, other, pair.right);
+        const parts = Math.max(1, leftOf.length * pair.left.length + rightOf.length * pair.right.length - 1);
+        if (x !== undefined && y !== undefined && ((check.op !== "equal" && x <= y) || judgeCents(x - y, parts, strict) === "ok")) continue;
+      }
+      const a = side(ctx, left, leftOf, pair.left, names[i][0]);
+      const b = side(ctx, right, rightOf, pair.right, names[i][1]);
+      const [x, y] = sameUnit ? [a, b] : inOneUnit([a, b]);
       if (check.op === "equal" || (x.cents !== undefined && y.cents !== undefined ? x.cents > y.cents : x.value.gt(y.value))) equal(ctx, a, b, { code });
     }
+  }
 };
 
 export const crossKinds: Kinds<"agree" | "equal" | "atLeast" | "atMost" | "byClass" | "byCode"> = {

@@ -5,9 +5,9 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import type { CheckOf } from "../packs/checks";
-import type { Place } from "../finding";
+import type { CellRef, Place } from "../finding";
 import type { TableDecl } from "../packs/schema";
-import type { ReadCell, ReadRow, ReadTable } from "../read/read";
+import { textsOfRow, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
 import { quoted, type Parsed } from "../money";
 import { fillPlaceholders } from "../packs/text";
 import { emptyNoteOf } from "../render/render";
@@ -103,33 +103,42 @@ const unit = (ctx: CheckContext, check: CheckOf<"unit">) => {
   }
 };
 
-interface AmountCell {
+/** A cell read as a number. */
+type Figure = Extract<Parsed, { kind: "amount" }>;
+
+interface AmountCell<P extends Parsed = Parsed> {
   cell: ReadCell;
-  parsed: Parsed;
+  parsed: P;
   t: ReadTable;
   row: ReadRow;
   key: string;
 }
 
-/** Every amount cell of the tables a row applies to, parsed; where it is and its name are worked out only to report. */
-function* amountCells(ctx: CheckContext, check: Scoped): Generator<AmountCell> {
+/**
+ * The amount cells of the tables a row applies to whose parsed value `wanted` picks; where they are and their names
+ * are worked out only to report (most of tens of thousands of cells are plain figures, and picked by none).
+ */
+function amountCells<P extends Parsed>(ctx: CheckContext, check: Scoped, wanted: (p: Parsed) => p is P): AmountCell<P>[] {
+  const out: AmountCell<P>[] = [];
   for (const t of found(ctx, check))
     for (const [i, col] of t.decl.columns.entries()) {
       if (col.kind !== "amount") continue;
       for (const row of t.rows) {
         const cell = row.cells[i];
-        if (cell) yield { cell, parsed: ctx.parse(cell), t, row, key: col.key };
+        if (!cell) continue;
+        const parsed = ctx.parse(cell);
+        if (wanted(parsed)) out.push({ cell, parsed, t, row, key: col.key });
       }
     }
+  return out;
 }
 
 const placeOf = (c: AmountCell): Place => ({ table: c.t.id, ...c.cell.ref });
 const namesOf = (c: AmountCell) => ({ row: rowName(c.t, c.row, c.key), column: columnName(c.t, c.key) });
 
 const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">) => {
-  for (const c of amountCells(ctx, check)) {
+  for (const c of amountCells(ctx, check, (p): p is Parsed => p.kind === "invalid" || p.normalized)) {
     const { parsed } = c;
-    if (parsed.kind !== "invalid" && !parsed.normalized) continue;
     const typed = quoted(String(c.cell.value).trim());
     if (parsed.kind === "invalid") ctx.report(placeOf(c), { params: { ...namesOf(c), detail: `应为金额，实际为${parsed.reason}` }, actual: typed });
     // A cell of spaces alone is as blank as an empty one.
@@ -141,15 +150,13 @@ const amountCellsAreNumbers = (ctx: CheckContext, check: CheckOf<"amountCells">)
 };
 
 const decimals = (ctx: CheckContext, check: CheckOf<"decimals">) => {
-  for (const c of amountCells(ctx, check))
-    if (c.parsed.kind === "amount" && c.parsed.cents === undefined && c.parsed.value.decimalPlaces() > 2)
-      ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value.toFixed() });
+  for (const c of amountCells(ctx, check, (p): p is Figure => p.kind === "amount" && p.cents === undefined && p.value.decimalPlaces() > 2))
+    ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value.toFixed() });
 };
 
 const negative = (ctx: CheckContext, check: CheckOf<"negative">) => {
-  for (const c of amountCells(ctx, check))
-    if (c.parsed.kind === "amount" && (c.parsed.cents === undefined ? c.parsed.value.isNegative() && !c.parsed.value.isZero() : c.parsed.cents < 0))
-      ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value });
+  const isNegative = (p: Parsed): p is Figure => p.kind === "amount" && (p.cents === undefined ? p.value.isNegative() && !p.value.isZero() : p.cents < 0);
+  for (const c of amountCells(ctx, check, isNegative)) ctx.report(placeOf(c), { params: namesOf(c), actual: c.parsed.value });
 };
 
 /**
@@ -160,19 +167,23 @@ const PLACEHOLDER = /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|待(?:填写?|补�
 
 const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
   for (const t of found(ctx, check)) {
-    // Amount cells are S07's: a placeholder there is text where a number must be.
-    const textCells = t.rows.flatMap((r) => r.cells.filter((c, i) => c && t.decl.columns[i].kind !== "amount"));
-    const texts = [
-      { text: String(t.title.value ?? ""), ref: t.title.ref },
-      ...(t.department ? [t.department] : []),
-      ...(t.unit ? [t.unit] : []),
-      ...textCells.map((c) => ({ text: String(c!.value ?? ""), ref: c!.ref })),
-      ...(t.note ? [{ text: String(t.note.value ?? ""), ref: t.note.ref }] : []),
-    ];
-    for (const { text, ref } of texts) {
-      const hits = [...new Set(normalizeName(text).match(PLACEHOLDER) ?? [])];
-      if (hits.length) ctx.report({ table: t.id, ...ref }, { actual: hits.join("、") });
+    const look = (normalized: string, ref: CellRef) => {
+      const hits = normalized.match(PLACEHOLDER);
+      if (hits) ctx.report({ table: t.id, ...ref }, { actual: [...new Set(hits)].join("、") });
+    };
+    look(normalizeName(String(t.title.value ?? "")), t.title.ref);
+    if (t.department) look(normalizeName(t.department.text), t.department.ref);
+    if (t.unit) look(normalizeName(t.unit.text), t.unit.ref);
+    // Amount cells are S07's: a placeholder there is text where a number must be. The rows' texts are normalised already.
+    const textColumns = t.decl.columns.flatMap((c, i) => (c.kind === "amount" ? [] : [i]));
+    for (const r of t.rows) {
+      const texts = textsOfRow(r);
+      for (const i of textColumns) {
+        const c = r.cells[i];
+        if (c) look(texts[i], c.ref);
+      }
     }
+    if (t.note) look(normalizeName(String(t.note.value ?? "")), t.note.ref);
   }
 };
 

@@ -9,7 +9,7 @@ import { Decimal, formatAmount, YUAN_PER } from "../money";
 import { plainText, type Item } from "../narrative/facts";
 import { statedAfter, type Mention } from "../narrative/mentions";
 import { classRows, codeRows, columnName } from "../read/model";
-import { cellOf } from "../read/read";
+import { cellOf, type ReadRow } from "../read/read";
 import type { CheckContext } from "./context";
 import type { Kinds } from "./kind";
 import { corrected, narrativeCheck, sentenceAt, type TextKind } from "./narrative";
@@ -31,7 +31,7 @@ function figuresByCode(ctx: CheckContext): Map<string, CodeFigure[]> {
   for (const table of ctx.disclosure.tables.values()) {
     const per = YUAN_PER[ctx.unitOf(table.id)] / YUAN_PER["万元"];
     const amounts = table.decl.columns.filter((c) => c.kind === "amount");
-    const rows = table.decl.columns.flatMap((c) =>
+    const rows = table.decl.columns.flatMap<{ code: string; row: ReadRow }>((c) =>
       c.kind === "code" ? codeRows(table, c.key) : c.kind === "label" ? classRows(table, ctx.options.catalog, c.key) : [],
     );
     for (const { code, row } of rows)

@@ -6,7 +6,7 @@ import { normalizeName, type Catalog } from "../catalog/catalog";
 import { columnCaption, declaredRow, stripNumbering } from "../packs/layout";
 import { parseAmount } from "../money";
 import { fillPlaceholders } from "../packs/text";
-import { cellOf, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "./read";
+import { cellOf, columnIndex, departmentOf, textOf, type Disclosure, type ReadRow, type ReadTable } from "./read";
 
 /**
  * The first row whose `key` column prints `label` (numbering ignored; the raw text, as NFKC would make ① a plain 1),
@@ -45,26 +45,48 @@ export interface CodeRow {
   row: ReadRow;
 }
 
+/**
+ * What a table's rows mean, by table and column, worked out once: a dozen rules and the narrative ask for the same
+ * code rows and projects. Read tables are never changed once read; callers must not change what they are given.
+ */
+export function perTable<T>(cache: WeakMap<ReadTable, Map<string, T>>, table: ReadTable, key: string, make: () => T): T {
+  let byKey = cache.get(table);
+  if (!byKey) cache.set(table, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+
+const codeRowsRead = new WeakMap<ReadTable, Map<string, readonly CodeRow[]>>();
+
 /** Rows with a subject code in `codeKey` (digits, any length; C01 judges the length). */
-export function codeRows(table: ReadTable, codeKey: string): CodeRow[] {
-  const nameKey = nameColumnOf(table, codeKey);
-  return table.rows.flatMap((row) => {
-    const code = textOf(table, row, codeKey);
-    return /^\d+$/.test(code) ? [{ code, name: nameKey ? textOf(table, row, nameKey) : "", row }] : [];
+export function codeRows(table: ReadTable, codeKey: string): readonly CodeRow[] {
+  return perTable(codeRowsRead, table, codeKey, () => {
+    const nameKey = nameColumnOf(table, codeKey);
+    const rows: CodeRow[] = [];
+    for (const row of table.rows) {
+      const code = textOf(table, row, codeKey);
+      if (/^\d+$/.test(code)) rows.push({ code, name: nameKey ? textOf(table, row, nameKey) : "", row });
+    }
+    return rows;
   });
 }
 
 /** The column naming the codes of `codeKey`: the first name column after it. */
 export function nameColumnOf(table: ReadTable, codeKey: string): string | undefined {
   const cols = table.decl.columns;
-  return cols.slice(cols.findIndex((c) => c.key === codeKey) + 1).find((c) => c.kind === "name")?.key;
+  return cols.slice(columnIndex(table.decl, codeKey) + 1).find((c) => c.kind === "name")?.key;
 }
 
+const byCodeRead = new WeakMap<ReadTable, Map<string, ReadonlyMap<string, ReadRow>>>();
+
 /** Code rows by code (the first row of a code printed twice). */
-export function byCode(table: ReadTable, codeKey: string): Map<string, ReadRow> {
-  const map = new Map<string, ReadRow>();
-  for (const r of codeRows(table, codeKey)) if (!map.has(r.code)) map.set(r.code, r.row);
-  return map;
+export function byCode(table: ReadTable, codeKey: string): ReadonlyMap<string, ReadRow> {
+  return perTable(byCodeRead, table, codeKey, () => {
+    const map = new Map<string, ReadRow>();
+    for (const r of codeRows(table, codeKey)) if (!map.has(r.code)) map.set(r.code, r.row);
+    return map;
+  });
 }
 
 /** The 类 rows of a summary table (its `key` column), by class code, matched by name (numbering ignored). */
@@ -171,7 +193,7 @@ export function shown(table: ReadTable, row: ReadRow, key: string): string {
 
 /** A column's header as the pack prints it, with the table's year, for messages. */
 export function columnName(table: ReadTable, key: string): string {
-  const i = table.decl.columns.findIndex((c) => c.key === key);
+  const i = columnIndex(table.decl, key);
   return (i >= 0 && fillPlaceholders(columnCaption(table.decl, i), table.year ?? undefined)) || key;
 }
 
@@ -181,7 +203,7 @@ export function columnName(table: ReadTable, key: string): string {
  */
 export function rowName(table: ReadTable, row: ReadRow, key: string): string {
   const cols = table.decl.columns;
-  let i = cols.findIndex((c) => c.key === key);
+  let i = columnIndex(table.decl, key);
   while (i >= 0 && cols[i].kind === "amount") i--;
   const words: string[] = [];
   for (; i >= 0 && cols[i].kind !== "amount"; i--) words.unshift(shown(table, row, cols[i].key));
@@ -195,6 +217,8 @@ export function namedRows(table: ReadTable, label: string): ReadRow[] {
   return table.rows.filter((r) => r !== total && textOf(table, r, label) !== "");
 }
 
+const projectGroupsRead = new WeakMap<ReadTable, Map<string, ProjectGroups>>();
+
 /**
  * The department, units and projects of a table that declares its projects, named as the disclosure's 部门名称 line
  * and the table of units the pack names (if any) name them.
@@ -206,7 +230,8 @@ export function projectsOf(disclosure: Disclosure, id: string): ProjectGroups | 
   const unitTable = decl.units && disclosure.tables.get(decl.units.table);
   const units = unitTable && decl.units ? namedRows(unitTable, decl.units.column).map((r) => textOf(unitTable, r, decl.units!.column)) : [];
   const department = table.department?.text || departmentOf(disclosure);
-  return projectGroups(table, decl.column, department, units);
+  const key = [decl.column, department, ...units].join("\u0000");
+  return perTable(projectGroupsRead, table, key, () => projectGroups(table, decl.column, department, units));
 }
 
 /** The year most titles state (a stray year in one title does not decide it), or null when none does. */

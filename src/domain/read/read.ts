@@ -5,7 +5,7 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
-import { a1, type CellValue, type SheetGrid } from "../grid";
+import { a1, columnLetters, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, type Parsed } from "../money";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
@@ -22,6 +22,8 @@ export interface ReadRow {
   row: number;
   /** By pack column index; undefined where the table lacks the column. */
   cells: (ReadCell | undefined)[];
+  /** The cells' texts as compared (textsOfRow): from the grid's when read, else filled in when first asked. */
+  texts?: readonly string[];
 }
 
 export interface HeaderProblem {
@@ -115,15 +117,16 @@ interface TitleHit {
 }
 
 /** The title without its year, e.g. 预算收支总表; a cell ending with it, after at most a short prefix that ends in a year. */
-function titleMatcher(decl: TableDecl): (cell: string) => { year: number | null } | null {
+function titleMatcher(decl: TableDecl): { core: string; match: (cell: string) => { year: number | null } | null } {
   const core = normalizeName(decl.title.replace(/^\{year\}年度?/, ""));
-  return (cell) => {
+  const match = (cell: string) => {
     if (!cell.endsWith(core)) return null;
     const prefix = cell.slice(0, cell.length - core.length);
     if (prefix === "") return { year: null };
     const m = /(\d{4})年度?$/.exec(prefix);
     return m && prefix.length <= 30 ? { year: Number(m[1]) } : null;
   };
+  return { core, match };
 }
 
 const META_DEPARTMENT = /^(?:部门名称|单位名称|编制部门|编制单位)[:：]?(.*?)(?:(?:金额)?单位[:：].*)?$/;
@@ -145,26 +148,40 @@ const TOTAL_CAPTION = /(合计|总计)$/;
  * finds the tables and their headers only (enough to tell which pack a workbook holds).
  */
 export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[] = pack.tables, options: { rows?: boolean } = {}): Disclosure {
-  const matchers = decls.map((decl) => ({ decl, match: titleMatcher(decl) }));
+  const matchers = decls.map((decl) => ({ decl, ...titleMatcher(decl) }));
+  // A title ends with its core: a cell is tried only against the titles ending in its last character (in pack order).
+  const lastOf = (s: string) => s.charCodeAt(s.length - 1);
+  const byLast = new Map<number, typeof matchers>();
+  const candidates = (t: string) => {
+    const last = lastOf(t);
+    let found = byLast.get(last);
+    if (!found) byLast.set(last, (found = matchers.filter((m) => m.core === "" || lastOf(m.core) === last)));
+    return found;
+  };
   const hits: TitleHit[] = [];
   const titled = new Set<string>();
-  grids.forEach((grid, sheet) =>
-    textsOf(grid).forEach((row, r) =>
-      row.forEach((t, c) => {
-        if (typeof grid.values[r][c] !== "string") return;
-        for (const { decl, match } of matchers) {
+  // Plain loops: every cell of every sheet is looked at, twice a run (the tables, the input sheets).
+  for (const [sheet, grid] of grids.entries()) {
+    const texts = textsOf(grid);
+    for (let r = 0; r < texts.length; r++) {
+      const cells = texts[r] ?? [];
+      for (let c = 0; c < cells.length; c++) {
+        const t = cells[c];
+        if (typeof grid.values[r][c] !== "string") continue;
+        for (const { decl, match } of candidates(t)) {
           const m = match(t);
+          if (!m) continue;
           const row = r + grid.top;
           // A title typed into every cell of its row instead of merged is one title: the leftmost.
           const key = `${decl.id}\u0000${sheet}\u0000${row}`;
-          if (m && !titled.has(key)) {
+          if (!titled.has(key)) {
             titled.add(key);
             hits.push({ decl, sheet, row, col: c + grid.left, year: m.year });
           }
         }
-      }),
-    ),
-  );
+      }
+    }
+  }
 
   // Hits come in sheet, row, column order: a table ends where the next title below it on its sheet begins.
   const read = hits.map((hit, i) => {
@@ -326,10 +343,14 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     codeCols.some((c) => isDigits(textAt(r, c))) || amountCols.some((c) => parseAmount(at(r, c) ?? null).kind === "amount");
   const above = new Array<string>(decl.columns.length).fill("");
   let blanks = 0;
+  /** The first sheet column of row `r` holding text, or -1. */
+  const firstText = (r: number): number => {
+    for (let c = grid.left; c < width; c++) if (textAt(r, c) !== "") return c;
+    return -1;
+  };
   for (let r = headerBottom + 1; r < end; r++) {
-    const first = rowTexts(r).find((t) => t !== "") ?? "";
-    if (/^注[:：]/.test(first)) {
-      const c = rowTexts(r).findIndex((t) => t !== "");
+    const c = firstText(r);
+    if (c >= 0 && /^注[:：]/.test(textAt(r, c))) {
       base.note = { value: at(r, c) ?? null, ref: ref(r, c) };
       break;
     }
@@ -345,17 +366,26 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
       continue;
     }
     blanks = 0;
+    const texts = new Array<string>(columns.length);
+    // As a1(), the row's number written out once for all its cells.
+    const number = String(r + 1);
+    const refAt = (c: number): CellRef => ({ sheet: grid.name, cell: `${columnLetters(c)}${number}` });
     const cells = columns.map((c, i): ReadCell | undefined => {
       const split = parts[i];
-      if (!split) return c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined;
+      if (!split) {
+        texts[i] = c >= 0 ? textAt(r, c) : "";
+        return c >= 0 ? { value: at(r, c) ?? null, ref: refAt(c) } : undefined;
+      }
       const values = split.map((p) => at(r, p) ?? null);
       const code = joinCode(values, above[i]);
       if (isDigits(code)) above[i] = code;
+      texts[i] = text(code === "" ? null : code);
       // The code stands at its lowest printed level.
       const lowest = split.reduce<number>((n, p, k) => (textAt(r, p) !== "" ? k : n), 0);
-      return { value: code === "" ? null : code, ref: ref(r, split[lowest]) };
+      return { value: code === "" ? null : code, ref: refAt(split[lowest]) };
     });
-    base.rows.push({ row: r, cells });
+    // The grid's texts, worked out already, are the row's.
+    base.rows.push({ row: r, cells, texts });
   }
   base.rows = withoutExamples(decl, base.rows);
   return base;
@@ -369,30 +399,57 @@ function withoutExamples(decl: TableDecl, rows: ReadRow[]): ReadRow[] {
   const code = decl.columns.findIndex((c) => c.kind === "code");
   if (code < 0) return rows;
   const amounts = decl.columns.flatMap((c, i) => (c.kind === "amount" ? [i] : []));
-  const codeOf = (row: ReadRow) => {
-    const t = text(row.cells[code]?.value);
+  const codes = rows.map((row) => {
+    const t = textsOfRow(row)[code];
     return isDigits(t) ? t : "";
-  };
-  const blank = (row: ReadRow) => amounts.every((i) => text(row.cells[i]?.value) === "");
+  });
+  const blank = (row: ReadRow) => amounts.every((i) => textsOfRow(row)[i] === "");
   const printed = new Map<string, number>();
-  for (const row of rows) if (codeOf(row)) printed.set(codeOf(row), (printed.get(codeOf(row)) ?? 0) + 1);
-  return rows.filter((row) => {
-    const c = codeOf(row);
+  for (const c of codes) if (c) printed.set(c, (printed.get(c) ?? 0) + 1);
+  return rows.filter((row, i) => {
+    const c = codes[i];
     if (!c || printed.get(c)! < 2 || !blank(row)) return true;
     printed.set(c, printed.get(c)! - 1);
     return false;
   });
 }
 
+const indexes = new WeakMap<TableDecl, Map<string, number>>();
+let last: { decl?: TableDecl; byKey: Map<string, number> } = { byKey: new Map() };
+
+/** The index of the first pack column with `key`, or -1: worked out once per declaration, as every cell read by key asks. */
+export function columnIndex(decl: TableDecl, key: string): number {
+  // Calls come in runs over one table: the last declaration's keys are at hand without a WeakMap lookup.
+  if (decl !== last.decl) {
+    let byKey = indexes.get(decl);
+    if (!byKey) {
+      byKey = new Map();
+      for (const [i, c] of decl.columns.entries()) if (!byKey.has(c.key)) byKey.set(c.key, i);
+      indexes.set(decl, byKey);
+    }
+    last = { decl, byKey };
+  }
+  return last.byKey.get(key) ?? -1;
+}
+
 /** A row's cell for a column key (undefined where the table lacks the column). */
 export function cellOf(table: ReadTable, row: ReadRow, key: string): ReadCell | undefined {
-  const i = table.decl.columns.findIndex((c) => c.key === key);
+  const i = columnIndex(table.decl, key);
   return i >= 0 ? row.cells[i] : undefined;
+}
+
+/**
+ * A row's texts by pack column, normalised for comparison (no whitespace, half-width); "" where it has no cell. Kept
+ * on the row: the rules compare a row's names again and again, and NFKC is slow.
+ */
+export function textsOfRow(row: ReadRow): readonly string[] {
+  return (row.texts ??= row.cells.map((c) => text(c?.value)));
 }
 
 /** A row's text in a column, normalised for comparison (no whitespace, half-width). */
 export function textOf(table: ReadTable, row: ReadRow, key: string): string {
-  return text(cellOf(table, row, key)?.value);
+  const i = columnIndex(table.decl, key);
+  return i >= 0 ? (textsOfRow(row)[i] ?? "") : "";
 }
 
 /** The 部门名称 line of the first table that has one. */
