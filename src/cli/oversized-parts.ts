@@ -84,11 +84,21 @@ export function withoutOversizedParts(data: Uint8Array): { data: Uint8Array; dro
   const names = sheetNames(parts);
   for (const [part, bytes] of Object.entries(parts)) {
     if (!SHEET_PART.test(part)) continue;
-    const xml = strFromU8(bytes);
+    // Merges and validations follow the cells (the schema's order): only what comes after them is decoded and looked
+    // at — the whole sheet when a file out of that order has one before.
+    const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = Math.max(0, raw.lastIndexOf("</sheetData>"));
+    const before = (tag: string) => raw.indexOf(tag) >= 0 && raw.indexOf(tag) < end;
+    const tail = before("<mergeCell") || before("<dataValidations") ? 0 : end;
+    const xml = strFromU8(bytes.subarray(tail));
     if (!xml.includes("<mergeCell") && !xml.includes("<dataValidations")) continue;
     const tamed = tameSheet(xml);
     if (tamed.xml.length === xml.length) continue;
-    changed[part] = strToU8(tamed.xml);
+    const rest = strToU8(tamed.xml);
+    const whole = new Uint8Array(tail + rest.length);
+    whole.set(bytes.subarray(0, tail));
+    whole.set(rest, tail);
+    changed[part] = whole;
     if (tamed.dropped.length) droppedMerges.set(names.get(part) ?? part, tamed.dropped);
   }
   if (Object.keys(changed).length === 0) return { data, droppedMerges };
