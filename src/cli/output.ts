@@ -58,3 +58,10 @@ export function writeAtomically(file: string, data: Uint8Array | string, replace
     throw new CliError(`无法写入 ${file}：${fileProblem(e)}`, { cause: e });
   }
 }
+
+/** The -o of a command writing a new workbook made from `input` (upgrade, rollover): an .xlsx, never the input itself. */
+export function newWorkbookPath(output: string | undefined, input: string): string {
+  if (!output || path.extname(output).toLowerCase() !== ".xlsx") throw new CliError("请用 -o 指定写出的 .xlsx 文件");
+  if (path.resolve(output) === path.resolve(input)) throw new CliError("输出不能是输入的工作簿本身：从不修改原文件");
+  return output;
+}

@@ -82,6 +82,9 @@ export const RULES: Rule[] = [
 /** Rules by id: a finding asks for its rule. */
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
+/** A rule's title, or "" for an id that is no rule's. */
+export const ruleTitle = (id: string): string => byId.get(id)?.title ?? "";
+
 export function ruleOf(id: string): Rule {
   const rule = byId.get(id);
   if (!rule) throw new Error(`unknown rule ${id}`);

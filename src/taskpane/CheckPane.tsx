@@ -1,7 +1,7 @@
 /** 校验 pane: check the workbook, list the findings by table and severity, mark them, write the report. */
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Switch, Text, Tooltip } from "@fluentui/react-components";
-import { builtinCatalog, importCatalog, type CatalogKind } from "../domain/catalog/catalog";
+import { importCatalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { Finding } from "../domain/finding";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { markTargets } from "../domain/render/marks";
@@ -114,7 +114,7 @@ export function CheckPane(props: {
       const rows = parseCsv(await file.text());
       if (rows.length === 0) throw new Error(zh.check.catalog.empty);
       const year = run?.year ?? stamp?.year ?? defaultYear();
-      const base = imported?.year === year ? imported.catalog : builtinCatalog(year);
+      const base = catalogFor(imported)(year);
       const catalog = importCatalog(year, kind, rows, base);
       const n = catalog.entries(kind).length;
       const next: Imported = { year, catalog, counts: { ...(imported?.year === year ? imported.counts : {}), [kind]: n } };

@@ -5,6 +5,7 @@ import { SEVERITY_NAMES } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";
 import { summaryOf } from "../domain/report/model";
 import type { CheckRun } from "./check";
+import { tablesOf } from "./check-state";
 import { SEVERITY_BADGE } from "./FindingItem";
 import { zh } from "../locale/zh-CN";
 
@@ -13,7 +14,8 @@ export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => 
   const { findings, tablesFound } = run.report;
   // Counts by severity of what is not explained (an explained finding counts apart).
   const all = summaryOf(findings);
-  const byTable = [...new Set(findings.map((f) => f.table))].map((id) => ({ id, n: summaryOf(findings.filter((f) => f.table === id)) }));
+  // In pack order, as the filter lists them.
+  const byTable = tablesOf(run).map((id) => ({ id, n: summaryOf(findings.filter((f) => f.table === id)) }));
   return (
     <section aria-labelledby="check-summary-title" data-testid="check-summary">
       <Text as="h2" id="check-summary-title" weight="semibold" size={400} style={{ margin: "0 0 4px" }}>

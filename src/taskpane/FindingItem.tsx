@@ -2,7 +2,7 @@
 import { Badge, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { Finding } from "../domain/finding";
 import { SEVERITY_NAMES, hasPlace } from "../domain/render/marks";
-import { ruleTitle } from "./check-state";
+import { ruleTitle } from "../domain/rules";
 import { zh } from "../locale/zh-CN";
 
 export const SEVERITY_BADGE = { error: "danger", warning: "warning", info: "informative" } as const;

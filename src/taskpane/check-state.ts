@@ -1,6 +1,6 @@
 /** What the 校验 pane holds — the last check, its filters, the selection, the progress and the message — as a pure reducer. */
 import { SEVERITIES, type Finding, type Severity } from "../domain/finding";
-import { RULES } from "../domain/rules";
+import { ruleTitle } from "../domain/rules";
 import type { CheckRun, CheckStage } from "./check";
 import type { Message } from "./Status";
 import { zh } from "../locale/zh-CN";
@@ -107,8 +107,6 @@ export function checkReducer(state: CheckState, action: CheckAction): CheckState
       return { ...state, marked: action.marked };
   }
 }
-
-export const ruleTitle = (id: string): string => RULES.find((r) => r.id === id)?.title ?? "";
 
 /** Pack order for tables, findings outside any table last. */
 function rank(order: readonly string[], id: string): number {

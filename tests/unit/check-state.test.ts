@@ -10,7 +10,8 @@ import { samplePlans } from "../../src/domain/samples/workbook";
 import { stampOf } from "../../src/domain/stamp";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
 import { runCheck, type CheckRun } from "../../src/taskpane/check";
-import { ALL, PAGE, checkReducer, initialCheckState, ruleTitle, tablesOf, viewOf, type CheckAction } from "../../src/taskpane/check-state";
+import { ALL, PAGE, checkReducer, initialCheckState, tablesOf, viewOf, type CheckAction } from "../../src/taskpane/check-state";
+import { ruleTitle } from "../../src/domain/rules";
 import { zh } from "../../src/locale/zh-CN";
 
 /** The 大同 sample as the preview loads it, checked: its known errors and warnings. */
@@ -144,8 +145,7 @@ it("an action on the findings: busy without a message while it runs, then its me
 
 it("leaves the state it was given as it was", () => {
   const before = after(checked());
-  const severities = [...before.severities];
+  const copy = { ...before, severities: [...before.severities] };
   checkReducer(before, { type: "severity", severity: "error", on: false });
-  expect([...before.severities]).toEqual(severities);
-  expect(before.run).toBe(run);
+  expect({ ...before, severities: [...before.severities] }).toEqual(copy);
 });

@@ -1,5 +1,4 @@
 /** `rollover`: next year's workbook from this year's, as a new file; the input is never changed. */
-import * as path from "node:path";
 import type { Command } from "commander";
 import { workbookPack } from "../../domain/read/detect";
 import { yearOfTitles } from "../../domain/read/model";
@@ -9,7 +8,7 @@ import { plansToXlsx } from "../../xlsx/write-plans";
 import { builtinCatalog } from "../../domain/catalog/catalog";
 import { CliError, type Io } from "../context";
 import { readWorkbookFile } from "../grids";
-import { writeAtomically } from "../output";
+import { newWorkbookPath, writeAtomically } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 
 interface RolloverOptions {
@@ -44,8 +43,7 @@ export function registerRollover(program: Command, io: Io): void {
 }
 
 async function run(file: string, options: RolloverOptions, io: Io): Promise<void> {
-  if (!options.output || path.extname(options.output).toLowerCase() !== ".xlsx") throw new CliError("请用 -o 指定写出的 .xlsx 文件");
-  if (path.resolve(options.output) === path.resolve(file)) throw new CliError("输出不能是输入的工作簿本身：从不修改原文件");
+  const output = newWorkbookPath(options.output, file);
   const target = Number(options.year);
   if (!Number.isInteger(target)) throw new CliError(`请用 --year 指定下一年度，如 --year 2026（收到“${options.year ?? ""}”）`);
   const read = await readWorkbookFile(file);
@@ -60,11 +58,11 @@ async function run(file: string, options: RolloverOptions, io: Io): Promise<void
   const department = read.stamp?.department || departmentOf(disclosure);
 
   const result = rollover({ pack, next, grids: read.grids, catalog: builtinCatalog(year), department, year });
-  writeAtomically(options.output, await plansToXlsx(result.plans), options.force ?? false);
+  writeAtomically(output, await plansToXlsx(result.plans), options.force ?? false);
   const amounts = Object.entries(result.previous.amounts).filter(([, v]) => v !== null);
   const codes = Object.values(result.previous.byCode).reduce((n, c) => n + Object.keys(c).length, 0);
   io.out(
-    `已写出 ${options.output}：${department} ${target} 年度（模板包 ${next.id} ${next.version}）；上年数 ${amounts.length} 项` +
+    `已写出 ${output}：${department} ${target} 年度（模板包 ${next.id} ${next.version}）；上年数 ${amounts.length} 项` +
       `${codes ? `，按科目 ${codes} 个` : ""}：\n${amounts.map(([field, v]) => `  ${field} = ${v!.toFixed(2)}\n`).join("")}`,
   );
 }

@@ -1,5 +1,4 @@
 /** `upgrade`: a workbook's tables moved to another version of their pack, as a new file; the input is never changed. */
-import * as path from "node:path";
 import type { Command } from "commander";
 import { workbookPack } from "../../domain/read/detect";
 import { readDisclosure } from "../../domain/read/read";
@@ -7,7 +6,7 @@ import { upgradeWorkbook } from "../../domain/upgrade";
 import { plansToXlsx } from "../../xlsx/write-plans";
 import { CliError, type Io } from "../context";
 import { readWorkbookFile } from "../grids";
-import { writeAtomically } from "../output";
+import { newWorkbookPath, writeAtomically } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
 
 interface UpgradeOptions {
@@ -42,8 +41,7 @@ export function registerUpgrade(program: Command, io: Io): void {
 
 async function upgrade(file: string, options: UpgradeOptions, io: Io): Promise<void> {
   if (!options.pack) throw new CliError("请用 --pack 指定新版模板包");
-  if (!options.output || path.extname(options.output).toLowerCase() !== ".xlsx") throw new CliError("请用 -o 指定写出的 .xlsx 文件");
-  if (path.resolve(options.output) === path.resolve(file)) throw new CliError("输出不能是输入的工作簿本身：升级从不修改原文件");
+  const output = newWorkbookPath(options.output, file);
   const to = packByIdOrFile(options.pack);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
@@ -52,10 +50,10 @@ async function upgrade(file: string, options: UpgradeOptions, io: Io): Promise<v
   if (readDisclosure(from, read.grids, from.tables, { rows: false }).tables.size === 0) throw new CliError(`${file} 中${noTablesFound(from)}`);
 
   const moved = upgradeWorkbook(from, to, read.grids, read.stamp);
-  writeAtomically(options.output, await plansToXlsx(moved.plans), options.force ?? false);
+  writeAtomically(output, await plansToXlsx(moved.plans), options.force ?? false);
 
   io.out(
-    `已写出 ${options.output}：${from.id} ${from.version} → ${to.id} ${to.version}，转入 ${moved.carried} 个单元格` +
+    `已写出 ${output}：${from.id} ${from.version} → ${to.id} ${to.version}，转入 ${moved.carried} 个单元格` +
       `${moved.copied.length ? `，原样复制 ${moved.copied.length} 个工作表（${moved.copied.join("、")}）` : ""}\n` +
       moved.added.map((a) => `  新增：${a}\n`).join(""),
   );

@@ -3,7 +3,7 @@
  * named rows adding up, economic groups, units and projects. Every equality goes through CheckContext.compare, so
  * the rounding tolerance is the same everywhere.
  */
-import { centsOf, Decimal, judgeCents, sum, sumCentsOf, type Parsed } from "../money";
+import { centsOf, Decimal, judgeCents, sum, type Parsed } from "../money";
 import type { CheckOf } from "../packs/checks";
 import { cellOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
@@ -17,32 +17,27 @@ interface Term {
 
 const amountKeys = (table: ReadTable): string[] => table.decl.columns.filter((c) => c.kind === "amount").map((c) => c.key);
 
-const termsOf = (rows: ReadRow[], key: string): Term[] => rows.map((row) => ({ row, key }));
-
 const found = (rows: (ReadRow | undefined)[]): rows is ReadRow[] => rows.every((r) => r !== undefined);
 
 /**
- * `total` should be the sum of `parts`. A blank part is an exact zero and widens no tolerance, so the tolerance
- * counts the printed figures only. A missing column (S03) or an unreadable cell (S07) leaves the sum unjudged.
+ * `total` should be the sum of every one of `keys` over `rows`. A blank part is an exact zero and widens no
+ * tolerance, so the tolerance counts the printed figures only. A missing column (S03) or an unreadable cell (S07)
+ * leaves the sum unjudged. Tens of thousands of sums are checked per run, nearly all right: those in whole cents are
+ * told without terms, arrays or Decimals (addsUp); the rest go through CheckContext.compare, which reports.
  */
-function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[], params: () => Record<string, string>): void {
-  // One pass, no arrays but `parsed`: tens of thousands of sums are checked per run.
+function checkSum(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly ReadRow[], keys: readonly string[], params: () => Record<string, string>): void {
+  if (addsUp(ctx, table, total, rows, keys)) return;
+  const parts = rows.flatMap((row) => keys.map((key) => ({ row, key })));
   const parsed: Parsed[] = [];
-  let figures = 0;
-  for (let i = 0; i <= parts.length; i++) {
-    const term = i === 0 ? total : parts[i - 1];
+  for (const term of [total, ...parts]) {
     const cell = cellOf(table, term.row, term.key);
     if (!cell) return;
     const p = ctx.parse(cell);
     if (p.kind === "invalid") return;
-    if (i > 0 && p.kind === "amount") figures++;
     parsed.push(p);
   }
-  // Whole cents, the common case, are judged without Decimals; a difference is reported through them below.
-  const printedCents = centsOf(parsed[0]);
-  const sumOfTerms = sumCentsOf(parsed, 1);
-  if (printedCents !== undefined && sumOfTerms !== undefined && judgeCents(printedCents - sumOfTerms, Math.max(1, figures), { strict: ctx.options.strict }) === "ok") return;
   const [printed, ...amounts] = parsed.map((p) => (p.kind === "amount" ? p.value : null));
+  const figures = amounts.filter((a) => a !== null).length;
   ctx.compare(ctx.place(table, total.row, total.key), printed ?? new Decimal(0), sum(amounts), Math.max(1, figures), {
     params,
     related: () => parts.map((p) => ctx.place(table, p.row, p.key)),
@@ -50,9 +45,8 @@ function checkSum(ctx: CheckContext, table: ReadTable, total: Term, parts: Term[
 }
 
 /**
- * Whether the total cell is the sum of `keys` over `rows` in whole cents within the tolerance, told without making
- * terms, arrays or Decimals: tens of thousands of sums are checked per run, nearly all right. False when checkSum
- * must look (a cell missing, unreadable or not in whole cents, or the sum off).
+ * Whether the total cell is the sum within the tolerance, in whole cents. False when checkSum must look (a cell
+ * missing, unreadable or not in whole cents, or the sum off).
  */
 function addsUp(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly ReadRow[], keys: readonly string[]): boolean {
   const totalCell = cellOf(table, total.row, total.key);
@@ -78,30 +72,22 @@ function addsUp(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly
 /** Row `total` = Σ rows `parts`, in each of `keys`. */
 function rowSum(ctx: CheckContext, table: ReadTable, total: ReadRow, parts: ReadRow[], detail: string, keys: string[]): void {
   for (const key of keys)
-    if (!addsUp(ctx, table, { row: total, key }, parts, [key]))
-      checkSum(ctx, table, { row: total, key }, termsOf(parts, key), () => ({
-        row: rowName(table, total, key),
-        column: columnName(table, key),
-        detail,
-      }));
+    checkSum(ctx, table, { row: total, key }, parts, [key], () => ({
+      row: rowName(table, total, key),
+      column: columnName(table, key),
+      detail,
+    }));
 }
 
 const columnSum = (ctx: CheckContext, check: CheckOf<"columnSum">) => {
   const table = ctx.table(check.table);
   if (!table) return;
   for (const row of table.rows)
-    if (!addsUp(ctx, table, { row, key: check.total }, [row], check.parts))
-      checkSum(
-        ctx,
-        table,
-        { row, key: check.total },
-        check.parts.map((key) => ({ row, key })),
-        () => ({
-          row: rowName(table, row, check.total),
-          column: columnName(table, check.total),
-          detail: "各组成列之和",
-        }),
-      );
+    checkSum(ctx, table, { row, key: check.total }, [row], check.parts, () => ({
+      row: rowName(table, row, check.total),
+      column: columnName(table, check.total),
+      detail: "各组成列之和",
+    }));
 };
 
 /** Each listed code's children: the rows whose nearest listed ancestor it is (a 项 counts under its 类 when its 款 is missing). */
@@ -180,8 +166,8 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
     for (const key of keys) {
       for (const [parent, subs] of children)
         if (subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null))
-          checkSum(ctx, table, { row: parent, key }, termsOf(subs, key), () => ({ row: name(parent, key, keys), detail: "其下各项之和" }));
-      checkSum(ctx, table, { row: to, key }, termsOf(top, key), () => ({ row: name(to, key, keys), detail }));
+          checkSum(ctx, table, { row: parent, key }, subs, [key], () => ({ row: name(parent, key, keys), detail: "其下各项之和" }));
+      checkSum(ctx, table, { row: to, key }, top, [key], () => ({ row: name(to, key, keys), detail }));
     }
   };
 
@@ -200,14 +186,14 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
       const key = inc.amount;
       const subsUsed = subs.some((r) => ctx.amount(cellOf(table, r, key)) !== null);
       if (head && subsUsed && ctx.amount(cellOf(table, head, key)) !== null)
-        checkSum(ctx, table, { row: head, key }, termsOf(subs, key), () => ({ row: name(head, key, amount), detail: "其下各项之和" }));
-      checkSum(ctx, table, { row: incomeTotal, key }, termsOf([incomeSub, ...(subsUsed ? subs : head ? [head] : [])], key), () => ({
+        checkSum(ctx, table, { row: head, key }, subs, [key], () => ({ row: name(head, key, amount), detail: "其下各项之和" }));
+      checkSum(ctx, table, { row: incomeTotal, key }, [incomeSub, ...(subsUsed ? subs : head ? [head] : [])], [key], () => ({
         row: name(incomeTotal, key, amount),
         detail: `${[inc.subtotal, ...(head ? [shown(table, head, inc.label)] : [])].join("与")}之和`,
       }));
     }
     if (incomeTotal && expenseTotal)
-      checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [{ row: expenseTotal, key: exp.amounts[0] }], () => ({
+      checkSum(ctx, table, { row: incomeTotal, key: inc.amount }, [expenseTotal], [exp.amounts[0]], () => ({
         row: name(incomeTotal, inc.amount, amount),
         detail: shown(table, expenseTotal, exp.label),
       }));
@@ -219,7 +205,7 @@ const balance = (ctx: CheckContext, check: CheckOf<"balance">) => {
     // Named as printed: 本年支出合计与年终结转之和.
     const detail = `${[exp.subtotal, ...rest.map((r) => shown(table, r, exp.label)).filter((t) => t !== "")].join("与")}之和`;
     for (const key of exp.amounts)
-      checkSum(ctx, table, { row: expenseTotal, key }, termsOf([expenseSub, ...rest], key), () => ({
+      checkSum(ctx, table, { row: expenseTotal, key }, [expenseSub, ...rest], [key], () => ({
         row: name(expenseTotal, key, exp.amounts),
         detail,
       }));

@@ -266,7 +266,7 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
       const a = side(ctx, left, leftOf, pair.left, names[i][0]);
       const b = side(ctx, right, rightOf, pair.right, names[i][1]);
       const [x, y] = sameUnit ? [a, b] : inOneUnit([a, b]);
-      if (check.op === "equal" || (x.cents !== undefined && y.cents !== undefined ? x.cents > y.cents : x.value.gt(y.value))) equal(ctx, a, b, { code });
+      if (check.op === "equal" || x.value.gt(y.value)) equal(ctx, a, b, { code });
     }
   }
 };

@@ -5,7 +5,7 @@
  */
 import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
-import { a1, columnLetters, type CellValue, type SheetGrid } from "../grid";
+import { a1, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, type Parsed } from "../money";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
@@ -367,14 +367,11 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     }
     blanks = 0;
     const texts = new Array<string>(columns.length);
-    // As a1(), the row's number written out once for all its cells.
-    const number = String(r + 1);
-    const refAt = (c: number): CellRef => ({ sheet: grid.name, cell: `${columnLetters(c)}${number}` });
     const cells = columns.map((c, i): ReadCell | undefined => {
       const split = parts[i];
       if (!split) {
         texts[i] = c >= 0 ? textAt(r, c) : "";
-        return c >= 0 ? { value: at(r, c) ?? null, ref: refAt(c) } : undefined;
+        return c >= 0 ? { value: at(r, c) ?? null, ref: ref(r, c) } : undefined;
       }
       const values = split.map((p) => at(r, p) ?? null);
       const code = joinCode(values, above[i]);
@@ -382,7 +379,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
       texts[i] = text(code === "" ? null : code);
       // The code stands at its lowest printed level.
       const lowest = split.reduce<number>((n, p, k) => (textAt(r, p) !== "" ? k : n), 0);
-      return { value: code === "" ? null : code, ref: refAt(split[lowest]) };
+      return { value: code === "" ? null : code, ref: ref(r, split[lowest]) };
     });
     // The grid's texts, worked out already, are the row's.
     base.rows.push({ row: r, cells, texts });
@@ -415,21 +412,16 @@ function withoutExamples(decl: TableDecl, rows: ReadRow[]): ReadRow[] {
 }
 
 const indexes = new WeakMap<TableDecl, Map<string, number>>();
-let last: { decl?: TableDecl; byKey: Map<string, number> } = { byKey: new Map() };
 
 /** The index of the first pack column with `key`, or -1: worked out once per declaration, as every cell read by key asks. */
 export function columnIndex(decl: TableDecl, key: string): number {
-  // Calls come in runs over one table: the last declaration's keys are at hand without a WeakMap lookup.
-  if (decl !== last.decl) {
-    let byKey = indexes.get(decl);
-    if (!byKey) {
-      byKey = new Map();
-      for (const [i, c] of decl.columns.entries()) if (!byKey.has(c.key)) byKey.set(c.key, i);
-      indexes.set(decl, byKey);
-    }
-    last = { decl, byKey };
+  let byKey = indexes.get(decl);
+  if (!byKey) {
+    byKey = new Map();
+    for (const [i, c] of decl.columns.entries()) if (!byKey.has(c.key)) byKey.set(c.key, i);
+    indexes.set(decl, byKey);
   }
-  return last.byKey.get(key) ?? -1;
+  return byKey.get(key) ?? -1;
 }
 
 /** A row's cell for a column key (undefined where the table lacks the column). */
