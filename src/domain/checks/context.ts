@@ -123,8 +123,8 @@ export class CheckContext {
 
   /** Where a row's column is, for findings; falls back to the row's first cell when the column is missing. */
   place(table: ReadTable, row: ReadRow, key: string): Place {
-    const cell = cellOf(table, row, key) ?? row.cells.find((c) => c);
-    return { table: table.id, sheet: cell?.ref.sheet ?? table.sheet, cell: cell?.ref.cell ?? table.title.ref.cell };
+    const ref = (cellOf(table, row, key) ?? row.cells.find((c) => c))?.ref;
+    return { table: table.id, sheet: ref?.sheet ?? table.sheet, cell: ref?.cell ?? table.title.ref.cell };
   }
 
   /** A finding of the current check row's rule at `at`. */
