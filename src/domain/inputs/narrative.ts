@@ -9,7 +9,7 @@ import type { GlossaryEntry, NarrativeSection } from "../inputs";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan, StyledRange } from "../render/plan";
 import { packText } from "../packs/text";
-import { gridRows, type GridCell } from "./cells";
+import { gridRows, gridTexts, type GridCell } from "./cells";
 
 /** One wide column: the texts wrap in it. */
 const WIDTH = 110;
@@ -85,6 +85,8 @@ export function renderContents(lines: readonly string[]): SheetPlan {
 
 /** A 目录 sheet: its title standing alone at the top, lines under it. */
 function isContents(grid: SheetGrid): boolean {
+  // Most sheets are tables of figures: their cells are walked only when the title is somewhere in them.
+  if (!gridTexts(grid).some((row) => row.includes(CONTENTS_SHEET))) return false;
   const rows = gridRows(grid).filter((r) => r.length > 0);
   return rows.length >= 2 && rows[0].length === 1 && normalizeName(rows[0][0].text) === CONTENTS_SHEET;
 }
@@ -109,13 +111,13 @@ const isHeading = (text: string) => {
 /** The 名词解释 title, numbered as a part (第四部分) or a heading (三、) or not at all. */
 const GLOSSARY_TITLE = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?名词解释$/;
 
-/** A title cell: the pack's title (any year, or none), after at most a short prefix (第三部分, the department). */
-function titleMatcher(pack: Pack, title: string): (text: string) => boolean {
+/**
+ * A title cell: the pack's title (any year, or none), after at most a short prefix (第三部分, the department); its
+ * text compared as normalised already (gridTexts).
+ */
+function titleMatcher(pack: Pack, title: string): (compared: string) => boolean {
   const core = normalizeName(packText(pack, title, undefined));
-  return (text) => {
-    const t = normalizeName(text);
-    return t.endsWith(core) && t.length <= core.length + 30;
-  };
+  return (t) => t.endsWith(core) && t.length <= core.length + 30;
 }
 
 /** One entry per line of text: a row's cells, and each line of a cell holding several. */
@@ -175,16 +177,19 @@ export function readNarrative(pack: Pack, grids: SheetGrid[]): NarrativeSection[
   const decl = pack.narrative;
   if (!decl) return null;
   const titles = decl.sheets.map((sheet) => ({ sheet, match: titleMatcher(pack, sheet.title) }));
-  const stop = (text: string) => titles.some((t) => t.match(text)) || GLOSSARY_TITLE.test(normalizeName(text));
+  const stop = (text: string) => {
+    const compared = normalizeName(text);
+    return titles.some((t) => t.match(compared)) || GLOSSARY_TITLE.test(compared);
+  };
   const size = (s: NarrativeSection[]) => s.length * 1e9 + s.reduce((n, x) => n + x.text.length, 0);
   const out: NarrativeSection[] = [];
   for (const { sheet, match } of titles) {
     let best: NarrativeSection[] | null = null;
     for (const grid of grids.filter((g) => !isContents(g))) {
-      const rows = gridRows(grid);
-      for (let i = 0; i < rows.length; i++) {
-        if (!rows[i].some((c) => match(c.text))) continue;
-        const sections = sectionsUnder(pack, sheet.sections, rows, i, stop);
+      const texts = gridTexts(grid);
+      for (let i = 0; i < texts.length; i++) {
+        if (!texts[i].some(match)) continue;
+        const sections = sectionsUnder(pack, sheet.sections, gridRows(grid), i, stop);
         if (sections.length > 0 && (!best || size(sections) > size(best))) best = sections;
       }
     }
@@ -203,6 +208,7 @@ const COLON = /^([^:：]{1,30})[:：]\s*([\s\S]*)$/;
  */
 export function readGlossary(grids: SheetGrid[]): GlossaryEntry[] | null {
   for (const grid of grids) {
+    if (!gridTexts(grid).some((row) => row.some((t) => GLOSSARY_TITLE.test(t)))) continue;
     const rows = gridRows(grid);
     const at = rows.findIndex((row) => row.length === 1 && GLOSSARY_TITLE.test(normalizeName(row[0].text)));
     if (at < 0) continue;

@@ -7,6 +7,7 @@ import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, type Parsed } from "../money";
+import { comparedText, gridTexts } from "../inputs/cells";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
@@ -85,18 +86,6 @@ export interface Disclosure {
   oversized?: ({ sheet: string } & Pick<SheetGrid, "clipped" | "droppedMerges">)[];
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
-
-const normalized = new WeakMap<SheetGrid, string[][]>();
-/** A grid's cells as compared, worked out once per grid: each pack tried on a workbook, and its input sheets, read the same grids. */
-function textsOf(grid: SheetGrid): string[][] {
-  let texts = normalized.get(grid);
-  if (!texts) {
-    texts = grid.values.map((row) => row.map(text));
-    normalized.set(grid, texts);
-  }
-  return texts;
-}
 const isDigits = (s: string) => /^\d+$/.test(s);
 /** The numbers some tables print under their header captions (1, 2, 3 …). */
 const isColumnNumber = (s: string) => /^\d{1,2}$/.test(s);
@@ -181,7 +170,7 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
   const titled = new Set<string>();
   // Plain loops: every cell of every sheet is looked at, twice a run (the tables, the input sheets).
   for (const [sheet, grid] of grids.entries()) {
-    const texts = textsOf(grid);
+    const texts = gridTexts(grid);
     for (let r = 0; r < texts.length; r++) {
       const cells = texts[r] ?? [];
       for (let c = 0; c < cells.length; c++) {
@@ -225,7 +214,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
   const at = (r: number, c: number): CellValue | undefined => grid.values[r - grid.top]?.[c - grid.left];
   const ref = (r: number, c: number): CellRef => ({ sheet: grid.name, cell: a1(r, c) });
   const width = grid.left + Math.max(0, ...grid.values.map((r) => r.length));
-  const normalizedCells = textsOf(grid);
+  const normalizedCells = gridTexts(grid);
   const textAt = (r: number, c: number): string => normalizedCells[r - grid.top]?.[c - grid.left] ?? "";
   const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : textAt(r, c)));
 
@@ -395,7 +384,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
       const values = split.map((p) => at(r, p) ?? null);
       const code = joinCode(values, above[i]);
       if (isDigits(code)) above[i] = code;
-      texts[i] = text(code === "" ? null : code);
+      texts[i] = comparedText(code === "" ? null : code);
       // The code stands at its lowest printed level.
       const lowest = split.reduce<number>((n, p, k) => (textAt(r, p) !== "" ? k : n), 0);
       return new RowCell(code === "" ? null : code, grid.name, r, split[lowest]);
@@ -454,7 +443,7 @@ export function cellOf(table: ReadTable, row: ReadRow, key: string): ReadCell | 
  * on the row: the rules compare a row's names again and again, and NFKC is slow.
  */
 export function textsOfRow(row: ReadRow): readonly string[] {
-  return (row.texts ??= row.cells.map((c) => text(c?.value)));
+  return (row.texts ??= row.cells.map((c) => comparedText(c?.value)));
 }
 
 /** A row's text in a column, normalised for comparison (no whitespace, half-width). */
