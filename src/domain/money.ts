@@ -69,34 +69,38 @@ export function parseAmount(value: CellValue | Date | undefined): Parsed {
 /**
  * An amount of these digits ([+-]digits[.digits]) or of a number typed as one: whole cents worked out at once when it
  * has them, the Decimal made when first asked for. A class, not a literal with a getter: tens of thousands are made
- * per check.
+ * per check — every field set in the constructor, so that all of them share one shape and the checks' loops stay fast.
  */
 class Amount {
   readonly kind = "amount" as const;
-  readonly cents?: number;
-  private decimal?: Decimal;
+  readonly cents: number | undefined;
+  private decimal: Decimal | undefined = undefined;
 
   constructor(
     private readonly digits: string | number,
     readonly normalized: boolean,
   ) {
-    if (typeof digits === "number") {
-      // Below 10¹³ doubles lie less than a cent apart: the number is a whole number of cents exactly when its shortest
-      // decimal (what String() gives) has at most two decimals — found without making that string.
-      const cents = Math.round(digits * 100);
-      if (Math.abs(digits) < 1e13 && cents / 100 === digits) this.cents = cents || 0;
-      return;
-    }
-    const m = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(digits);
-    if (!m) return;
-    const whole = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-    this.cents = m[1] === "-" && whole !== 0 ? -whole : whole;
+    this.cents = wholeCents(digits);
   }
 
   get value(): Decimal {
     // The shortest decimal that round-trips is what the clerk typed (5307.69, not 5307.6899999…).
     return (this.decimal ??= new Decimal(String(this.digits)));
   }
+}
+
+/** An amount in whole cents, or undefined when it has more than two decimals or 13 digits. */
+function wholeCents(digits: string | number): number | undefined {
+  if (typeof digits === "number") {
+    // Below 10¹³ doubles lie less than a cent apart: the number is a whole number of cents exactly when its shortest
+    // decimal (what String() gives) has at most two decimals — found without making that string.
+    const cents = Math.round(digits * 100);
+    return Math.abs(digits) < 1e13 && cents / 100 === digits ? cents || 0 : undefined;
+  }
+  const m = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(digits);
+  if (!m) return undefined;
+  const whole = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+  return m[1] === "-" && whole !== 0 ? -whole : whole;
 }
 
 /** A parsed cell in whole cents: 0 when empty; undefined when not a whole number of cents (Decimals then decide). */

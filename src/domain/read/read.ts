@@ -23,7 +23,8 @@ export interface ReadCell {
  * never reported, and their address objects were a fifth of what a check run allocated.
  */
 class RowCell implements ReadCell {
-  parsed?: Parsed;
+  // Set here, not first by CheckContext.parse: one shape for every cell keeps the checks' loops fast.
+  parsed?: Parsed = undefined;
 
   constructor(
     readonly value: CellValue,
@@ -175,8 +176,10 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
       const cells = texts[r] ?? [];
       for (let c = 0; c < cells.length; c++) {
         const t = cells[c];
-        if (typeof grid.values[r][c] !== "string") continue;
-        for (const { decl, match } of candidates(t)) {
+        const titles = candidates(t);
+        // Only a text is a title; the figures (most cells) end in a digit, which no title does.
+        if (titles.length === 0 || typeof grid.values[r][c] !== "string") continue;
+        for (const { decl, match } of titles) {
           const m = match(t);
           if (!m) continue;
           const row = r + grid.top;
