@@ -55,9 +55,10 @@ function addsUp(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly
   let cents = 0;
   let magnitude = 0;
   let figures = 0;
-  for (const row of rows)
-    for (const key of keys) {
-      const cell = cellOf(table, row, key);
+  // Indexed loops: this runs for every figure of every sum, often before the optimising compiler has seen it.
+  for (let r = 0; r < rows.length; r++)
+    for (let k = 0; k < keys.length; k++) {
+      const cell = cellOf(table, rows[r], keys[k]);
       if (!cell) return false;
       const p = ctx.parse(cell);
       const c = centsOf(p);

@@ -123,7 +123,9 @@ function amountCells<P extends Parsed>(ctx: CheckContext, check: Scoped, wanted:
   for (const t of found(ctx, check))
     for (const [i, col] of t.decl.columns.entries()) {
       if (col.kind !== "amount") continue;
-      for (const row of t.rows) {
+      // Indexed: every amount cell of every table, four rules a run.
+      for (let r = 0; r < t.rows.length; r++) {
+        const row = t.rows[r];
         const cell = row.cells[i];
         if (!cell) continue;
         const parsed = ctx.parse(cell);

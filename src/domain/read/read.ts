@@ -176,6 +176,7 @@ export function readDisclosure(pack: Pack, grids: SheetGrid[], decls: TableDecl[
       const cells = texts[r] ?? [];
       for (let c = 0; c < cells.length; c++) {
         const t = cells[c];
+        if (t === "") continue;
         const titles = candidates(t);
         // Only a text is a title; the figures (most cells) end in a digit, which no title does.
         if (titles.length === 0 || typeof grid.values[r][c] !== "string") continue;
