@@ -1,6 +1,7 @@
 /** --catalog: an official subject catalogue (.xlsx or .csv, code and name columns) to check against instead of the built-in list. */
 import * as path from "node:path";
 import { z } from "zod";
+import { FIRST_YEAR, LAST_YEAR } from "../domain/budget-year";
 import { amendmentSchema, codeNameSchema, dateSchema } from "../domain/catalog/amendment-schema";
 import { amendCatalog, builtinCatalog, importCatalog, levelOf, normalizeCode, type Amendment, type Catalog, type CatalogKind } from "../domain/catalog/catalog";
 import type { CellValue } from "../domain/grid";
@@ -27,7 +28,7 @@ export interface CatalogImport {
 /** A year's catalogue as a notice amends it: the built-in (or --catalog list) of that year, with its amendments. */
 const datedCatalogSchema = z
   .object({
-    year: z.number().int().min(2000).max(2100),
+    year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
     /** When that year's catalogue took effect. */
     effective: dateSchema.optional(),
     /** An official list of one kind, as `catalog import` writes it: the year's complete list of that kind. */

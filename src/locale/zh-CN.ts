@@ -1,4 +1,6 @@
 /** Every string the task pane and the preview host show, in one place (DESIGN: one module per locale); both import it, neither from the other. */
+import { FIRST_YEAR, LAST_YEAR } from "../domain/budget-year";
+
 export const zh = {
   appTitle: "部门预算公开助手",
   tabs: { template: "模板", check: "校验", export: "导出" },
@@ -155,7 +157,7 @@ export const zh = {
   },
   errors: {
     department: "请填写部门名称。",
-    year: "预算年度应为 2000 到 2100 之间的整数。",
+    year: `预算年度应为 ${FIRST_YEAR} 到 ${LAST_YEAR} 之间的整数。`,
     tables: "请至少选择一张表。",
     unexpected: (message: string) => `操作未完成：${message}`,
   },

@@ -5,6 +5,7 @@ import * as React from "react";
 import { flushSync } from "react-dom";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
+import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../domain/budget-year";
 import { builtinPacks, decodePackFile, parsePackJson, type Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import type { TableRows } from "../domain/render/render";
@@ -105,7 +106,7 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
 
   const dept = department.trim();
   const departmentProblem = dept ? undefined : zh.errors.department;
-  const yearProblem = year !== null && Number.isInteger(year) && year >= 2000 && year <= 2100 ? undefined : zh.errors.year;
+  const yearProblem = year !== null && isBudgetYear(year) ? undefined : zh.errors.year;
 
   const insert = async () => {
     // Drawn now, so that the field focused already says what is wrong with it.
@@ -201,8 +202,8 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
         <SpinButton
           ref={yearInput}
           value={year}
-          min={2000}
-          max={2100}
+          min={FIRST_YEAR}
+          max={LAST_YEAR}
           onChange={(_e, d) => {
             const v = d.value ?? (d.displayValue !== undefined ? Number.parseInt(d.displayValue, 10) : null);
             setYear(v === null || Number.isNaN(v) ? null : v);

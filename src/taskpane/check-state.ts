@@ -1,5 +1,5 @@
 /** What the 校验 pane holds — the last check, its filters, the selection, the progress and the message — as a pure reducer. */
-import { SEVERITIES, type Finding, type Severity } from "../domain/finding";
+import { SEVERITIES, SEVERITY_ORDER, type Finding, type Severity } from "../domain/finding";
 import { ruleTitle } from "../domain/rules";
 import type { CheckRun, CheckStage } from "./check";
 import type { Message } from "./Status";
@@ -142,7 +142,7 @@ export function viewOf(state: CheckState): FindingsView {
   const keyed = findings.map((finding, i) => ({ finding, key: `${i}:${finding.rule}:${finding.sheet}!${finding.cell}` })).filter((k) => passes(k.finding));
   const visible = keyed.map((k) => k.finding);
   const shown = keyed
-    .sort((a, b) => rank(order, a.finding.table) - rank(order, b.finding.table) || SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity))
+    .sort((a, b) => rank(order, a.finding.table) - rank(order, b.finding.table) || SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity])
     .slice(0, state.limit);
   return { visible, shown, total: findings.length };
 }

@@ -1,5 +1,6 @@
 /** `template`: the official tables of a pack as an .xlsx file, empty or filled with the pack's sample. */
 import type { Command } from "commander";
+import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../../domain/budget-year";
 import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
 import type { Sample } from "../../domain/samples";
@@ -59,7 +60,7 @@ export function registerTemplate(program: Command, io: Io): void {
   program
     .command("template")
     .description("生成部门预算公开表样（.xlsx），可填入示例数据")
-    .option("--year <年度>", "预算年度，2000–2100（加 --sample 时默认为示例的年度）")
+    .option("--year <年度>", `预算年度，${FIRST_YEAR}–${LAST_YEAR}（加 --sample 时默认为示例的年度）`)
     .option("--department <名称>", "部门名称（加 --sample 时默认为示例部门）")
     .option("-o, --output <文件>", "输出的 .xlsx 文件（必填）")
     .option("--tables <表号>", "只生成这些表，逗号分隔，如 T01,T02（默认全部）")
@@ -105,7 +106,7 @@ function parseYear(text: string | undefined, sample: Sample | undefined): number
     throw new CliError("请用 --year 指定预算年度，如 --year 2023");
   }
   const year = /^\d{4}$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(year >= 2000 && year <= 2100)) throw new CliError(`预算年度应为 2000 至 2100 之间的整数，收到“${text}”`);
+  if (!isBudgetYear(year)) throw new CliError(`预算年度应为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的整数，收到“${text}”`);
   return year;
 }
 
