@@ -5,7 +5,7 @@
  */
 import { centsOf, Decimal, judgeCents, sum, type Parsed } from "../money";
 import type { CheckOf } from "../packs/checks";
-import { cellOf, type ReadRow, type ReadTable } from "../read/read";
+import { cellOf, columnIndex, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import { codeRows, columnName, econGroups, namedRows, projectsOf, rowByLabel, rowName, shown, totalRow, type CodeRow } from "../read/model";
 import type { Kinds } from "./kind";
@@ -55,10 +55,13 @@ function addsUp(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly
   let cents = 0;
   let magnitude = 0;
   let figures = 0;
-  // Indexed loops: this runs for every figure of every sum, often before the optimising compiler has seen it.
-  for (let r = 0; r < rows.length; r++)
-    for (let k = 0; k < keys.length; k++) {
-      const cell = cellOf(table, rows[r], keys[k]);
+  // Column by column, in indexed loops: this runs for every figure of every sum, often before the optimising compiler
+  // has seen it.
+  for (let k = 0; k < keys.length; k++) {
+    const col = columnIndex(table.decl, keys[k]);
+    if (col < 0) return false;
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r].cells[col];
       if (!cell) return false;
       const p = ctx.parse(cell);
       const c = centsOf(p);
@@ -67,7 +70,8 @@ function addsUp(ctx: CheckContext, table: ReadTable, total: Term, rows: readonly
       cents += c;
       magnitude += Math.abs(c);
     }
-  return magnitude <= Number.MAX_SAFE_INTEGER && judgeCents(printedCents - cents, Math.max(1, figures), { strict: ctx.options.strict }) === "ok";
+  }
+  return magnitude <= Number.MAX_SAFE_INTEGER && judgeCents(printedCents - cents, Math.max(1, figures), ctx.options) === "ok";
 }
 
 /** Row `total` = Σ rows `parts`, in each of `keys`. */
