@@ -120,19 +120,6 @@ export function sumCents(cents: readonly (number | undefined)[]): number | undef
   return magnitude <= Number.MAX_SAFE_INTEGER ? total : undefined;
 }
 
-/** sumCents() of the cents of `parsed` from index `from` on (see centsOf), without making an array of them. */
-export function sumCentsOf(parsed: readonly Parsed[], from = 0): number | undefined {
-  let total = 0;
-  let magnitude = 0;
-  for (let i = from; i < parsed.length; i++) {
-    const c = centsOf(parsed[i]);
-    if (c === undefined) return undefined;
-    total += c;
-    magnitude += Math.abs(c);
-  }
-  return magnitude <= Number.MAX_SAFE_INTEGER ? total : undefined;
-}
-
 /** Amounts as the tables print them: two decimals, thousands separators. */
 export function formatAmount(value: Decimal): string {
   const fixed = value.toFixed(2);

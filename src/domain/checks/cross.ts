@@ -5,7 +5,7 @@
  * different units (元 and 万元) are compared in the larger unit.
  */
 import type { Place } from "../finding";
-import { Decimal, judgeCents, sum, sumCents, sumCentsOf, YUAN_PER, type Parsed, type Unit } from "../money";
+import { centsOf, Decimal, judgeCents, sum, sumCents, YUAN_PER, type Parsed, type Unit } from "../money";
 import type { CheckOf, FigureRef } from "../packs/checks";
 import type { TableDecl } from "../packs/schema";
 import { select } from "../read/figures";
@@ -61,7 +61,7 @@ class TableSide implements Side {
         if (p.kind === "invalid") invalid = true;
         this.parsed.push(p);
       }
-    const cents = sumCentsOf(this.parsed);
+    const cents = sumCents(this.parsed.map(centsOf));
     if (cents !== undefined) this.cents = cents;
     this.unit = ctx.unitOf(table.id);
     this.size = this.parsed.length;
@@ -250,7 +250,7 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
   const sameUnit = ctx.unitOf(left.id) === ctx.unitOf(right.id);
   const strict = { strict: ctx.options.strict };
   const centsIn = (table: ReadTable, row: ReadRow | undefined, keys: string[]) =>
-    row ? sumCentsOf(keys.map((key) => ctx.parse(cellOf(table, row, key)))) : 0;
+    row ? sumCents(keys.map((key) => centsOf(ctx.parse(cellOf(table, row, key))))) : 0;
   for (const code of codes) {
     const row = leftRows.get(code);
     const other = rightRows.get(code);
