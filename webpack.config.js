@@ -61,6 +61,16 @@ function bureauPacks(dir) {
   });
 }
 
+/**
+ * The built-in packs and the bureau's, validated here as the CLI's build does (scripts/build-cli.js): the task pane
+ * starts without zod or a schema run over them, and loads both only when a clerk opens a pack file.
+ */
+function validatedPacks(packs) {
+  require("tsx/cjs");
+  const { sourcesWith, validatedPacks } = require("./src/domain/packs/validate.ts");
+  return validatedPacks(sourcesWith(packs));
+}
+
 /** Where the bureau serves the add-in (`--env url=https://…` or BUDGET_DISCLOSURE_URL): every URL of the manifest. */
 function manifestFor(url) {
   return (content) => {
@@ -87,6 +97,9 @@ module.exports = (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
+        // Read only through validate.ts, which the pane imports only where no pack was validated at build time (tests):
+        // without side effects, webpack leaves them (and zod) out of the initial chunk.
+        { test: /src[\\/]domain[\\/](packs[\\/](validate|schema|checks|document)|catalog[\\/]amendment-schema)\.ts$/, sideEffects: false },
         {
           test: /\.tsx?$/,
           loader: "ts-loader",
@@ -99,7 +112,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       // The bureau's packs join the built-in ones (src/domain/packs/index.ts).
-      new webpack.DefinePlugin({ BUREAU_PACKS: JSON.stringify(packs) }),
+      new webpack.DefinePlugin({ BUREAU_PACKS: JSON.stringify(packs), VALIDATED_BUILTIN_PACKS: JSON.stringify(JSON.stringify(validatedPacks(packs))) }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta }),
       // The same page under the name the preview host is announced with.
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta }),

@@ -67,7 +67,8 @@ const built = Promise.all([
     external: ["@resvg/resvg-js", "tsx"],
     // import() of exceljs as require(): Node's ESM loader would scan the whole CommonJS file for its exports first.
     supported: { "dynamic-import": false },
-    define: { VALIDATED_BUILTIN_PACKS: JSON.stringify(builtinPacks()) },
+    // As JSON text (JSON.parse reads it faster than V8 parses the same data written as code).
+    define: { VALIDATED_BUILTIN_PACKS: JSON.stringify(JSON.stringify(builtinPacks())) },
   }),
 ]);
 fs.mkdirSync(path.join(root, "dist-cli/samples"), { recursive: true });

@@ -1,6 +1,8 @@
 /** --pack: a built-in pack by id, or a template pack JSON file, refused with its problems listed. */
 import * as fs from "node:fs";
-import { builtinPacks, decodePackFile, findBuiltinPack, PackError, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, findBuiltinPack, type Pack } from "../domain/packs";
+import { PackError } from "../domain/packs/schema";
+import { decodePackFile, parsePackJson } from "../domain/packs/validate";
 import { CliError, readInputFile } from "./context";
 
 function readPack(path: string): Pack {

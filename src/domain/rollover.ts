@@ -15,7 +15,7 @@ import { renderInputSheets, type SheetInputs } from "./inputs/sheets";
 import type { Decimal } from "./money";
 import { contentsOf } from "./narrative/contents";
 import { narrativeFacts } from "./narrative/facts";
-import { isEach } from "./packs/document";
+import { isEach } from "./packs/decls";
 import type { Pack } from "./packs/schema";
 import { readDisclosure, type Disclosure } from "./read/read";
 import type { SheetPlan } from "./render/plan";

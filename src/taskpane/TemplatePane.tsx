@@ -6,7 +6,7 @@ import { flushSync } from "react-dom";
 import { Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Text } from "@fluentui/react-components";
 import { builtinCatalog, type CatalogEntry } from "../domain/catalog/catalog";
 import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../domain/budget-year";
-import { builtinPacks, decodePackFile, parsePackJson, type Pack } from "../domain/packs";
+import { builtinPacks, type Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import type { TableRows } from "../domain/render/render";
 import { ConflictDialog } from "./ConflictDialog";
@@ -94,6 +94,8 @@ export function TemplatePane(props: { port: WorkbookPort; stamp: PackStamp | nul
 
   const loadPack = async (file: File) => {
     try {
+      // Validating a pack (zod and the schemas) is loaded only now: the built-in packs were validated at build time.
+      const { decodePackFile, parsePackJson } = await import(/* webpackChunkName: "pack-file" */ "../domain/packs/validate");
       const loaded = parsePackJson(decodePackFile(new Uint8Array(await file.arrayBuffer())));
       setPacks([...packs.filter((p) => p.id !== loaded.id), loaded]);
       selectPack(loaded);

@@ -9,7 +9,7 @@ import { amendCatalog, builtinCatalog, type Amendment } from "../../src/domain/c
 import { checkWorkbook } from "../../src/domain/checks/check-workbook";
 import type { Finding } from "../../src/domain/finding";
 import { jinchengSample as J } from "../../src/domain/samples";
-import { readPackData } from "../../src/domain/packs";
+import { readPackData } from "../../src/domain/packs/validate";
 import { packDiff } from "../../src/domain/packs/diff";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import { runCli, useTempDir } from "../support/cli";

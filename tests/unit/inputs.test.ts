@@ -12,7 +12,7 @@ import { readInputs } from "../../src/domain/inputs/read-inputs";
 import { readInputSheets, renderInputSheets, type SheetInputs } from "../../src/domain/inputs/sheets";
 import type { NarrativeSection, PerformanceForm } from "../../src/domain/inputs";
 import { Decimal } from "../../src/domain/money";
-import { PackError, parsePack } from "../../src/domain/packs";
+import { PackError, parsePack } from "../../src/domain/packs/schema";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import type { SheetPlan } from "../../src/domain/render/plan";
 import { renderTables } from "../../src/domain/render/render";

@@ -10,7 +10,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { PackError, parsePackJson, readPackData } from "../../src/domain/packs";
+import { PackError } from "../../src/domain/packs/schema";
+import { parsePackJson, readPackData } from "../../src/domain/packs/validate";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import shanghai from "../../src/domain/packs/shanghai-putuo-2025.json";
 import shanghaiUnit from "../../src/domain/packs/shanghai-putuo-2025-unit.json";

@@ -4,7 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { builtinPack, readPackData } from "../../src/domain/packs";
+import { builtinPack } from "../../src/domain/packs";
+import { readPackData } from "../../src/domain/packs/validate";
 import { packDiff } from "../../src/domain/packs/diff";
 import { packHash, packRelation, relationNote } from "../../src/domain/packs/versions";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";

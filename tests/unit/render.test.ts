@@ -1,5 +1,7 @@
 import { cellText, STYLE_SPECS } from "../../src/domain/render/plan";
-import { builtinPack, parsePack, parsePackJson, PackError } from "../../src/domain/packs";
+import { builtinPack } from "../../src/domain/packs";
+import { parsePack, PackError } from "../../src/domain/packs/schema";
+import { parsePackJson } from "../../src/domain/packs/validate";
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 import { renderTables, HEADER_TOP } from "../../src/domain/render/render";
 import { freeSheetName, sheetNameProblem } from "../../src/domain/render/sheet-names";

@@ -5,7 +5,8 @@ import { SEVERITY_ORDER, type Finding, type Place, type Severity } from "../find
 import type { DisclosureInputs } from "../inputs";
 import { Decimal, formatAmount, judge, parseAmount, type Parsed, type Unit } from "../money";
 import type { CheckRow } from "../packs/checks";
-import { unitOf, type Pack } from "../packs/schema";
+import { unitOf } from "../packs/decls";
+import { type Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
 import { ruleOf } from "../rules";
 

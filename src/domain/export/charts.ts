@@ -5,7 +5,8 @@
  */
 import type { Catalog } from "../catalog/catalog";
 import { Decimal } from "../money";
-import { unitOf, type Pack } from "../packs/schema";
+import { unitOf } from "../packs/decls";
+import { type Pack } from "../packs/schema";
 import type { ChartSpec } from "../port";
 import { select } from "../read/figures";
 import { fromRows } from "../narrative/facts";

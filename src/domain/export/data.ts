@@ -5,7 +5,8 @@
 import { parseRange, type CellValue } from "../grid";
 import { parseAmount } from "../money";
 import { physicalColumns } from "../packs/layout";
-import { unitOf, type Pack, type TableDecl } from "../packs/schema";
+import { unitOf } from "../packs/decls";
+import { type Pack, type TableDecl } from "../packs/schema";
 import { fillPlaceholders } from "../packs/text";
 import { tableNumberOf, tableTitle, type TableRows } from "../render/render";
 import { csvText } from "./csv";

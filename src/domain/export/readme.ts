@@ -1,6 +1,6 @@
 /** 说明.txt at the top of the package: what each file is, in which unit, and whether the workbook passed the check. */
 import type { Pack } from "../packs/schema";
-import { unitOf } from "../packs/schema";
+import { unitOf } from "../packs/decls";
 import { reportDate } from "../render/report";
 import { tableNumberOf, tableTitle } from "../render/render";
 import { hasOpenErrors, summaryOf, type Report } from "../report/model";

@@ -175,8 +175,6 @@ export type ItemDecl = z.infer<typeof itemSchema>;
 export type EachDecl = z.infer<typeof eachSchema>;
 export type ChangeStyle = z.infer<typeof changeStyleSchema>;
 
-export const isEach = (i: ItemDecl | EachDecl): i is EachDecl => "each" in i;
-
 /** The placeholders of a pattern, without their braces. */
 export function placeholders(pattern: string): string[] {
   return [...pattern.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);

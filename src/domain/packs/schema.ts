@@ -5,11 +5,10 @@
 import { amendmentSchema } from "../catalog/amendment-schema";
 import { z } from "zod";
 import { parseRange, type RangePos } from "../grid";
-import type { Unit } from "../money";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
 import { checkReferences, checkSchema, figureReferences, type CheckRow, type Reference } from "./checks";
-import { documentSchema, glossaryEntrySchema, isEach, narrativeSchema, placeholders } from "./document";
+import { documentSchema, glossaryEntrySchema, narrativeSchema, placeholders } from "./document";
 import { declaredRow, physicalColumns } from "./layout";
 
 const overlaps = (a: RangePos, b: RangePos) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -339,7 +338,7 @@ function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
     const eachKeys = new Set<string>();
     section.items.forEach((item, j) => {
       const at = [...path, "items", j];
-      if (isEach(item)) {
+      if ("each" in item) {
         eachKeys.add(item.key);
         item.tables.forEach((t, k) =>
           checkRefs(
@@ -450,7 +449,7 @@ function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
   });
   // The narrative items the text checks name: N08's in its section, N06's in any section.
   const itemKeys = (sections: NonNullable<PackShape["narrative"]>["sections"]) =>
-    new Set(sections.flatMap((s) => s.items.filter((item) => !isEach(item)).map((item) => item.key)));
+    new Set(sections.flatMap((s) => s.items.filter((item) => !("each" in item)).map((item) => item.key)));
   p.checks.forEach((c, i) => {
     if (c.kind === "narrativeProcurement") {
       const section = n?.sections.find((s) => s.id === c.section);
@@ -479,15 +478,13 @@ type PackShape = z.infer<typeof packShape>;
 export type Pack = z.infer<typeof packSchema>;
 export type TableDecl = z.infer<typeof tableSchema>;
 
-/** The unit of a table's amounts: its own, or the pack's. */
-export const unitOf = (pack: Pack, table: TableDecl): Unit => table.unit ?? pack.unit;
 export type ColumnDecl = z.infer<typeof columnSchema>;
 export type InputSheetDecl = z.infer<typeof inputSheetSchema>;
 
-/** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
 /** Problems shown of a pack: a pack of thousands of bad tables lists the first ones and says how many more. */
 const SHOWN_PROBLEMS = 50;
 
+/** A pack that failed validation; `problems` name each bad field (e.g. "tables[2].sheetName"). */
 export class PackError extends Error {
   constructor(readonly problems: string[]) {
     super(`模板包格式错误：${PackError.shown(problems).join("；")}`);
