@@ -9,11 +9,13 @@ import { SAMPLE_ENTRIES } from "../../src/preview/samples";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** `env`: what `webpack --env` would pass (a bureau's build: packs, url). */
-export async function buildBundle(env: Record<string, string> = {}): Promise<string> {
+export type BuildMode = "development" | "production";
+
+/** `env`: what `webpack --env` would pass (a bureau's build: packs, url); `mode`: production is what `npm run build` ships. */
+export async function buildBundle(env: Record<string, string> = {}, mode: BuildMode = "development"): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), "budget-preview-"));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require("../../webpack.config.js")(env, { mode: "development" });
+  const config = require("../../webpack.config.js")(env, { mode });
   config.output.path = out;
   config.devtool = false;
   await new Promise<void>((resolve, reject) =>
@@ -65,7 +67,7 @@ export type PreviewPage = Page & { errors: string[] };
  * after. `open(query)` gives a page on preview.html that collects uncaught page errors, and what the page's
  * Content-Security-Policy refused, in `page.errors`; `bypassCSP` lifts that policy, for a test that injects a script.
  */
-export function usePreviewHost(env?: () => Record<string, string>): {
+export function usePreviewHost(env?: () => Record<string, string>, mode: BuildMode = "development"): {
   open(query?: string, options?: { bypassCSP?: boolean }): Promise<PreviewPage>;
   dir(): string;
 } {
@@ -73,7 +75,7 @@ export function usePreviewHost(env?: () => Record<string, string>): {
   let server: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    dir = await buildBundle(env?.());
+    dir = await buildBundle(env?.(), mode);
     server = await serve(dir);
     browser = await launchChromium();
   });
