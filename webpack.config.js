@@ -97,8 +97,9 @@ module.exports = (env = {}, argv = {}) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        // Read only through validate.ts, which the pane imports only where no pack was validated at build time (tests):
-        // without side effects, webpack leaves them (and zod) out of the initial chunk.
+        // Reached at start only through packs/index.ts's fallback for unvalidated packs, dead code once VALIDATED_BUILTIN_PACKS
+        // is defined: marked free of side effects, the production build leaves them (and zod) to the chunk TemplatePane
+        // loads when a pack file is opened. (The development build keeps them in; tests/e2e/production.test.ts checks.)
         { test: /src[\\/]domain[\\/](packs[\\/](validate|schema|checks|document)|catalog[\\/]amendment-schema)\.ts$/, sideEffects: false },
         {
           test: /\.tsx?$/,
@@ -111,7 +112,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      // The bureau's packs join the built-in ones (src/domain/packs/index.ts).
+      // The bureau's packs join the built-in ones (as `extends` bases in src/domain/packs/validate.ts; validated above).
       new webpack.DefinePlugin({ BUREAU_PACKS: JSON.stringify(packs), VALIDATED_BUILTIN_PACKS: JSON.stringify(JSON.stringify(validatedPacks(packs))) }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], meta }),
       // The same page under the name the preview host is announced with.

@@ -53,7 +53,7 @@ async function meanAsync(runs: number, f: () => Promise<unknown>): Promise<numbe
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-/** A figure next to its target (issue 12): said, not enforced — a loaded machine may miss a time now and then. */
+/** A figure next to its target (issue 12): said, not enforced — a loaded machine may miss a time now and then. (The bundle's size is enforced: bundle().) */
 const target = (value: number, limit: number, unit: string) => `（目标 ≤ ${limit}${unit}，${value <= limit ? "达标" : "未达标"}）`;
 
 const BIN = join(__dirname, "../bin/budget-disclosure.js");
@@ -79,33 +79,30 @@ function processTimes(commands: Record<string, string[]>, runs: number): Record<
 /** A bare Node process loading the file with exceljs: the lower bound of any process that reads it. */
 const bareLoad = (file: string) => ["-e", `new (require("exceljs").Workbook)().xlsx.readFile(${JSON.stringify(file)})`];
 
-/** The compiled CLI starting and checking a workbook, next to a bare Node process loading the same file with exceljs. */
-function startup(file: string): string[] {
-  const t = processTimes({ node: ["-e", "0"], version: [BIN, "--version"], validate: [BIN, "validate", file], exceljs: bareLoad(file) }, 9);
-  return [
-    `整个进程（9 次取中位数）：node 空进程 ${fmt(t.node)}；budget-disclosure --version ${fmt(t.version)}${target(t.version / 1000, 0.3, " s")}`,
-    `整个进程 validate ${fmt(t.validate)}；node + exceljs 仅加载 ${fmt(t.exceljs)}；比值 ${(t.validate / t.exceljs).toFixed(2)}${target(t.validate / t.exceljs, 1.2, "")}`,
-  ];
-}
-
 /**
- * What a reviewer's `budget-disclosure validate 文件.xlsx` costs next to exceljs loading the file alone, each a process
- * of its own: both start cold, as they do for the user.
+ * The compiled CLI checking a workbook as a whole process, next to a bare Node process loading the same file with
+ * exceljs — both cold, as a reviewer's script runs them — and with `startup` an empty node and `--version` too.
  */
-function cliProcessRatio(file: string, limit: number): string {
-  const t = processTimes({ validate: [BIN, "validate", file], exceljs: bareLoad(file) }, 5);
-  return `CLI 校验一个工作簿（整个进程，5 次取中位数）${fmt(t.validate)}；node + exceljs 仅加载 ${fmt(t.exceljs)}；比值 ${(t.validate / t.exceljs).toFixed(2)}${target(t.validate / t.exceljs, limit, "")}`;
+function processLines(file: string, runs: number, limit: number, startup: boolean): string[] {
+  const first: Record<string, string[]> = startup ? { node: ["-e", "0"], version: [BIN, "--version"] } : {};
+  const t = processTimes({ ...first, validate: [BIN, "validate", file], exceljs: bareLoad(file) }, runs);
+  const ratio = t.validate / t.exceljs;
+  return [
+    ...(startup ? [`整个进程（${runs} 次取中位数）：node 空进程 ${fmt(t.node)}；budget-disclosure --version ${fmt(t.version)}${target(t.version / 1000, 0.3, " s")}`] : []),
+    `整个进程 validate ${fmt(t.validate)}（${runs} 次取中位数）；node + exceljs 仅加载 ${fmt(t.exceljs)}；比值 ${ratio.toFixed(2)}${target(ratio, limit, "")}`,
+  ];
 }
 
 type Case = Pick<Sample, "department" | "year" | "rows">;
 
-/** Targets of issue 12 for a case: checks in memory (ms), the CLI's time over exceljs's, the export (ms). */
+/** Targets of issue 12 for a case: checks in memory (ms), the CLI's time over exceljs's as processes, the export (ms). */
 interface Targets {
   checks?: number;
-  cliRatio?: number;
+  /** Time the compiled CLI as whole processes on this case's file, against this limit of its ratio. */
+  processRatio?: number;
+  /** With processRatio: an empty node and `--version` too. */
+  startup?: boolean;
   exportMs?: number;
-  /** Also time the compiled CLI as whole processes on this case's file. */
-  processes?: boolean;
 }
 
 async function measure(label: string, pack: Pack, { department, year, rows }: Case, renderRuns: number, targets: Targets = {}) {
@@ -141,7 +138,7 @@ async function measure(label: string, pack: Pack, { department, year, rows }: Ca
   const validate = fileValidator({ strict: false });
   const cli = await meanAsync(3, () => validate(file));
   const load = await meanAsync(3, () => new ExcelJS.Workbook().xlsx.readFile(file));
-  const processes = [...(targets.processes ? startup(file) : []), ...(targets.cliRatio ? [cliProcessRatio(file, targets.cliRatio)] : [])];
+  const processes = targets.processRatio ? processLines(file, targets.startup ? 9 : 5, targets.processRatio, targets.startup ?? false) : [];
   rmSync(file);
   const counts = (["error", "warning", "info"] as const).map((s) => checked.result.findings.filter((f) => f.severity === s).length);
 
@@ -260,7 +257,7 @@ async function main() {
   if (process.argv[2] === "large") return largeExports();
   if (process.argv[2] === "bundle") return bundle();
   await bundle();
-  await measure("晋城示例", builtinPack(), jinchengSample, 50, { processes: true });
+  await measure("晋城示例", builtinPack(), jinchengSample, 50, { processRatio: 1.2, startup: true });
   await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
   // 30 类 × 10 款 × 6 项 (≈ 2,100 functional rows with their 类 and 款), each 项's project money in 3 projects.
   const large = largeRows(10, 6, 3);
@@ -270,7 +267,7 @@ async function main() {
     builtinPack(),
     { department: "大型测试局", year: 2023, rows: large },
     3,
-    { checks: 150, cliRatio: 1.5, exportMs: 8000 },
+    { checks: 150, processRatio: 1.5, exportMs: 8000 },
   );
   await review();
   await largeExports();

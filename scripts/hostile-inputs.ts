@@ -38,14 +38,15 @@ const none = () => {};
 
 /**
  * A merge from B40 to the sheet's last cell, on a sheet of its own. exceljs cannot write one (it would visit every
- * cell), so it goes into the sheet's XML of a written file.
+ * cell), so it goes into the sheet's XML of a written file: after the cells, where the schema puts it, or before them.
  */
-async function withGiantMerge(): Promise<Buffer> {
+async function withGiantMerge(place: "after" | "before"): Promise<Buffer> {
   const data = await sampleWith((workbook) => (workbook.addWorksheet("说明").getCell("A1").value = "见各表"));
   const files = unzipSync(data);
   const last = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b)).at(-1)!;
   const xml = strFromU8(files[last]);
-  files[last] = strToU8(xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="B40:XFD1048576"/></mergeCells>'));
+  const merges = '<mergeCells count="1"><mergeCell ref="B40:XFD1048576"/></mergeCells>';
+  files[last] = strToU8(place === "after" ? xml.replace("</sheetData>", `</sheetData>${merges}`) : xml.replace("<sheetData", `${merges}<sheetData`));
   return Buffer.from(zipSync(files));
 }
 
@@ -70,7 +71,9 @@ function packWith(edit: (pack: Json & { tables: Json[] }) => void): string {
 /** Each input's file name and how it is made. */
 export const HOSTILE_INPUTS = {
   "远处单元格.xlsx": () => sampleWith((workbook) => (workbook.addWorksheet("备注").getCell("XFD1048576").value = "备注")),
-  "巨大合并.xlsx": withGiantMerge,
+  "巨大合并.xlsx": () => withGiantMerge("after"),
+  // The same merge before the cells, out of the schema's order: the sheet is then searched whole, not only after its cells.
+  "巨大合并-在单元格前.xlsx": () => withGiantMerge("before"),
   // Values every 900 rows and 14 columns down to the last cell: no gap to cut at, so the sheet is too large to read.
   "稀疏对角.xlsx": () =>
     sampleWith((workbook) => {

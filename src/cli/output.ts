@@ -59,9 +59,16 @@ export function writeAtomically(file: string, data: Uint8Array | string, replace
   }
 }
 
-/** The -o of a command writing a new workbook made from `input` (upgrade, rollover): an .xlsx, never the input itself. */
-export function newWorkbookPath(output: string | undefined, input: string): string {
-  if (!output || path.extname(output).toLowerCase() !== ".xlsx") throw new CliError("请用 -o 指定写出的 .xlsx 文件");
-  if (path.resolve(output) === path.resolve(input)) throw new CliError("输出不能是输入的工作簿本身：从不修改原文件");
+/** The -o of a command writing a workbook: given, and ending in .xlsx (Excel opens nothing else as one). */
+export function workbookPath(output: string | undefined): string {
+  if (output === undefined) throw new CliError("请用 -o 指定输出文件，如 -o 预算公开表.xlsx");
+  if (path.extname(output).toLowerCase() !== ".xlsx") throw new CliError(`输出文件名应以 .xlsx 结尾：${output}`);
   return output;
+}
+
+/** The -o of a command writing a new workbook made from `input` (upgrade, rollover): never the input itself. */
+export function newWorkbookPath(output: string | undefined, input: string): string {
+  const file = workbookPath(output);
+  if (path.resolve(file) === path.resolve(input)) throw new CliError("输出不能是输入的工作簿本身：从不修改原文件");
+  return file;
 }

@@ -88,7 +88,10 @@ export function withoutOversizedParts(data: Uint8Array): { data: Uint8Array; dro
     // at — the whole sheet when a file out of that order has one before.
     const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = Math.max(0, raw.lastIndexOf("</sheetData>"));
-    const before = (tag: string) => raw.indexOf(tag) >= 0 && raw.indexOf(tag) < end;
+    const before = (tag: string) => {
+      const at = raw.indexOf(tag);
+      return at >= 0 && at < end;
+    };
     const tail = before("<mergeCell") || before("<dataValidations") ? 0 : end;
     const xml = strFromU8(bytes.subarray(tail));
     if (!xml.includes("<mergeCell") && !xml.includes("<dataValidations")) continue;

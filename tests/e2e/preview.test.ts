@@ -188,8 +188,9 @@ test("an empty 部门名称 or 预算年度 is refused with our Chinese message 
   await expect(year.getAttribute("aria-invalid")).resolves.toBe("true");
   await expect(description(year)).resolves.toContain("预算年度应为 2000 到 2100 之间的整数。");
   await expect(year.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
-  // Nothing was inserted.
-  await page.getByText("工作簿为空。请在右侧“模板”窗格中插入表格，或载入示例。").waitFor();
+  // Nothing was inserted: the workbook has no sheet and the pane says nothing was.
+  await expect(page.getByRole("tablist", { name: "工作表" }).getByRole("tab").count()).resolves.toBe(0);
+  await expect(page.getByTestId("template-status").innerText()).resolves.not.toMatch(/已插入/);
   await page.close();
 });
 

@@ -1,7 +1,6 @@
 /**
  * The task pane as `npm run build` ships it (production mode; the other e2e tests use the development build): the
- * first script leaves out what only some actions need — reading a pack file (zod and the schemas), export, the
- * samples — and each part still loads when its action starts.
+ * first script leaves out reading a pack file (zod and the schemas), which still loads when a clerk opens one.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";

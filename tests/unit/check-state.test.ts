@@ -125,7 +125,7 @@ it("a long list draws a page at a time: shown of all, and the rest on request", 
 });
 
 describe("edits after a check", () => {
-  it("with 自动重新校验 on leave the results current (the pane checks again)", () => {
+  it("with 自动重新校验 on leave the results current", () => {
     expect(after(checked(), { type: "edited" }).stale).toBe(false);
   });
 

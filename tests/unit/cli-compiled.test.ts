@@ -54,6 +54,12 @@ describe("the compiled CLI", () => {
     expect(r.modules.filter((m) => m.startsWith("dist-cli/samples/"))).toEqual([]);
   });
 
+  it("reads a sample's figures from their own file when asked for (not bundled into main.js)", async () => {
+    const r = await bin(["template", "--sample", "-o", path.join(tempDir(), "示例.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.modules).toContain("dist-cli/samples/jincheng-2023.json");
+  });
+
   it("validates a workbook as the sources do, exceljs read from its own compiled file", async () => {
     const compiled = await bin(["validate", sample(), "--format", "json"]);
     const sources = await runCli("validate", sample(), "--format", "json");

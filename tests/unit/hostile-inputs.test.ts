@@ -59,8 +59,9 @@ describe("workbooks", () => {
     expect(code).toBe(0);
   }, 120_000);
 
-  it("a merge B40:XFD1048576: read as unmerged and said so", async () => {
-    const { code, found } = await findings("巨大合并.xlsx");
+  // After the cells, where the schema puts merges, or before them (then the whole sheet is searched).
+  it.each<HostileInput>(["巨大合并.xlsx", "巨大合并-在单元格前.xlsx"])("a merge B40:XFD1048576 (%s): read as unmerged and said so", async (input) => {
+    const { code, found } = await findings(input);
     expect(lines(found, "S14")).toEqual([
       "warning 说明!B40 工作表“说明”的合并区域 B40:XFD1048576 过大（单个超过 1 万个单元格，或合计超过 100 万个），已按未合并读取",
     ]);

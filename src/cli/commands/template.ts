@@ -5,7 +5,7 @@ import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../dom
 import { renderTables } from "../../domain/render/render";
 import type { Sample } from "../../domain/samples";
 import { CliError, type Io } from "../context";
-import { writeAtomically } from "../output";
+import { workbookPath, writeAtomically } from "../output";
 import { packByIdOrFile } from "../pack-file";
 import { plansToXlsx } from "../../xlsx/write-plans";
 
@@ -72,7 +72,7 @@ export function registerTemplate(program: Command, io: Io): void {
 }
 
 async function template(options: TemplateOptions, io: Io): Promise<void> {
-  const output = outputPath(options.output);
+  const output = workbookPath(options.output);
   const pack = options.pack === undefined ? builtinPack() : packByIdOrFile(options.pack);
   const { SAMPLES, sampleOf, samplePlans } = samples();
   const sample = options.sample ? sampleOf(pack) : undefined;
@@ -91,13 +91,6 @@ async function template(options: TemplateOptions, io: Io): Promise<void> {
   writeAtomically(output, await plansToXlsx(plans), options.force ?? false);
   const others = plans.length - count;
   io.out(`已写入 ${output}：${count} 张表${others ? `及 ${others} 个说明工作表` : ""}（${department}，${year}年）\n`);
-}
-
-function outputPath(path: string | undefined): string {
-  if (path === undefined) throw new CliError("请用 -o 指定输出文件，如 -o 预算公开表.xlsx");
-  // Excel will not open a workbook whose name does not end in .xlsx.
-  if (!/\.xlsx$/i.test(path)) throw new CliError(`输出文件名应以 .xlsx 结尾：${path}`);
-  return path;
 }
 
 function parseYear(text: string | undefined, sample: Sample | undefined): number {

@@ -126,7 +126,7 @@ function equal(ctx: CheckContext, left: Side, right: Side, params: Record<string
   const [subject, other] = left.size ? [left, right] : [right, left];
   if (!subject.size || subject.invalid || other.invalid) return;
   const parts = Math.max(1, subject.size + other.size - 1);
-  if (subject.cents !== undefined && other.cents !== undefined && judgeCents(subject.cents - other.cents, parts, { strict: ctx.options.strict }) === "ok") return;
+  if (subject.cents !== undefined && other.cents !== undefined && judgeCents(subject.cents - other.cents, parts, ctx.options) === "ok") return;
   ctx.compare(subject.cells[0], subject.value, other.value, parts, {
     params: { ...params, row: subject.where, other: other.full },
     related: [...subject.cells.slice(1), ...other.cells],
@@ -248,7 +248,6 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
   const names = check.columns.map((pair) => [pair.name ?? columnsText(left, pair.left), columnsText(right, pair.right)]);
   // Thousands of codes: in one unit, two rows that agree in whole cents are passed over without making their sides.
   const sameUnit = ctx.unitOf(left.id) === ctx.unitOf(right.id);
-  const strict = { strict: ctx.options.strict };
   const centsIn = (table: ReadTable, row: ReadRow | undefined, keys: string[]) =>
     row ? sumCents(keys.map((key) => centsOf(ctx.parse(cellOf(table, row, key))))) : 0;
   for (const code of codes) {
@@ -261,7 +260,7 @@ const byCodeCheck = (ctx: CheckContext, check: CheckOf<"byCode">) => {
         const x = centsIn(left, row, pair.left);
         const y = centsIn(right, other, pair.right);
         const parts = Math.max(1, leftOf.length * pair.left.length + rightOf.length * pair.right.length - 1);
-        if (x !== undefined && y !== undefined && ((check.op !== "equal" && x <= y) || judgeCents(x - y, parts, strict) === "ok")) continue;
+        if (x !== undefined && y !== undefined && ((check.op !== "equal" && x <= y) || judgeCents(x - y, parts, ctx.options) === "ok")) continue;
       }
       const a = side(ctx, left, leftOf, pair.left, names[i][0]);
       const b = side(ctx, right, rightOf, pair.right, names[i][1]);

@@ -1,7 +1,6 @@
 /** A sheet's non-empty cells, row by row, with their places: what the form and text readers walk. */
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import type { CellRef } from "../finding";
-import { normalizeName } from "../catalog/catalog";
 
 export interface GridCell {
   /** 0-based row and column on the sheet. */
@@ -13,22 +12,7 @@ export interface GridCell {
   ref: CellRef;
 }
 
-/** A cell's value as texts are compared (normalizeName): "" for a blank. */
-export const comparedText = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
-
-const normalized = new WeakMap<SheetGrid, string[][]>();
-
-/**
- * A grid's cells as compared, row by row and column by column as in `values`; worked out once per grid: each pack
- * tried on a workbook, its input sheets and the texts' titles all look at the same cells.
- */
-export function gridTexts(grid: SheetGrid): readonly (readonly string[])[] {
-  let texts = normalized.get(grid);
-  if (!texts) normalized.set(grid, (texts = grid.values.map((row) => row.map(comparedText))));
-  return texts;
-}
-
-/** Grids are never changed once read; the readers of texts, forms, glossary and 目录 each walk every sheet. */
+/** Grids are never changed once read; the readers of texts, forms, glossary and 目录 may each walk the same sheet. */
 const walked = new WeakMap<SheetGrid, readonly (readonly GridCell[])[]>();
 
 /**

@@ -9,7 +9,8 @@ import type { GlossaryEntry, NarrativeSection } from "../inputs";
 import type { Pack } from "../packs/schema";
 import type { SheetPlan, StyledRange } from "../render/plan";
 import { packText } from "../packs/text";
-import { gridRows, gridTexts, type GridCell } from "./cells";
+import { gridTexts } from "../read/texts";
+import { gridRows, type GridCell } from "./cells";
 
 /** One wide column: the texts wrap in it. */
 const WIDTH = 110;

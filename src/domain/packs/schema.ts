@@ -4,6 +4,7 @@
  */
 import { amendmentSchema } from "../catalog/amendment-schema";
 import { z } from "zod";
+import { FIRST_YEAR, LAST_YEAR } from "../budget-year";
 import { parseRange, type RangePos } from "../grid";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
@@ -182,14 +183,14 @@ const packShape = z.object({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, "应为“主版本.次版本.修订号”，如 1.0.0"),
   name: z.string().min(1),
   /** The budget year the pack is issued for. */
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
   /** Who issues it: 山西省财政厅, 上海市普陀区财政局 … */
   publisher: z.string().min(1),
   /**
    * The subject catalogue it is made for: that year's, with the amendments the bureau issues with the pack, which the
    * checks of a workbook of that budget year then apply (a withdrawn code is C02, naming the notice and date).
    */
-  catalog: z.object({ year: z.number().int().min(2000).max(2100), amendments: z.array(amendmentSchema) }).strict().optional(),
+  catalog: z.object({ year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR), amendments: z.array(amendmentSchema) }).strict().optional(),
   /** The unit of every table's amounts, unless a table says otherwise. */
   unit: z.enum(["元", "万元"]),
   /** Printed under a table that has no figures; placeholders {year}, {subject}. */

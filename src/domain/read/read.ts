@@ -7,7 +7,7 @@ import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, type Parsed } from "../money";
-import { comparedText, gridTexts } from "../inputs/cells";
+import { comparedText, gridTexts } from "./texts";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
