@@ -1,6 +1,6 @@
 /**
  * Builds the Shanghai 普陀区 samples (src/domain/samples/shanghai-*.json) from the four seed disclosures in
- * ../shared/seeds (or $SHARED_DIR/seeds): the nine tables as published (amounts as numbers: 元 in T01–T08,
+ * tests/fixtures/seeds: the nine tables as published (amounts as numbers: 元 in T01–T08,
  * 万元 in T09; codes and labels as strings; blanks null), the text sections and the 名词解释, and the inputs the
  * document states besides its tables (texts, last year's figures, 政府采购, 绩效, 执行数 by code, the published
  * 编制说明 and 其他相关情况说明 as `narrative`: see inputsOf in tests/support/shanghai-seed.ts).

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Validates the add-in manifest offline against Microsoft's XML manifest schemas (shared/schemas/office-manifest).
-// Usage: node scripts/validate-manifest.js [manifest.xml]   (env SHARED_DIR overrides the location of shared/)
+// Validates the add-in manifest offline against Microsoft's XML manifest schemas (schemas/office-manifest, vendored).
+// Usage: node scripts/validate-manifest.js [manifest.xml]
 "use strict";
 
 const fs = require("fs");
@@ -17,13 +17,12 @@ function fail(lines) {
 
 async function main() {
   const manifestPath = path.resolve(process.argv[2] || path.join(repoRoot, "manifest.xml"));
-  const sharedDir = process.env.SHARED_DIR || path.join(repoRoot, "..", "shared");
-  const schemaDir = path.resolve(sharedDir, "schemas", "office-manifest");
+  const schemaDir = path.join(repoRoot, "schemas", "office-manifest");
   const manifestName = path.basename(manifestPath);
 
   if (!fs.existsSync(manifestPath)) fail([`找不到清单文件：${manifestPath}`]);
   if (!fs.existsSync(path.join(schemaDir, MAIN_SCHEMA))) {
-    fail([`找不到清单架构：${path.join(schemaDir, MAIN_SCHEMA)}`, "请用环境变量 SHARED_DIR 指定 shared 目录。"]);
+    fail([`找不到清单架构：${path.join(schemaDir, MAIN_SCHEMA)}`, "仓库不完整：请重新克隆。"]);
   }
 
   // The main schema imports the others by bare file name, so they are preloaded under that name.

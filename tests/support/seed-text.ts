@@ -1,5 +1,5 @@
 /**
- * Reads the 13 tables out of a seed disclosure (../shared/seeds/*.txt: the published PDFs as text,
+ * Reads the 13 tables out of a seed disclosure (tests/fixtures/seeds/*.txt: the published PDFs as text,
  * one table row per line, cells separated by tabs). Used by tests to compare our drawing with the
  * published layout, and by scripts/sample-from-seed.ts to build the sample figures.
  */
@@ -8,10 +8,11 @@ import { join } from "path";
 import type { Pack, TableDecl } from "../../src/domain/packs/schema";
 import { tableTitle } from "../../src/domain/render/render";
 
-export const SHARED_DIR = process.env.SHARED_DIR ?? join(__dirname, "..", "..", "..", "shared");
+/** The seed documents, copied into the repository (their source: its README). */
+export const SEEDS_DIR = join(__dirname, "..", "fixtures", "seeds");
 
 export function readSeed(name: "jincheng" | "datong"): string {
-  return readFileSync(join(SHARED_DIR, "seeds", `${name}-commerce-2023-budget.txt`), "utf8");
+  return readFileSync(join(SEEDS_DIR, `${name}-commerce-2023-budget.txt`), "utf8");
 }
 
 /** Compare texts as printed: no whitespace, ASCII punctuation and quotes as their full-width forms. */

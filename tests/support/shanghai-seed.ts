@@ -1,5 +1,5 @@
 /**
- * Reads the Shanghai 普陀区 seed disclosures (../shared/seeds/shanghai-putuo-*.txt: the published PDFs as
+ * Reads the Shanghai 普陀区 seed disclosures (tests/fixtures/seeds/shanghai-putuo-*.txt: the published PDFs as
  * `pdftotext -layout` text, columns aligned by spaces) into their nine tables, their text sections and their
  * 名词解释, and from those the inputs of the Shanghai pack (inputsOf). Used by tests/unit/shanghai-seed.test.ts and
  * by scripts/shanghai-samples.ts, which writes the samples src/domain/samples/shanghai-*.json from it.
@@ -14,7 +14,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { NarrativeSection } from "../../src/domain/inputs";
-import { SHARED_DIR } from "./seed-text";
+import { SEEDS_DIR } from "./seed-text";
 
 export const SHANGHAI_SEEDS = [
   "shanghai-putuo-commerce-2025-department-budget",
@@ -25,7 +25,7 @@ export const SHANGHAI_SEEDS = [
 export type ShanghaiSeedName = (typeof SHANGHAI_SEEDS)[number];
 
 export function readShanghaiSeed(name: ShanghaiSeedName | string): string {
-  return readFileSync(join(SHARED_DIR, "seeds", `${name}.txt`), "utf8");
+  return readFileSync(join(SEEDS_DIR, `${name}.txt`), "utf8");
 }
 
 export type Cell = string | null;

@@ -1,5 +1,5 @@
 /**
- * The 普陀区 2026 部门预算 template (../shared/seeds/templates/shanghai-putuo-2026-department-budget-template.xlsx)
+ * The 普陀区 2026 部门预算 template (tests/fixtures/seeds/templates/shanghai-putuo-2026-department-budget-template.xlsx)
  * filled as a clerk would, with the 商务委员会 2025 figures: each table sheet's title re-dated to 2025, its 编制部门：
  * line completed, the 类/款/项 columns, names and amounts typed under the header (类 as a number, 款 and 项 as
  * text "13", "01", as the template's own examples), the 财务收支/财政拨款 sheets' printed income labels left as they
@@ -15,10 +15,10 @@
 import ExcelJS from "exceljs";
 import * as path from "node:path";
 import type { CellValue } from "../../src/domain/grid";
-import { SHARED_DIR } from "./seed-text";
+import { SEEDS_DIR } from "./seed-text";
 import { DEPARTMENT, SAMPLE, TABLES } from "./shanghai-layouts";
 
-export const TEMPLATE = path.join(SHARED_DIR, "seeds", "templates", "shanghai-putuo-2026-department-budget-template.xlsx");
+export const TEMPLATE = path.join(SEEDS_DIR, "templates", "shanghai-putuo-2026-department-budget-template.xlsx");
 
 export type Variant = "overwrite" | "belowExamples";
 

@@ -14,7 +14,7 @@ import { shanghaiWanli2025Sample as W25 } from "../../src/domain/samples";
 import { samplePlans } from "../../src/domain/samples/workbook";
 import { plansToXlsx } from "../../src/xlsx/write-plans";
 import { runCli, useTempDir } from "../support/cli";
-import { SHARED_DIR } from "../support/seed-text";
+import { SEEDS_DIR } from "../support/seed-text";
 
 jest.setTimeout(60_000);
 const tempDir = useTempDir("shanghai-2026-");
@@ -30,7 +30,7 @@ const text = (v: ExcelJS.CellValue): string | null => {
 
 test("every table of the 2026 pack is drawn as the 2026 template holds it: title and header rows", async () => {
   const template = new ExcelJS.Workbook();
-  await template.xlsx.readFile(path.join(SHARED_DIR, "seeds/templates/shanghai-putuo-2026-department-budget-template.xlsx"));
+  await template.xlsx.readFile(path.join(SEEDS_DIR, "templates/shanghai-putuo-2026-department-budget-template.xlsx"));
   for (const plan of renderTables(p2026, { department: "", year: 2026 })) {
     const decl = p2026.tables.find((t) => t.id === plan.tableId)!;
     // A template sheet name may end in a space.

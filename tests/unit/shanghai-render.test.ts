@@ -1,7 +1,7 @@
 /**
  * Each of the four Shanghai 普陀区 seeds, drawn through its pack with its figures, reproduces every published
  * header and body cell: the sample (src/domain/samples/shanghai-*.json) names the pack and holds the figures; the
- * seed text (../shared/seeds/shanghai-putuo-*.txt, read by tests/support/shanghai-seed.ts) is what was printed.
+ * seed text (tests/fixtures/seeds/shanghai-putuo-*.txt, read by tests/support/shanghai-seed.ts) is what was printed.
  *
  * The drawing is compared with the printed text, never with the sample: titles, the 编制部门/编制单位 line, the
  * unit, every header cell (in the printed header block), every body cell (codes in their 类/款/项 columns, labels,
