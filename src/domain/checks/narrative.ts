@@ -10,7 +10,8 @@ import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
-import { mentionsIn, misnamed, sentencesOf, subjectNames, type Mention, type Sentence, type SubjectNames } from "../narrative/mentions";
+import { mentionsIn, sentencesOf, subjectNames, type Mention, type Sentence, type SubjectNames } from "../narrative/mentions";
+import type { Subject } from "../narrative/subjects";
 import { isUp, lastYear, NUM, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
@@ -27,8 +28,11 @@ export interface ReadParagraph {
   at: Place;
   /** Where it begins in its section's plain text. */
   start: number;
-  /** The 科目 it states an amount for, wherever they stand (offsets in `plain`). */
+  /** The 科目 it names, in any form, and those it states an amount for (offsets in `plain`). */
+  subjects: Subject[];
   mentions: Mention[];
+  /** 科目 written with an amount after them whose code could not be told: nothing is said of them. */
+  unresolved: Subject[];
   sentences: Sentence[];
 }
 
@@ -44,6 +48,8 @@ export interface ReadSection {
   plain: string;
   paragraphs: ReadParagraph[];
   statements: Statement[];
+  /** Figures written after a 科目 whose code could not be told: read, and left unchecked. */
+  unresolved: number;
 }
 
 /** The sentence of a paragraph holding offset `at` of its plain text. */
@@ -66,7 +72,7 @@ function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, last:
   return s.text.split("\n").map((text, i) => {
     const plain = plainText(text);
     const cell = s.cells?.[i];
-    const p = { text, plain, at: cell ? { table: "", ...cell } : at, start, mentions: mentionsIn(plain, names, last), sentences: sentencesOf(text, plain) };
+    const p = { text, plain, at: cell ? { table: "", ...cell } : at, start, ...mentionsIn(plain, names, last), sentences: sentencesOf(text, plain) };
     start += plain.length;
     return p;
   });
@@ -108,14 +114,15 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
         sections: inputs.narrative.map((s) => {
           const id = sectionOf(decl.sections, s)?.id;
           const at = placeOf(s, sheet);
+          const paragraphs = paragraphsOf(s, at, names, last);
           return {
             id,
             name: `“${s.number ? `${s.number}、` : ""}${s.title}”`,
             at,
             text: s.text,
             plain: plainText(s.text),
-            paragraphs: paragraphsOf(s, at, names, last),
-            statements: id ? readStatements(s.text, facts.sections[id], catalog.year) : [],
+            paragraphs,
+            ...(id ? readStatements(paragraphs, facts.sections[id], catalog.year) : { statements: [], unresolved: 0 }),
           };
         }),
       });
@@ -400,7 +407,8 @@ const N05 = narrativeCheck<"narrativeClassNames">((ctx, n) => {
     for (const p of s.paragraphs) {
       for (const f of formers) if (p.plain.includes(f.plain)) ctx.report(p.at, { params: params(s), actual: f.name, expected: f.current });
       for (const m of p.mentions)
-        if (misnamed(n.names, m)) ctx.report(p.at, { params: params(s), actual: m.written, expected: `${m.code}${catalog.get("functional", m.code)?.name ?? ""}` });
+        if (m.misnamed)
+          ctx.report(p.at, { params: params(s), actual: m.written, expected: `${m.misnamed.code}${catalog.get("functional", m.misnamed.code)?.name ?? ""}` });
       if (!paths.length) continue;
       for (const m of p.text.matchAll(CITED)) {
         const cited = m[1];

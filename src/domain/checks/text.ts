@@ -69,7 +69,8 @@ const N09 = narrativeCheck<"narrativeSubjectAmounts">((ctx, n) => {
     for (const p of s.paragraphs)
       for (const m of p.mentions) {
         const all = figures.get(m.code);
-        if (m.lastYear || !all || s.statements.some((st) => st.at === p.start + m.at)) continue;
+        // A code written with another code's name (N05 says so): which of the two the amount is of is not known.
+        if (m.lastYear || m.misnamed || !all || s.statements.some((st) => st.at === p.start + m.at)) continue;
         // A blank column's 0.00 is no figure of the 科目, unless it has no other.
         const known = all.some((f) => !f.wan.isZero()) ? all.filter((f) => !f.wan.isZero()) : all;
         // The figure as written, with its unit: a mention's text ends with it.

@@ -7,6 +7,7 @@ import { Decimal, parseAmount } from "../money";
 import type { NarrativeSection } from "../inputs";
 import type { SectionDecl } from "../packs/document";
 import { plainText, type Item } from "./facts";
+import type { Subject } from "./subjects";
 
 export interface Statement {
   item: Item;
@@ -35,6 +36,8 @@ export const TOKENS = new RegExp(
   [
     `(?<change>${THAN}(?<changeWord>${WORD})了?(?<changeValue>-?${NUM})万元)`,
     `(?<same>${THAN}(?:持平|相同|一致))`,
+    // 增加D万元 with no 比上年 of its own: a change only right after last year's figure (比上年预算执行数P万元增加D万元).
+    `(?<bare>(?<bareWord>${WORD})了?(?<bareValue>-?${NUM})万元)`,
     `(?<rate>(?<rateWord>${WORD})了?(?<rateValue>-?\\d+(?:\\.\\d+)?)%)`,
     `(?<share>占(?:比)?(?:为)?(?<shareValue>\\d+(?:\\.\\d+)?)%)`,
     `(?<amount>(?<amountValue>${NUM})万元)`,
@@ -80,53 +83,88 @@ function itemOf(label: string, items: Item[], unit: Item["unit"], stated: Set<It
   return best && (best.items.find((it) => !stated.has(it)) ?? best.items[0]);
 }
 
+/** A paragraph of a section as read: its plain text, where it begins in the section's, and the 科目 it names. */
+export interface StatementParagraph {
+  plain: string;
+  start: number;
+  subjects: Subject[];
+}
+
+/** The section's item for a code (an `each` item's key ends with its code). */
+const itemOfCode = (items: Item[], code: string) => items.find((it) => it.key.endsWith(`:${code}`));
+
 /**
  * The statements of one section's text, in order, about `items` (the section's figures). A figure named as last
  * year's (2022年预算数为…, 上年机关运行经费为…) is the previous figure of the item whose change the text states.
+ * A figure whose words name a 科目 (any form subjects.ts reads) is that 科目's: its item when the section lists it,
+ * else no item's — and the figures after it in the paragraph are not given to an item named before it. A figure
+ * with no name of its own belongs to the item named before it in the same paragraph, never in another.
+ * `unresolved` counts the figures written after a 科目 whose code could not be told.
  */
-export function readStatements(text: string, items: Item[], year: number): Statement[] {
-  const plain = plainText(text);
+export function readStatements(paragraphs: StatementParagraph[], items: Item[], year: number): { statements: Statement[]; unresolved: number } {
   const last = lastYear(year);
   const thisYear = new RegExp(`^(?:${year}年度?|本年度?)(?:预算)?(?:安排|数)?(?:为)?$`);
   const out: Statement[] = [];
   const stated = new Set<Item>();
-  let current: Statement | undefined;
-  /** The latest statement of an item whose change the text states. */
-  let head: Statement | undefined;
-  let after = 0;
-  for (const m of plain.matchAll(TOKENS)) {
-    const g = m.groups!;
-    const start = m.index!;
-    const before = plain.slice(after, start);
-    const cut = Math.max(...[...before.matchAll(BOUNDARY)].map((b) => b.index! + 1), 0);
-    const label = before.slice(cut);
-    after = start + m[0].length;
-    if (g.amount || g.count) {
-      const unit = g.amount ? "万元" : "个";
-      const it = itemOf(label, items, unit, stated);
-      const amount = value(g.amountValue ?? g.countValue);
-      if (unit === "万元" && head && (!it || it === head.item) && last.test(label)) {
-        if (head.previous === undefined) head.previous = amount;
-      } else if (!it && unit === "万元" && current && thisYear.test(label)) {
-        // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
-        out.push({ item: current.item, at: start, amount });
-      } else if (it) {
-        current = { item: it, at: start, amount };
-        out.push(current);
-        stated.add(it);
-        if (it.previous !== undefined) head = current;
+  let unresolved = 0;
+  for (const p of paragraphs) {
+    let current: Statement | undefined;
+    /** The latest statement of an item whose change the text states. */
+    let head: Statement | undefined;
+    let after = 0;
+    /** Whether the figure just read was last year's figure of `head`. */
+    let previousJustRead = false;
+    for (const m of p.plain.matchAll(TOKENS)) {
+      const g = m.groups!;
+      const start = m.index!;
+      const before = p.plain.slice(after, start);
+      const cut = after + Math.max(...[...before.matchAll(BOUNDARY)].map((b) => b.index! + 1), 0);
+      const label = p.plain.slice(cut, start);
+      after = start + m[0].length;
+      const adjacent = previousJustRead && before === "";
+      previousJustRead = false;
+      if (g.amount || g.count) {
+        const unit = g.amount ? "万元" : "个";
+        const amount = value(g.amountValue ?? g.countValue);
+        const subject = unit === "万元" ? p.subjects.find((sub) => sub.end > cut && sub.end <= start) : undefined;
+        if (subject) {
+          const it = subject.code !== null && !subject.misnamed ? itemOfCode(items, subject.code) : undefined;
+          current = head = undefined;
+          if (subject.code === null) unresolved++;
+          if (!it) continue;
+          current = { item: it, at: p.start + start, amount };
+          out.push(current);
+          stated.add(it);
+          if (it.previous !== undefined) head = current;
+          continue;
+        }
+        const it = itemOf(label, items, unit, stated);
+        if (unit === "万元" && head && (!it || it === head.item) && last.test(label)) {
+          if (head.previous === undefined) head.previous = amount;
+          previousJustRead = true;
+        } else if (!it && unit === "万元" && current && thisYear.test(label)) {
+          // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
+          out.push({ item: current.item, at: p.start + start, amount });
+        } else if (it) {
+          current = { item: it, at: p.start + start, amount };
+          out.push(current);
+          stated.add(it);
+          if (it.previous !== undefined) head = current;
+        }
+      } else if (g.share) {
+        if (current && current.share === undefined) current.share = value(g.shareValue);
+      } else if (g.change) {
+        if (head && !head.change) head.change = { word: g.changeWord, amount: value(g.changeValue) };
+      } else if (g.bare) {
+        if (head && !head.change && adjacent) head.change = { word: g.bareWord, amount: value(g.bareValue) };
+      } else if (g.rate) {
+        if (head && !head.rate) head.rate = { word: g.rateWord, value: value(g.rateValue) };
+      } else if (g.same) {
+        if (head && !head.same) head.same = m[0];
       }
-    } else if (g.share) {
-      if (current && current.share === undefined) current.share = value(g.shareValue);
-    } else if (g.change) {
-      if (head && !head.change) head.change = { word: g.changeWord, amount: value(g.changeValue) };
-    } else if (g.rate) {
-      if (head && !head.rate) head.rate = { word: g.rateWord, value: value(g.rateValue) };
-    } else if (g.same) {
-      if (head && !head.same) head.same = m[0];
     }
   }
-  return out;
+  return { statements: out, unresolved };
 }
 
 /** Which of the pack's sections a section of an edited text is: by its id, its number, else its title (any year). */

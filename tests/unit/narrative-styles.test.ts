@@ -1,0 +1,125 @@
+/**
+ * The 编制说明's item paragraphs of two Shanghai samples (万里 2024, with each item's change from 2023's 执行数; 商务委
+ * 2025, amounts only) rewritten in six ways of naming the 科目 and three ways of stating the change
+ * (tests/support/house-styles.ts): every clean variant is quiet at error level, and a slip planted in one item
+ * (its amount, its rate, its direction, its change in 万元) is found at that paragraph with the figures quoted —
+ * never as a finding about another subject.
+ */
+import fc from "fast-check";
+import type { Finding } from "../../src/domain/finding";
+import type { NarrativeSection } from "../../src/domain/inputs";
+import { shanghaiCommerceSample, shanghaiWanli2024Sample, type Sample } from "../../src/domain/samples";
+import {
+  CHANGE_STYLES,
+  itemParagraphs,
+  restyled,
+  SUBJECT_STYLES,
+  type ChangeStyle,
+  type ItemParagraph,
+  type Planted,
+  type Slip,
+  type SubjectStyle,
+} from "../support/house-styles";
+import { buildWorld, checkText, onSheets, published, type World } from "../support/shanghai-world";
+
+const TEXT_RULE = /^(X17|N\d\d)$/;
+const textErrors = (fs: Finding[]) => fs.filter((f) => f.severity === "error" && TEXT_RULE.test(f.rule));
+
+interface Case {
+  w: World;
+  sections: NarrativeSection[];
+  budget: NarrativeSection;
+  items: ItemParagraph[];
+}
+
+const cases = new Map<Sample, Case>();
+function caseOf(sample: Sample): Case {
+  if (!cases.has(sample)) {
+    const w = buildWorld(sample);
+    const sections = published(w);
+    const budget = sections.find((s) => s.id === "budget")!;
+    cases.set(sample, { w, sections, budget, items: itemParagraphs(sample, budget) });
+  }
+  return cases.get(sample)!;
+}
+
+function run(c: Case, subject: SubjectStyle, change: ChangeStyle, slip?: { at: number; kind: Slip }) {
+  const r = restyled(c.budget, c.items, subject, change, c.w.sample.year, slip);
+  const sections = c.sections.map((s) => (s.id === "budget" ? r.section : s));
+  return { errors: textErrors(checkText(c.w, sections)), planted: r.planted, sections };
+}
+
+/** The item's path as findings name it. */
+const pathOf = (p: ItemParagraph) => `${p.names[0]}（类）${p.names[1]}（款）${p.names[2]}（项）`;
+
+/** A finding about the planted slip: at the paragraph's cell, naming its 科目, quoting what is written and what should be. */
+function expectFound(errors: Finding[], planted: Planted, cell: string) {
+  const about = errors.filter((f) => f.cell === cell && f.message.includes(pathOf(planted.paragraph)));
+  expect(about.length).toBeGreaterThan(0);
+  expect(about.some((f) => f.message.includes(planted.wrong))).toBe(true);
+  // A direction is quoted as the word the figures call for (增加 or 增长, 减少 or 下降).
+  const right = planted.slip === "direction" ? (planted.right === "增加" ? /增加|增长/ : /减少|下降/) : planted.right;
+  expect(about.some((f) => (typeof right === "string" ? f.message.includes(right) : right.test(f.message)))).toBe(true);
+  // Nothing said of another subject.
+  expect(errors.filter((f) => !f.message.includes(pathOf(planted.paragraph)))).toEqual([]);
+}
+
+const cellOf = (c: Case, sections: NarrativeSection[], p: ItemParagraph) =>
+  onSheets(c.w, sections).find((s) => s.id === "budget")!.cells![p.index].cell;
+
+const COMBINATIONS = SUBJECT_STYLES.flatMap((subject) => CHANGE_STYLES.map((change) => ({ subject, change })));
+
+describe("万里 2024: item paragraphs with their change from 2023's 执行数", () => {
+  const c = () => caseOf(shanghaiWanli2024Sample);
+
+  test("the seed's list is read: 28 items, each with a code from table 5 and a change", () => {
+    expect(c().items).toHaveLength(28);
+    expect(c().items.every((p) => /^\d{7}$/.test(p.code) && p.change)).toBe(true);
+  });
+
+  test.each(COMBINATIONS)("clean, $subject + $change: no error", ({ subject, change }) => {
+    expect(run(c(), subject, change).errors.map((f) => f.message)).toEqual([]);
+  });
+
+  const slips: Slip[] = ["amount", "rate", "direction", "delta"];
+  test.each(COMBINATIONS.flatMap((x) => slips.filter((s) => s !== "delta" || x.change !== "execution").map((slip) => ({ ...x, slip }))))(
+    "$slip planted, $subject + $change: found at its paragraph with the figures",
+    ({ subject, change, slip }) => {
+      const at = 2;
+      const r = run(c(), subject, change, { at, kind: slip });
+      expect(r.planted).toBeDefined();
+      expectFound(r.errors, r.planted!, cellOf(c(), r.sections, c().items[at]));
+    },
+  );
+
+  test("property: a random slip in a random item of a random style is found, and nothing else is said", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SUBJECT_STYLES),
+        fc.constantFrom(...CHANGE_STYLES),
+        fc.integer({ min: 0, max: 27 }),
+        fc.constantFrom<Slip>("amount", "rate", "direction", "delta"),
+        (subject, change, at, kind) => {
+          const p = c().items[at];
+          // A rise from nothing has no rate; 持平 no direction; the execution style states no change in 万元.
+          fc.pre(!p.change!.previous.isZero() && p.change!.rate !== "0.00" && !(kind === "delta" && change === "execution"));
+          const r = run(c(), subject, change, { at, kind });
+          expectFound(r.errors, r.planted!, cellOf(c(), r.sections, p));
+        },
+      ),
+      { numRuns: 25, seed: 20261207 },
+    );
+  });
+});
+
+describe("商务委 2025: item paragraphs with amounts only", () => {
+  const c = () => caseOf(shanghaiCommerceSample);
+
+  test.each(SUBJECT_STYLES)("clean, %s: no error; an amount changed in one item is found with both figures", (subject) => {
+    expect(run(c(), subject, "execution").errors.map((f) => f.message)).toEqual([]);
+    for (const at of [0, 10]) {
+      const r = run(c(), subject, "execution", { at, kind: "amount" });
+      expectFound(r.errors, r.planted!, cellOf(c(), r.sections, c().items[at]));
+    }
+  });
+});
