@@ -26,15 +26,11 @@ describe("known cases", () => {
     expect(codeFindings(check(copyRows(J), J.department))).toEqual([]);
   });
 
-  it("大同: no error; 103 非税收入 and 10301 政府性基金收入 are warnings, the built-in income list lacking them", () => {
+  it("大同: no error; 103 非税收入 and 10301 政府性基金收入, which the built-in income list lacks, counted in one info", () => {
     const found = codeFindings(check(copyRows(datongSample), datongSample.department));
-    expect(found.map((f) => `${f.rule} ${f.table} ${f.cell} ${f.severity} ${f.actual}`)).toEqual([
-      "C09 T07 A7 warning 103",
-      "C09 T07 A8 warning 10301",
-    ]);
-    expect(found[0].message).toBe(
-      "表7“政府性基金预算收入表（不含上年结转）”收入科目编码 103 不在内置科目目录中（内置目录不全），请导入2023年官方科目目录后再核对",
-    );
+    expect(found.map((f) => `${f.rule} ${f.table} ${f.cell} ${f.severity} ${f.actual}`)).toEqual(["C09 T07 A7 info 103、10301"]);
+    expect(found[0].message).toBe("收入科目编码 103、10301 不在内置目录覆盖范围内，未核对（内置目录不全）；导入2023年官方科目目录后可核对");
+    expect(found[0].related.map((p) => p.cell)).toEqual(["A8"]);
   });
 });
 
@@ -50,10 +46,17 @@ describe("C01 code length", () => {
 describe("C02 code in the catalogue", () => {
   const unknownItem = setCode("T03", "2011302", "code", "2011308");
 
-  it("a 项 the built-in catalogue lacks, under a known 类: warning asking for the official catalogue", () => {
+  it("a 项 the built-in catalogue lacks, under a known 类: not judged, one info asking for the official catalogue", () => {
     const found = run("C02", unknownItem);
-    expect(lines(found)).toEqual(["C02 T03 A10 warning"]);
-    expect(found[0].message).toBe("表3“预算支出总表”科目编码 2011308 不在内置科目目录中（内置目录不全），请导入2023年官方科目目录后再核对");
+    expect(lines(found)).toEqual(["C02 T03 A10 info"]);
+    expect(found[0].message).toBe("科目编码 2011308 不在内置目录覆盖范围内，未核对（内置目录不全）；导入2023年官方科目目录后可核对");
+  });
+
+  it("many codes beyond the coverage, in several tables: one info for the workbook, every place related", () => {
+    const rows = copyRows(jinchengSample);
+    for (const t of ["T02", "T03", "T05"] as const) for (const code of ["2011302", "2011301"]) setCell(rows, t, rowIndex(rows, t, "code", code), "code", code.replace(/0(\d)$/, "9$1"));
+    const found = runChecks(disclosureOf(rows, jinchengSample.department), pack, { strict: false, catalog }).filter((f) => f.rule === "C02");
+    expect(found.map((f) => [f.severity, f.actual, f.related.length])).toEqual([["info", "2011391、2011392", 5]]);
   });
 
   it("the same code is an error once the official catalogue is imported", () => {
@@ -253,8 +256,11 @@ describe("C09 T07 income codes", () => {
     expect(datong("10301480").map((f) => [f.severity, f.message.endsWith("不是 3、5 或 7 位数字")])).toEqual([["error", true]]);
   });
 
-  it("a well-formed income code the built-in list lacks: warning", () => {
-    expect(datong("1030149").map((f) => f.severity)).toEqual(["warning"]);
+  it("a well-formed income code the built-in list lacks: counted in the info, not judged", () => {
+    const rows = copyRows(datongSample);
+    setCell(rows, "T07", rowIndex(rows, "T07", "code", "1030148"), "code", "1030149");
+    const found = check(rows, datongSample.department).filter((f) => f.rule === "C09");
+    expect(found.map((f) => [f.severity, f.actual, f.related.map((p) => p.cell)])).toEqual([["info", "103、10301、1030149", ["A8", "A9"]]]);
   });
 
   it("an error once the official income catalogue is imported", () => {

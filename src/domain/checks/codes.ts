@@ -10,6 +10,7 @@ import { textOf, type ReadRow, type ReadTable } from "../read/read";
 import type { CheckContext } from "./context";
 import { econGroups, perTable, shown } from "../read/model";
 import type { Kinds } from "./kind";
+import type { Place } from "../finding";
 import { chineseNumber } from "../chinese-number";
 
 type CodeKind = CheckOf<"codeFormat">["catalog"];
@@ -54,14 +55,10 @@ function malformed(code: string, kind: CodeKind): string | undefined {
 const wellFormed = (t: ReadTable, key: string, kind: CodeKind): readonly CodeRow[] =>
   perTable(wellFormedRead, t, `${key}\u0000${kind}`, () => codeCells(t, key).filter((c) => !malformed(c.code, kind)));
 
-const missingDetail = (catalog: Catalog, kind: CatalogKind, code: string): { detail: string; authoritative: boolean } => {
-  if (!catalog.isAuthoritative(kind, code))
-    return { detail: `不在内置科目目录中（内置目录不全），请导入${catalog.year}年官方科目目录后再核对`, authoritative: false };
+/** Why a code the catalogue is complete for is not in it. */
+const missingDetail = (catalog: Catalog, kind: CatalogKind, code: string): string => {
   const cls = classOf(code);
-  return {
-    detail: catalog.get(kind, cls) ? `不在${catalog.year}年科目目录中` : `所属的类 ${cls} 不在${catalog.year}年科目目录中`,
-    authoritative: true,
-  };
+  return catalog.get(kind, cls) ? `不在${catalog.year}年科目目录中` : `所属的类 ${cls} 不在${catalog.year}年科目目录中`;
 };
 
 const codeFormat = (ctx: CheckContext, check: CheckOf<"codeFormat">) => {
@@ -73,20 +70,60 @@ const codeFormat = (ctx: CheckContext, check: CheckOf<"codeFormat">) => {
   }
 };
 
+/** Whether a well-formed code is one the partial catalogue cannot judge: absent, and not where the catalogue is complete. */
+const beyondCoverage = (catalog: Catalog, kind: CatalogKind, code: string) =>
+  !catalog.get(kind, code) && catalog.changeOf(kind, code)?.change !== "withdrawn" && !catalog.isAuthoritative(kind, code);
+
+const coverageSaid = new WeakMap<CheckContext, Set<string>>();
+
+/**
+ * Codes beyond a partial catalogue's coverage are not judged: one info per rule for the whole workbook counts them
+ * (at the first, the others related), said by the rule's first codeInCatalog row, over all its rows' tables.
+ */
+function sayBeyondCoverage(ctx: CheckContext, rule: string): void {
+  const said = coverageSaid.get(ctx) ?? coverageSaid.set(ctx, new Set()).get(ctx)!;
+  if (said.has(rule)) return;
+  said.add(rule);
+  const catalog = ctx.options.catalog;
+  const places: Place[] = [];
+  const codes = new Set<string>();
+  for (const check of ctx.pack.checks) {
+    if (check.kind !== "codeInCatalog" || check.rule !== rule) continue;
+    const t = ctx.table(check.table);
+    if (!t) continue;
+    for (const c of wellFormed(t, check.code, check.catalog))
+      if (beyondCoverage(catalog, check.catalog, c.code)) {
+        codes.add(c.code);
+        places.push(ctx.place(t, c.row, check.code));
+      }
+  }
+  if (!places.length) return;
+  const listed = [...codes].sort();
+  ctx.report(places[0], {
+    params: {
+      table: "",
+      detail: `${listed.length > 5 ? ` 等 ${listed.length} 个` : ""}不在内置目录覆盖范围内，未核对（内置目录不全）；导入${catalog.year}年官方科目目录后可核对`,
+    },
+    actual: listed.slice(0, 5).join("、"),
+    severity: "info",
+    related: places.slice(1),
+  });
+}
+
 const codeInCatalog = (ctx: CheckContext, check: CheckOf<"codeInCatalog">) => {
   const t = ctx.table(check.table);
   if (!t) return;
   const catalog = ctx.options.catalog;
+  sayBeyondCoverage(ctx, check.rule);
   for (const c of wellFormed(t, check.code, check.catalog)) {
-    if (catalog.get(check.catalog, c.code)) continue;
+    if (catalog.get(check.catalog, c.code) || beyondCoverage(catalog, check.catalog, c.code)) continue;
     const change = catalog.changeOf(check.catalog, c.code);
     if (change?.change === "withdrawn") {
       const detail = `“${change.formerName}”已由${change.notice}撤销（${change.date} 起）`;
       ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code, severity: "error" });
       continue;
     }
-    const { detail, authoritative } = missingDetail(catalog, check.catalog, c.code);
-    ctx.report(ctx.place(t, c.row, check.code), { params: { detail }, actual: c.code, severity: authoritative ? "error" : "warning" });
+    ctx.report(ctx.place(t, c.row, check.code), { params: { detail: missingDetail(catalog, check.catalog, c.code) }, actual: c.code, severity: "error" });
   }
 };
 
