@@ -39,6 +39,7 @@ export const RULES: Rule[] = [
   { id: "C07", severity: "error", title: "经济科目对应关系", message: "{table}部门经济科目“{code}”对应的政府经济科目为“{actual}”，{detail}" },
   { id: "C08", severity: "error", title: "支出功能分类30类", message: "{table}{detail}" },
   { id: "C09", severity: "error", title: "收入科目在目录中", message: "{table}收入科目编码 {actual} {detail}" },
+  { id: "C10", severity: "error", title: "同一科目各表名称一致", message: "{table}科目 {code} 的名称为“{actual}”，{detail}" },
   // A — arithmetic inside one table
   { id: "A01", severity: "error", title: "行内合计等于各列之和", message: "{table}{row}“{column}”为 {actual}，各组成列之和为 {expected}，相差 {difference}" },
   { id: "A02", severity: "error", title: "类款项逐级相加", message: "{table}{row}“{column}”为 {actual}，其下级科目之和为 {expected}，相差 {difference}" },

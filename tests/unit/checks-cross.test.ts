@@ -4,8 +4,12 @@
  */
 import type { Finding } from "../../src/domain/finding";
 import type { CellValue } from "../../src/domain/grid";
-import { datongSample, jinchengSample, type Sample } from "../../src/domain/samples";
-import { check, copyRows, ofRule, rowIndex, setCell } from "../support/disclosure";
+import { builtinCatalog } from "../../src/domain/catalog/catalog";
+import { runChecks } from "../../src/domain/checks/registry";
+import { builtinPack } from "../../src/domain/packs";
+import { readDisclosure } from "../../src/domain/read/read";
+import { datongSample, jinchengSample, shanghaiCommerceUnitSample, type Sample } from "../../src/domain/samples";
+import { check, copyRows, gridsOf, ofRule, rowIndex, setCell } from "../support/disclosure";
 
 type Rows = Record<string, CellValue[][]>;
 
@@ -284,5 +288,29 @@ describe("X14: 基本支出 by function = by economic item", () => {
     // 58.43 + 13.20 = 71.63 = 2080505: quiet as published; a change in the second row is seen.
     const found = changed(D, (rows) => setCell(rows, "T06", 9, "total", 14.2));
     expect(found.filter((f) => f.rule === "X14").map((f) => `${f.cell} ${f.expected} ${f.actual}`)).toEqual(["D13 246.70 256.16", "D14 72.63 71.63"]);
+  });
+});
+
+describe("X10 in the 单位 pack: 表8's 人员经费 and 公用经费 within 表1's (商务委 2025 单位预算)", () => {
+  const sample = shanghaiCommerceUnitSample;
+  const pack = builtinPack(sample.pack);
+  /** X10 findings with T08's 合计 row's personnel and public set to `personnel` and `pub` (their total kept). */
+  function x10(personnel: number, pub: number): Finding[] {
+    const rows = copyRows(sample);
+    const total = rows.T08!.at(-1)!;
+    const column = (key: string) => pack.tables.find((t) => t.id === "T08")!.columns.findIndex((c) => c.key === key);
+    total[column("personnel")] = personnel;
+    total[column("public")] = pub;
+    const disclosure = readDisclosure(pack, gridsOf(rows, sample.department, sample.year, pack));
+    return runChecks(disclosure, pack, { strict: false, catalog: builtinCatalog(sample.year) }).filter((f) => f.rule === "X10");
+  }
+
+  it("quiet on the figures as published (18,120,593.00 and 1,710,062.00 in both)", () => {
+    expect(x10(18120593, 1710062)).toEqual([]);
+  });
+
+  it("101,200 moved from 人员经费 to 公用经费 in 表8: its 公用经费 exceeds 表1's, at 表8's cell", () => {
+    const found = x10(18019393, 1811262);
+    expect(found.map((f) => [f.table, f.cell, f.actual, f.expected])).toEqual([["T08", "F37", "1,811,262.00", "1,710,062.00"]]);
   });
 });

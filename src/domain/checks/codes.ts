@@ -339,6 +339,45 @@ const classList = (ctx: CheckContext, check: CheckOf<"classList">) => {
   });
 };
 
+/**
+ * C10: one code, one name in every table of the workbook, where the catalogue does not know the code (C03 compares
+ * the others with it). The tables are those the pack's nameMatchesCatalog rows of the same catalogue name. A name
+ * printed in fewer tables than another is the odd one out; with no name in most tables, nothing is said.
+ */
+const codeNamesAgree = (ctx: CheckContext, check: CheckOf<"codeNamesAgree">) => {
+  const catalog = ctx.options.catalog;
+  const byCode = new Map<string, { name: string; at: Place; shown: string }[]>();
+  for (const row of ctx.pack.checks) {
+    if (row.kind !== "nameMatchesCatalog" || row.catalog !== check.catalog) continue;
+    const t = ctx.table(row.table);
+    if (!t) continue;
+    for (const { code, row: r } of wellFormed(t, row.code, row.catalog)) {
+      const printed = textOf(t, r, row.name);
+      if (!printed || catalog.get(row.catalog, code)) continue;
+      const list = byCode.get(code) ?? byCode.set(code, []).get(code)!;
+      list.push({ name: normalizeName(printed), at: ctx.place(t, r, row.name), shown: shown(t, r, row.name) });
+    }
+  }
+  for (const [code, printed] of byCode) {
+    const counts = new Map<string, number>();
+    for (const p of printed) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const [most, next] = [...counts.values()].sort((a, b) => b - a);
+    if (most === next) continue;
+    const common = [...counts].find(([, n]) => n === most)![0];
+    const commonShown = printed.find((p) => p.name === common)!;
+    const agreeing = printed.filter((p) => p.name === common);
+    for (const p of printed)
+      if (p.name !== common)
+        ctx.report(p.at, {
+          params: { code, detail: `其他 ${agreeing.length} 张表为“${commonShown.shown}”` },
+          actual: p.shown,
+          expected: commonShown.shown,
+          related: agreeing.map((a) => a.at),
+        });
+  }
+};
+
 export const codeKinds: Kinds<
-  "codeFormat" | "codeInCatalog" | "nameMatchesCatalog" | "codeParents" | "codeOrder" | "econNames" | "econPairs" | "classList"
-> = { codeFormat, codeInCatalog, nameMatchesCatalog, codeParents, codeOrder, econNames, econPairs, classList };
+  "codeFormat" | "codeInCatalog" | "nameMatchesCatalog" | "codeNamesAgree" | "codeParents" | "codeOrder" | "econNames" | "econPairs" | "classList"
+> = { codeFormat, codeInCatalog, nameMatchesCatalog, codeNamesAgree, codeParents, codeOrder, econNames, econPairs, classList };

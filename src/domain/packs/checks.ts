@@ -90,6 +90,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("codeFormat", { ...base, ...codeColumn, catalog: catalogKind }),
   kind("codeInCatalog", { ...base, ...codeColumn, catalog: catalogKind }),
   kind("nameMatchesCatalog", { ...base, ...codeColumn, name: key, catalog: catalogKind }),
+  /** C10: one code, one name across the tables the pack's nameMatchesCatalog rows of `catalog` name. */
+  kind("codeNamesAgree", { ...base, catalog: catalogKind }),
   kind("codeParents", { ...base, ...codeColumn, catalog: catalogKind }),
   kind("codeOrder", { ...base, ...codeColumn, catalog: catalogKind }),
   kind("econNames", { ...base, table: tableId, dept: key, gov: key }),
@@ -315,6 +317,7 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "hiddenTables":
     case "clippedSheets":
     case "packVersion":
+    case "codeNamesAgree":
       return [];
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
