@@ -78,6 +78,7 @@ export const RULES: Rule[] = [
   { id: "N09", severity: "error", title: "文中科目金额与表格一致", message: "情况说明{section}中“{item}”为 {stated}，表中为 {figures}" },
   { id: "N10", severity: "warning", title: "部门单位用语与文本一致", message: "情况说明{section}中称“{word}”，本文是{scope}预算，应称“{want}”" },
   { id: "N11", severity: "warning", title: "标点与句子完整", message: "情况说明{section}中{detail}：“{excerpt}”" },
+  { id: "N12", severity: "info", title: "情况说明的核对范围", message: "情况说明{detail}" },
 ];
 
 /** Rules by id: a finding asks for its rule. */

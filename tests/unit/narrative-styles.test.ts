@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { Finding } from "../../src/domain/finding";
 import type { NarrativeSection } from "../../src/domain/inputs";
-import { shanghaiCommerceSample, shanghaiWanli2024Sample, type Sample } from "../../src/domain/samples";
+import { shanghaiCommerceSample, shanghaiWanli2024Sample, shanghaiWanli2025Sample, type Sample } from "../../src/domain/samples";
 import {
   CHANGE_STYLES,
   itemParagraphs,
@@ -122,4 +122,28 @@ describe("商务委 2025: item paragraphs with amounts only", () => {
       expectFound(r.errors, r.planted!, cellOf(c(), r.sections, c().items[at]));
     }
   });
+});
+
+describe("what cannot be read is left alone, and counted (N12)", () => {
+  const coverage = (fs: Finding[]) => fs.filter((f) => f.rule === "N12").map((f) => [f.severity, f.message]);
+
+  test("万里 2025 as published: its one path that names no 科目 of the tables is counted unresolved", () => {
+    const w = buildWorld(shanghaiWanli2025Sample);
+    const found = checkText(w, published(w));
+    expect(coverage(found)).toEqual([
+      ["info", expect.stringMatching(/^情况说明共 \d+ 处金额：\d+ 处读出所指项目或科目并与表格核对，0 处为上年数，1 处所指科目无法确定、\d+ 处未识别所指，均未核对/)],
+    ]);
+  });
+
+  test.each(SUBJECT_STYLES.filter((s) => s !== "codedLevels" && s !== "codeAndName"))(
+    "%s: a 项 named as no table names it, with a wrong amount: no error, counted unresolved",
+    (subject) => {
+      const c = caseOf(shanghaiCommerceSample);
+      const items = c.items.map((p, k) => (k === 3 ? { ...p, names: [p.names[0], p.names[1], "某某专项事务"] as [string, string, string], amount: p.amount.plus(7) } : p));
+      const r = restyled(c.budget, items, subject, "execution", c.w.sample.year);
+      const found = checkText(c.w, c.sections.map((s) => (s.id === "budget" ? r.section : s)));
+      expect(textErrors(found).map((f) => f.message)).toEqual([]);
+      expect(coverage(found)[0][1]).toMatch(/，1 处所指科目无法确定/);
+    },
+  );
 });

@@ -288,6 +288,18 @@ const PLANTS: Plant[] = [
     at: (b) => b.cell("T05", "206", "name"),
   },
   {
+    kind: "codeNamesAgree",
+    what: "2060503 given a code the catalogue lacks (2060593) in T02, T03, T05, and T05 naming it 科技条件服务 (C10)",
+    rule: "C10",
+    severity: "error",
+    table: "T05",
+    rows: (r) => {
+      for (const t of ["T02", "T03", "T05"]) setValue(r, t, "2060503", "code", "2060593");
+      setValue(r, "T05", "2060593", "name", "科技条件服务");
+    },
+    at: (b) => b.cell("T05", "2060593", "name"),
+  },
+  {
     kind: "codeParents",
     what: "T03 项 2060503 → 2060603, whose 款 20606 is not listed (C04)",
     rule: "C04",

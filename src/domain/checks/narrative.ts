@@ -10,7 +10,7 @@ import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
-import { mentionsIn, sentencesOf, subjectNames, type Mention, type Sentence, type SubjectNames } from "../narrative/mentions";
+import { mentionsIn, sentencesOf, statedAfter, subjectNames, type Mention, type Sentence, type SubjectNames } from "../narrative/mentions";
 import type { Subject } from "../narrative/subjects";
 import { isUp, lastYear, NUM, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
@@ -48,8 +48,6 @@ export interface ReadSection {
   plain: string;
   paragraphs: ReadParagraph[];
   statements: Statement[];
-  /** Figures written after a 科目 whose code could not be told: read, and left unchecked. */
-  unresolved: number;
 }
 
 /** The sentence of a paragraph holding offset `at` of its plain text. */
@@ -122,7 +120,7 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
             text: s.text,
             plain: plainText(s.text),
             paragraphs,
-            ...(id ? readStatements(paragraphs, facts.sections[id], catalog.year) : { statements: [], unresolved: 0 }),
+            statements: id ? readStatements(paragraphs, facts.sections[id], catalog.year) : [],
           };
         }),
       });
@@ -517,7 +515,85 @@ const N08 = narrativeCheck<"narrativeProcurement">((ctx, n, check) => {
   }
 });
 
+/** What the reader made of one amount of the text. */
+export interface Reading {
+  section: string;
+  /** The sentence it stands in, as written, and its paragraph's cell. */
+  sentence: string;
+  at: Place;
+  /** The amount as written: 938.99万元. */
+  amount: string;
+  /**
+   * item: a figure of the pack's section (X17 compares it); subject: a 科目's figure of this year (N09 compares it);
+   * lastYear: a 科目's figure of last year (not compared); unresolved: after a 科目 whose code could not be told;
+   * none: the reader could not tell what it is of.
+   */
+  read: "item" | "subject" | "lastYear" | "unresolved" | "none";
+  /** What it is of: the item's name, the 科目 as written with its code. */
+  about?: string;
+  /** The change and last year's figure stated with it. */
+  change?: string;
+}
+
+const AMOUNT_WRITTEN = new RegExp(`(${NUM})(万元|元)(?!/)`, "g");
+
+/** Every amount of the edited text with what was read from it, in order (validate --explain-text; N12 counts them). */
+export function readingsOf(n: Narrative): Reading[] {
+  const out: Reading[] = [];
+  for (const s of n.sections)
+    for (const p of s.paragraphs)
+      for (const m of p.plain.matchAll(AMOUNT_WRITTEN)) {
+        const at = m.index!;
+        const base = { section: s.name, sentence: sentenceAt(p, at).written, at: p.at, amount: m[0] };
+        const st = s.statements.find((x) => x.at === p.start + at);
+        const withFigure = s.statements.find((x) => x.also.includes(p.start + at));
+        if (withFigure) {
+          out.push({ ...base, read: "item", about: `${withFigure.item.name}（与之同述的上年数或增减额）` });
+          continue;
+        }
+        if (st) {
+          const change = [
+            st.previous !== undefined ? `上年 ${formatAmount(st.previous)}万元` : "",
+            st.change ? `${st.change.word} ${formatAmount(st.change.amount)}万元` : "",
+            st.rate ? `${st.rate.word} ${pct(st.rate.value)}%` : "",
+            st.same ?? "",
+          ].filter(Boolean);
+          out.push({ ...base, read: "item", about: st.item.name, ...(change.length ? { change: change.join("，") } : {}) });
+          continue;
+        }
+        const mention = p.mentions.find((x) => x.at === at);
+        if (mention?.misnamed) {
+          out.push({ ...base, read: "unresolved", about: `${mention.written}（编码与名称不符，不知所指）` });
+          continue;
+        }
+        if (mention) {
+          out.push({ ...base, read: mention.lastYear ? "lastYear" : "subject", about: `${mention.code} ${mention.written}` });
+          continue;
+        }
+        const unresolved = p.unresolved.find((u) => statedAfter(p.plain, u.start, u.end, n.lastYear)?.at === at);
+        out.push(unresolved ? { ...base, read: "unresolved", about: unresolved.written } : { ...base, read: "none" });
+      }
+  return out;
+}
+
+/** N12 (info): how much of the text was read and compared, and how much was left unchecked. */
+const N12 = narrativeCheck<"narrativeCoverage">((ctx, n) => {
+  const readings = readingsOf(n);
+  if (!readings.length) return;
+  const count = (...kinds: Reading["read"][]) => readings.filter((r) => kinds.includes(r.read)).length;
+  ctx.report(n.at, {
+    params: {
+      detail:
+        `共 ${readings.length} 处金额：${count("item", "subject")} 处读出所指项目或科目并与表格核对，` +
+        `${count("lastYear")} 处为上年数，${count("unresolved")} 处所指科目无法确定、${count("none")} 处未识别所指，均未核对` +
+        "（命令行 validate --explain-text 逐句列出）",
+    },
+    actual: String(count("unresolved", "none")),
+  });
+});
+
 export const narrativeKinds: Kinds<Exclude<NarrativeKind, TextKind>> = {
+  narrativeCoverage: N12,
   narrativeFigures: X17,
   narrativeSections: N01,
   narrativeChanges: N02,

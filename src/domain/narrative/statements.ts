@@ -24,6 +24,8 @@ export interface Statement {
   same?: string;
   /** Last year's figure, stated beside this year's (2022年预算数为141.07万元). */
   previous?: Decimal;
+  /** Where the other amounts read with it stand (last year's, the change in 万元), in the section's plainText. */
+  also: number[];
 }
 
 export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -99,14 +101,12 @@ const itemOfCode = (items: Item[], code: string) => items.find((it) => it.key.en
  * A figure whose words name a 科目 (any form subjects.ts reads) is that 科目's: its item when the section lists it,
  * else no item's — and the figures after it in the paragraph are not given to an item named before it. A figure
  * with no name of its own belongs to the item named before it in the same paragraph, never in another.
- * `unresolved` counts the figures written after a 科目 whose code could not be told.
  */
-export function readStatements(paragraphs: StatementParagraph[], items: Item[], year: number): { statements: Statement[]; unresolved: number } {
+export function readStatements(paragraphs: StatementParagraph[], items: Item[], year: number): Statement[] {
   const last = lastYear(year);
   const thisYear = new RegExp(`^(?:${year}年度?|本年度?)(?:预算)?(?:安排|数)?(?:为)?$`);
   const out: Statement[] = [];
   const stated = new Set<Item>();
-  let unresolved = 0;
   for (const p of paragraphs) {
     let current: Statement | undefined;
     /** The latest statement of an item whose change the text states. */
@@ -130,9 +130,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
         if (subject) {
           const it = subject.code !== null && !subject.misnamed ? itemOfCode(items, subject.code) : undefined;
           current = head = undefined;
-          if (subject.code === null) unresolved++;
           if (!it) continue;
-          current = { item: it, at: p.start + start, amount };
+          current = { item: it, at: p.start + start, amount, also: [] };
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
@@ -140,13 +139,16 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
         }
         const it = itemOf(label, items, unit, stated);
         if (unit === "万元" && head && (!it || it === head.item) && last.test(label)) {
-          if (head.previous === undefined) head.previous = amount;
+          if (head.previous === undefined) {
+            head.previous = amount;
+            head.also.push(p.start + start);
+          }
           previousJustRead = true;
         } else if (!it && unit === "万元" && current && thisYear.test(label)) {
           // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
-          out.push({ item: current.item, at: p.start + start, amount });
+          out.push({ item: current.item, at: p.start + start, amount, also: [] });
         } else if (it) {
-          current = { item: it, at: p.start + start, amount };
+          current = { item: it, at: p.start + start, amount, also: [] };
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
@@ -154,9 +156,15 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       } else if (g.share) {
         if (current && current.share === undefined) current.share = value(g.shareValue);
       } else if (g.change) {
-        if (head && !head.change) head.change = { word: g.changeWord, amount: value(g.changeValue) };
+        if (head && !head.change) {
+          head.change = { word: g.changeWord, amount: value(g.changeValue) };
+          head.also.push(p.start + start + m[0].lastIndexOf(g.changeValue));
+        }
       } else if (g.bare) {
-        if (head && !head.change && adjacent) head.change = { word: g.bareWord, amount: value(g.bareValue) };
+        if (head && !head.change && adjacent) {
+          head.change = { word: g.bareWord, amount: value(g.bareValue) };
+          head.also.push(p.start + start + m[0].lastIndexOf(g.bareValue));
+        }
       } else if (g.rate) {
         if (head && !head.rate) head.rate = { word: g.rateWord, value: value(g.rateValue) };
       } else if (g.same) {
@@ -164,7 +172,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       }
     }
   }
-  return { statements: out, unresolved };
+  return out;
 }
 
 /** Which of the pack's sections a section of an edited text is: by its id, its number, else its title (any year). */

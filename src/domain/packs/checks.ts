@@ -168,6 +168,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
     funds: z.array(z.object({ word: z.string().min(1), tables: z.array(tableId).min(1), items: z.array(z.string()) }).strict()).min(1),
   }),
   kind("narrativeYears", { ...base }),
+  /** N12 (info): how many amounts of the text were read, compared, and left unchecked. */
+  kind("narrativeCoverage", { ...base }),
   kind("narrativeSubjectAmounts", { ...base }),
   kind("narrativeScope", { ...base }),
   kind("narrativePunctuation", { ...base }),
@@ -322,6 +324,7 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "narrativeEmptyTables":
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
     case "narrativeFigures":
+    case "narrativeCoverage":
     case "narrativeSections":
     case "narrativeChanges":
     case "narrativeReasons":
