@@ -1,5 +1,6 @@
 /** One workbook file checked: the work of one validate job, in this thread or a worker. */
 import { checkWorkbook } from "../domain/checks/check-workbook";
+import { textReadings } from "../domain/checks/registry";
 import { builtinPacks, type Pack } from "../domain/packs";
 import { choosePack } from "../domain/read/detect";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
@@ -17,9 +18,11 @@ export interface ValidateSetup {
   catalog?: CatalogImport;
   /** A bureau's own rule policy for this run (--rules): rules off, or graded otherwise. */
   rules?: RulePolicy;
+  /** List what was read from each amount of the 情况说明 (--explain-text). */
+  explainText?: boolean;
 }
 
-export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
+export function fileValidator({ pack, strict, catalog, rules, explainText }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
   const catalogFor = catalogsFor(catalog);
   const validate = async (file: string): Promise<WorkbookReport> => {
     const read = await readWorkbookFile(file);
@@ -42,6 +45,7 @@ export function fileValidator({ pack, strict, catalog, rules }: ValidateSetup): 
       pack: { id: chosen.id, version: chosen.version, name: chosen.name },
       tablesFound: result.tablesFound,
       findings: applyPolicy(result.findings, rules),
+      ...(explainText ? { readings: textReadings(result.disclosure, chosen, { strict, catalog: result.catalog, inputs: result.inputs }) } : {}),
     };
   };
   // A bug met on one file is that file's error: the other files of a folder are still checked and reported.

@@ -345,6 +345,21 @@ describe("budget-disclosure validate", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("--explain-text: each sentence of the 情况说明 with what was read from each amount, in text and JSON", async () => {
+    const file = path.join(tempDir(), "上海.xlsx");
+    expect((await runCli("template", "--pack", "shanghai-putuo-2025", "--sample", "-o", file)).code).toBe(0);
+    const text = await run(file, "--explain-text");
+    expect(text.out).toContain("情况说明逐句读出（43 处金额）");
+    expect(text.out).toContain("    938.99万元 → 一般公共服务支出（类）商贸事务（款）行政运行（项）  【核对】");
+    expect(text.out).toMatch(/ 部门编制说明!A3 “部门预算编制说明”：“1\. “一般公共服务支出（类）商贸事务（款）行政运行（项）”938\.99万元，/);
+    const json = JSON.parse((await run(file, "--explain-text", "--format", "json")).out);
+    const readings = json.files[0].readings as { amount: string; read: string; about?: string }[];
+    expect(readings).toHaveLength(43);
+    expect(readings.filter((r) => r.read === "item" || r.read === "subject")).toHaveLength(41);
+    // Without the option, nothing of it.
+    expect((await run(file)).out).not.toContain("逐句读出");
+  });
+
   it("prints Chinese help with the exit codes", async () => {
     const r = await run("--help");
     expect(r.code).toBe(0);

@@ -32,6 +32,7 @@ interface ValidateOptions {
   expect?: string;
   baseline?: string;
   rules?: string;
+  explainText?: boolean;
 }
 
 const EXAMPLES = `
@@ -59,6 +60,7 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .option("--expect <部门名单.csv>", "应报送的部门名单（第一列），报告列出未报送的部门")
     .option("--baseline <报告.json>", "上次 --format json 的报告：只列出其后新出现的问题")
     .option("--rules <规则.json>", "本次使用的规则设置：{\"rules\": {\"N11\": \"off\", \"X11\": \"error\"}}")
+    .option("--explain-text", "逐句列出情况说明中每处金额读成了什么（所指项目或科目、上年数、增减），是否与表格核对（text 和 json 格式）")
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], options: ValidateOptions) => setExitCode(await validate(inputs, options, io)));
 }
@@ -82,7 +84,7 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
       ? new SingleBar({ format: "校验 {bar} {value}/{total} 个文件", hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
       : undefined;
   const stages = terminal && files.length === 1 ? stageLines(io) : undefined;
-  const setup = { pack, strict: options.strict ?? false, catalog, rules };
+  const setup = { pack, strict: options.strict ?? false, catalog, rules, explainText: options.explainText ?? false };
   bar?.start(files.length, 0);
   stages?.say(`校验 ${files[0]}`);
   const checked = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => (bar?.stop(), stages?.end()));

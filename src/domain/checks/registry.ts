@@ -10,7 +10,7 @@ import { CheckContext, type CheckOptions } from "./context";
 import { crossKinds } from "./cross";
 import { formKinds } from "./forms";
 import type { Kinds } from "./kind";
-import { narrativeKinds } from "./narrative";
+import { narrativeKinds, narrativeOf, readingsOf, type Reading } from "./narrative";
 import { structureKinds } from "./structure";
 import { textKinds } from "./text";
 
@@ -19,6 +19,12 @@ const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmetic
 
 function run(ctx: CheckContext, check: CheckRow): void {
   (KINDS[check.kind] as (ctx: CheckContext, check: CheckRow) => void)(ctx, check);
+}
+
+/** What was read from each amount of the edited 情况说明 (validate --explain-text); none without an edited text. */
+export function textReadings(disclosure: Disclosure, pack: Pack, options: CheckOptions): Reading[] {
+  const n = narrativeOf(new CheckContext(disclosure, pack, options));
+  return n ? readingsOf(n) : [];
 }
 
 /** The pack's check rows, in order. A table a row needs and the workbook lacks makes that row say nothing: S01 reports the table. */

@@ -10,7 +10,7 @@ import { Decimal } from "../money";
 import { codeRows } from "../read/model";
 import type { Disclosure } from "../read/read";
 import { plainText } from "./facts";
-import { subjectsIn, type Subject } from "./subjects";
+import { subjectsIn, type Subject, type SubjectNames } from "./subjects";
 
 export interface Mention {
   code: string;
@@ -26,14 +26,6 @@ export interface Mention {
   text: string;
   /** Said of last year (上年, the year before, 执行数): not this year's figure. */
   lastYear: boolean;
-}
-
-/** The names the text may give each code: the tables' names and the catalogue's (with its variants). */
-export interface SubjectNames {
-  /** plain name → code, for the 类 (and the names earlier catalogues gave them). */
-  classes: Map<string, string>;
-  /** code → its names (plain) as the tables print them and the catalogue records them. */
-  names: Map<string, Set<string>>;
 }
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;

@@ -10,7 +10,14 @@
  * and names are both written and disagree, the code decides and the name is kept for N05.
  */
 import { normalizeName } from "../catalog/catalog";
-import type { SubjectNames } from "./mentions";
+
+/** The names the text may give each code: the tables' names and the catalogue's (with its variants). */
+export interface SubjectNames {
+  /** plain name → code, for the 类 (and the names earlier catalogues gave them). */
+  classes: Map<string, string>;
+  /** code → its names (plain) as the tables print them and the catalogue records them. */
+  names: Map<string, Set<string>>;
+}
 
 export interface Subject {
   /** The code it names; null when a level could not be told. */

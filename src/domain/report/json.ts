@@ -20,6 +20,7 @@ export function reportJson(report: Report): string {
       ...(r.error === undefined ? { summary: summaryOf(r.findings) } : {}),
       findings: r.findings,
       ...(r.error !== undefined ? { error: r.error } : {}),
+      ...(r.readings ? { readings: r.readings } : {}),
     })),
     ...(report.missing ? { missing: report.missing } : {}),
   };

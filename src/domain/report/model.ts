@@ -3,6 +3,7 @@
  * sheet, the CLI's text, JSON, CSV and HTML and the export's 校验报告 are renderings of it.
  */
 import type { Finding } from "../finding";
+import type { Reading } from "../checks/narrative";
 
 export interface PackRef {
   id: string;
@@ -22,6 +23,8 @@ export interface WorkbookReport {
   /** Errors first; an explained finding carries its explanation. */
   findings: Finding[];
   error?: string;
+  /** What was read from each amount of the 情况说明, when asked for (validate --explain-text). */
+  readings?: Reading[];
 }
 
 export interface Report {

@@ -5,6 +5,7 @@ import type { Pack } from "../packs/schema";
 import { SEVERITY_NAMES } from "../render/marks";
 import { SEVERITIES } from "../finding";
 import { summaryOf, type Report, type WorkbookReport } from "./model";
+import type { Reading } from "../checks/narrative";
 
 /** A cell as Excel's Go To (Ctrl+G) takes it: the sheet name quoted when it has spaces or punctuation. */
 export function excelRef(sheet: string, cell: string): string {
@@ -27,6 +28,29 @@ export function byTable(r: WorkbookReport, packs: readonly Pack[]): { id: string
     .filter((g) => g.findings.length > 0);
 }
 
+const READ_AS: Record<Reading["read"], string> = {
+  item: "核对",
+  subject: "核对",
+  lastYear: "上年数，未核对",
+  unresolved: "科目无法确定，未核对",
+  none: "未识别所指，未核对",
+};
+
+/** validate --explain-text: each sentence of the 情况说明 once, then each amount in it with what was read from it. */
+function readingLines(readings: readonly Reading[]): string[] {
+  const lines = [`情况说明逐句读出（${readings.length} 处金额）`];
+  let sentence: string | undefined;
+  for (const r of readings) {
+    if (r.sentence !== sentence) {
+      sentence = r.sentence;
+      lines.push(`  ${excelRef(r.at.sheet, r.at.cell)} ${r.section}：“${r.sentence}”`);
+    }
+    const about = r.about ? ` → ${r.about}` : "";
+    lines.push(`    ${r.amount}${about}${r.change ? `；${r.change}` : ""}  【${READ_AS[r.read]}】`);
+  }
+  return lines;
+}
+
 export function reportText(report: Report, packs: readonly Pack[]): string {
   const lines: string[] = [];
   for (const r of report.files) {
@@ -45,6 +69,7 @@ export function reportText(report: Report, packs: readonly Pack[]): string {
         lines.push(`  ${f.rule} ${SEVERITY_NAMES[f.severity]}${place}  ${f.message}${explained}`);
       }
     }
+    if (r.readings) lines.push(...readingLines(r.readings));
     lines.push("");
   }
   if (report.missing?.length) lines.push(`未报送（${report.missing.length} 个部门）：${report.missing.join("、")}`, "");
