@@ -24,7 +24,12 @@ import { checkWorkbook } from "../src/domain/checks/check-workbook";
 import { builtinPack, builtinPacks, type Pack } from "../src/domain/packs";
 import { choosePack } from "../src/domain/read/detect";
 import { renderTables } from "../src/domain/render/render";
-import { jinchengSample, shanghaiCommerceSample, type Sample } from "../src/domain/samples";
+import { jinchengInputs, jinchengSample, shanghaiCommerceSample, shanghaiInputs, shanghaiWanli2024Sample, type Sample } from "../src/domain/samples";
+import type { DisclosureInputs } from "../src/domain/inputs";
+import { textReadings } from "../src/domain/checks/registry";
+import { readDisclosure } from "../src/domain/read/read";
+import { gridsOf } from "../tests/support/disclosure";
+import { seedNarrative } from "../tests/support/seed-narrative";
 import { createExcelPort } from "../src/excel/workbook";
 import { MemoryWorkbook } from "../src/preview/memory-workbook";
 import { MockWorkbook } from "../tests/support/excel-mock";
@@ -252,10 +257,51 @@ async function bundle() {
   }
 }
 
+/**
+ * The 情况说明's statement reader (what validate --explain-text lists: subjects, items, changes, and N12's counts) on
+ * 晋城's text and on the 万里 2024 编制说明 lengthened to 200 and 400 paragraphs (its 28 item paragraphs repeated,
+ * numbered on): the time of one reading and how it grows with the text.
+ */
+function textReader() {
+  const shanxi = builtinPack();
+  const jincheng = readDisclosure(shanxi, gridsOf(jinchengSample.rows, jinchengSample.department, jinchengSample.year, shanxi));
+  // The seed's own 情况说明 as the clerk would paste it beside the tables.
+  const options = { strict: false, catalog: builtinCatalog(2023), inputs: { ...jinchengInputs, narrative: seedNarrative("jincheng") } };
+  const small = time(20, () => textReadings(jincheng, shanxi, options));
+  console.log(`\n情况说明读取（逐句读出主语、金额、增减）`);
+  console.log(`  晋城：${fmt(small.ms)}，${small.result.length} 处金额${target(small.ms, 20, " ms")}`);
+  const sample = shanghaiWanli2024Sample;
+  const pack = builtinPack(sample.pack);
+  const disclosure = readDisclosure(pack, gridsOf(sample.rows, sample.department, sample.year, pack));
+  const base = shanghaiInputs(sample);
+  const lengthened = (paragraphs: number): DisclosureInputs => ({
+    ...base,
+    narrative: base.narrative!.map((s) => {
+      if (s.id !== "budget") return s;
+      const lines = s.text.split("\n");
+      const items = lines.filter((l) => /^\d+\. /.test(l));
+      const head = lines.filter((l) => !/^\d+\. /.test(l));
+      const body = Array.from({ length: paragraphs - head.length }, (_, k) => items[k % items.length].replace(/^\d+/, String(k + 1)));
+      return { ...s, text: [...head, ...body].join("\n") };
+    }),
+  });
+  const at = (paragraphs: number) => {
+    const inputs = lengthened(paragraphs);
+    return time(20, () => textReadings(disclosure, pack, { strict: false, catalog: builtinCatalog(sample.year), inputs }));
+  };
+  // The longer text first: the shorter one is then timed with the reader's code already compiled, as in a session.
+  const p400 = at(400);
+  const p200 = at(200);
+  console.log(`  200 段：${fmt(p200.ms)}，${p200.result.length} 处金额${target(p200.ms, 20, " ms")}`);
+  console.log(`  400 段：${fmt(p400.ms)}，${p400.result.length} 处金额；400 段 ÷ 200 段 = ${(p400.ms / p200.ms).toFixed(2)}（线性为 2）`);
+}
+
 async function main() {
-  // `npm run bench -- large`: the large exports alone (some two minutes); `-- bundle`: the task pane's sizes alone.
+  // `npm run bench -- large`: the large exports alone (some two minutes); `-- bundle`: the task pane's sizes alone;
+  // `-- text`: the statement reader alone.
   if (process.argv[2] === "large") return largeExports();
   if (process.argv[2] === "bundle") return bundle();
+  if (process.argv[2] === "text") return textReader();
   await bundle();
   await measure("晋城示例", builtinPack(), jinchengSample, 50, { processRatio: 1.2, startup: true });
   await measure("上海普陀区商务委示例", builtinPack(shanghaiCommerceSample.pack), shanghaiCommerceSample, 50);
@@ -269,6 +315,7 @@ async function main() {
     3,
     { checks: 150, processRatio: 1.5, exportMs: 8000 },
   );
+  textReader();
   await review();
   await largeExports();
 }

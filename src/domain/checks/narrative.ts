@@ -540,13 +540,16 @@ const AMOUNT_WRITTEN = new RegExp(`(${NUM})(万元|元)(?!/)`, "g");
 /** Every amount of the edited text with what was read from it, in order (validate --explain-text; N12 counts them). */
 export function readingsOf(n: Narrative): Reading[] {
   const out: Reading[] = [];
-  for (const s of n.sections)
+  for (const s of n.sections) {
+    // By where their figures stand: a long text is read in linear time.
+    const byAt = new Map(s.statements.map((st) => [st.at, st]));
+    const byAlso = new Map(s.statements.flatMap((st) => st.also.map((at) => [at, st] as const)));
     for (const p of s.paragraphs)
       for (const m of p.plain.matchAll(AMOUNT_WRITTEN)) {
         const at = m.index!;
         const base = { section: s.name, sentence: sentenceAt(p, at).written, at: p.at, amount: m[0] };
-        const st = s.statements.find((x) => x.at === p.start + at);
-        const withFigure = s.statements.find((x) => x.also.includes(p.start + at));
+        const st = byAt.get(p.start + at);
+        const withFigure = byAlso.get(p.start + at);
         if (withFigure) {
           out.push({ ...base, read: "item", about: `${withFigure.item.name}（与之同述的上年数或增减额）` });
           continue;
@@ -573,6 +576,7 @@ export function readingsOf(n: Narrative): Reading[] {
         const unresolved = p.unresolved.find((u) => statedAfter(p.plain, u.start, u.end, n.lastYear)?.at === at);
         out.push(unresolved ? { ...base, read: "unresolved", about: unresolved.written } : { ...base, read: "none" });
       }
+  }
   return out;
 }
 

@@ -53,6 +53,19 @@ export function subjectNames(disclosure: Disclosure, catalog: Catalog): SubjectN
  * The mentions of one paragraph's plain text with the amount right after them, leftmost first. `lastYear` matches
  * the words that make a figure last year's.
  */
+const longerNames = new WeakMap<SubjectNames, Map<string, string[]>>();
+
+/** The names of codes that end with a 类 name and are longer (其他公共安全支出 for 公共安全支出), once per SubjectNames. */
+function endingIn(names: SubjectNames, cls: string): string[] {
+  let byClass = longerNames.get(names);
+  if (!byClass) {
+    const all = [...new Set([...names.names.values()].flatMap((set) => [...set]))];
+    byClass = new Map([...names.classes.keys()].map((c) => [c, all.filter((n) => n.length > c.length && n.endsWith(c))]));
+    longerNames.set(names, byClass);
+  }
+  return byClass.get(cls) ?? [];
+}
+
 export function mentionsIn(
   plain: string,
   names: SubjectNames,
@@ -67,9 +80,8 @@ export function mentionsIn(
   }
   const taken = (a: number, b: number) => subjects.some((f) => a < f.end && b > f.start);
   // A 类 name ending a longer name of some code (公共安全支出 in 其他公共安全支出) is that name's, not the 类's.
-  const longer = [...new Set([...names.names.values()].flatMap((set) => [...set]))];
   const inLonger = (name: string, at: number) =>
-    longer.some((n) => n.length > name.length && n.endsWith(name) && plain.slice(at - (n.length - name.length), at + name.length) === n);
+    endingIn(names, name).some((n) => plain.slice(at - (n.length - name.length), at + name.length) === n);
   for (const [name, code] of names.classes)
     for (let at = plain.indexOf(name); at >= 0; at = plain.indexOf(name, at + 1))
       if (!taken(at, at + name.length) && plain[at + name.length] !== "(" && !inLonger(name, at))

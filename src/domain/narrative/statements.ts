@@ -49,7 +49,13 @@ export const TOKENS = new RegExp(
 );
 
 /** Where the name before a figure begins: after punctuation, or after the previous phrase. */
-const BOUNDARY = /[,;:。、!?]/g;
+const BOUNDARY = new Set(",;:。、!?");
+
+/** Where the words before a figure begin in `plain`: after the last boundary between `from` and `to`. */
+function labelStart(plain: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (BOUNDARY.has(plain[i])) return i + 1;
+  return from;
+}
 
 /** Words that make a figure last year's: 上年 (not 上年结转), or the year before the budget year. */
 export const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
@@ -118,7 +124,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       const g = m.groups!;
       const start = m.index!;
       const before = p.plain.slice(after, start);
-      const cut = after + Math.max(...[...before.matchAll(BOUNDARY)].map((b) => b.index! + 1), 0);
+      const cut = labelStart(p.plain, after, start);
       const label = p.plain.slice(cut, start);
       after = start + m[0].length;
       const adjacent = previousJustRead && before === "";

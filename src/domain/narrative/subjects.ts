@@ -63,15 +63,30 @@ export function namesCode(names: SubjectNames, code: string, name: string): bool
   return [...known].some((n) => plain === normalizeName(n) || plain === normalizeName(n).replace(/支出$/, ""));
 }
 
+const childrenRead = new WeakMap<SubjectNames, Map<string, Map<string, string[]>>>();
+
+/** parent code → name → the codes one level below it bearing that name; once per SubjectNames. */
+function childrenOf(names: SubjectNames, parent: string): Map<string, string[]> {
+  let all = childrenRead.get(names);
+  if (!all) {
+    all = new Map();
+    for (const [code, set] of names.names) {
+      if (code.length < 5) continue;
+      const under = all.get(code.slice(0, -2)) ?? all.set(code.slice(0, -2), new Map()).get(code.slice(0, -2))!;
+      for (const name of set) under.set(name, [...(under.get(name) ?? []), code]);
+    }
+    childrenRead.set(names, all);
+  }
+  return all.get(parent) ?? new Map();
+}
+
 /** The codes one level below `parent` (or the 类) that bear `name`. */
 function childrenNamed(names: SubjectNames, parent: string | null, name: string): string[] {
   if (parent === null) {
     const code = names.classes.get(name);
     return code ? [code] : [];
   }
-  const out: string[] = [];
-  for (const [code, set] of names.names) if (code.length === parent.length + 2 && code.startsWith(parent) && set.has(name)) out.push(code);
-  return out;
+  return childrenOf(names, parent).get(name) ?? [];
 }
 
 /** The 类 a run of words ends with (the longest name): the words before it (其中, 1.) are not part of the path. */
@@ -104,14 +119,10 @@ function resolve(names: SubjectNames, levels: Level[]): Pick<Subject, "code" | "
 
 /** The longest name of a child of `parent` that `text` starts with, and the words left after it. */
 function leadingChild(names: SubjectNames, parent: string, text: string): { code: string; name: string } | null {
-  let best: { code: string; name: string } | null = null;
-  for (const [code, set] of names.names) {
-    if (code.length !== parent.length + 2 || !code.startsWith(parent)) continue;
-    for (const name of set) if (text.startsWith(name) && (!best || name.length > best.name.length)) best = { code, name };
-  }
+  let best: { codes: string[]; name: string } | null = null;
+  for (const [name, codes] of childrenOf(names, parent)) if (text.startsWith(name) && (!best || name.length > best.name.length)) best = { codes, name };
   // Two codes of one name under one parent: not told apart.
-  if (best && childrenNamed(names, parent, best.name).length > 1) return null;
-  return best;
+  return best && best.codes.length === 1 ? { code: best.codes[0], name: best.name } : null;
 }
 
 /** The subjects of one plain text (plainText: quotes removed, brackets ASCII), leftmost first, none overlapping. */
@@ -121,7 +132,8 @@ export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
   const push = (s: Subject) => {
     if (!taken(s.start, s.end)) found.push(s);
   };
-  for (const m of plain.matchAll(BRACKETED)) {
+  // Each form is looked for only where its mark stands: most sentences name no 科目.
+  for (const m of plain.includes("类)") ? plain.matchAll(BRACKETED) : []) {
     const written = m[1];
     // The 类 name ends the words before （类）; with a code in the bracket, any name may stand there.
     const cls = classAtEnd(names, written) ?? (m[2] ? written : undefined);
@@ -133,11 +145,11 @@ export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
     if (m[5] !== undefined || m[6] !== undefined) levels.push({ name: m[5], code: m[6] });
     push({ ...resolve(names, levels), start, end, written: plain.slice(start, end) });
   }
-  for (const m of plain.matchAll(CODED)) {
+  for (const m of plain.includes("类") ? plain.matchAll(CODED) : []) {
     const levels: Level[] = [m[1], m[2], m[3]].filter((c): c is string => c !== undefined).map((code) => ({ code }));
     push({ ...resolve(names, levels), start: m.index!, end: m.index! + m[0].length, written: m[0] });
   }
-  for (const m of plain.matchAll(DASHED)) {
+  for (const m of /[-—–/]/.test(plain) ? plain.matchAll(DASHED) : []) {
     const cls = classAtEnd(names, m[1]);
     if (!cls) continue;
     const start = m.index! + m[1].length - cls.length;
