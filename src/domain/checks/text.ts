@@ -198,6 +198,14 @@ function unpaired(text: string): { at: number; mark: string } | null {
 }
 
 /** N11: doubled 。，、；, an unpaired quote or bracket, a paragraph that ends without a stop or in the middle of a sentence. */
+/**
+ * What a template leaves for the clerk to fill, never a sentence of a finished text: 增加（减少）, （持平）, XXX and
+ * x,xxx, ××, 待填写, 主要原因是。 and 主要用于…… with nothing said (原因是： ending a paragraph leads a list, and is
+ * no leftover). Matched on the text as written, spaces removed.
+ */
+const LEFTOVER =
+  /(?:增加|增长|上升)[（(](?:减少|下降)[)）]|[（(]持平[)）]|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[Xx],[Xx]{3}|×{2,}|待(?:填写?|补充)|(?:原因(?:是|为|在于)|用于)(?:[：:]?(?:…+|\.{3,})(?=[。；;，,]|$)|(?=[。；;，,]))/g;
+
 const N11 = narrativeCheck<"narrativePunctuation">((ctx, n) => {
   for (const s of n.sections)
     for (const p of s.paragraphs) {
@@ -205,6 +213,14 @@ const N11 = narrativeCheck<"narrativePunctuation">((ctx, n) => {
       if (!text) continue;
       const say = (detail: string, excerpt: string, expected: string) =>
         ctx.report(p.at, { params: { section: s.name, detail, excerpt }, actual: text, expected });
+      // A leftover is certainly wrong: an error, whatever the punctuation's grade.
+      for (const m of text.matchAll(LEFTOVER))
+        ctx.report(p.at, {
+          params: { section: s.name, detail: `留有模板的待填内容“${m[0]}”`, excerpt: around(text, m.index!, m[0].length) },
+          actual: text,
+          expected: /原因|用于/.test(m[0]) ? `${m[0].replace(/[：:….]+$/, "")}……（写明）` : "按实际情况填写",
+          severity: "error",
+        });
       for (const m of text.matchAll(DOUBLED)) say(`标点“${m[0]}”重复`, around(text, m.index!, m[0].length), text.replace(m[0], m[0][m[0].length - 1] === "。" ? "。" : m[0][0]));
       const pair = unpaired(text);
       if (pair) say(`${MARK_NAMES[pair.mark]}不成对`, around(text, pair.at, 1), "引号、括号和书名号成对使用");
