@@ -50,6 +50,16 @@ test.each(SAMPLES.map((s) => [s.id, s] as const))("the whole sample %s: everythi
   expect(found.filter((f) => f.severity === "error")).toEqual([]);
 });
 
+test.each(["shanxi-2023", "shanghai-putuo-2025", "shanghai-putuo-2025-unit", "shanghai-putuo-2026"])(
+  "%s, for an export of the tables alone: every field's name and sheet with its year filled in",
+  (id) => {
+    const p = builtinPack(id);
+    const found = S11(plansToGrids(renderInputSheets(p, { department: J.department, year: p.year })), true, p);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => /[{}]/.test(f.message)).map((f) => f.message)).toEqual([]);
+  },
+);
+
 test("a pack naming a field its input sheets lack is refused, with the field", () => {
   const data = JSON.parse(JSON.stringify(builtinPack()));
   const at = data.checks.findIndex((c: { kind: string }) => c.kind === "inputsEntered");

@@ -278,7 +278,7 @@ const inputsEntered = (ctx: CheckContext, check: CheckOf<"inputsEntered">) => {
     const sheet = where ? fillPlaceholders(where.sheet, year) : "";
     const place = inputs.places?.[field];
     ctx.report(place ? { table: "", ...place } : { table: "", sheet: "", cell: "" }, {
-      params: { item: where?.label ?? field, detail: place ? "" : `（请在“${sheet}”工作表中填写）` },
+      params: { item: fillPlaceholders(where?.label ?? field, year), detail: place ? "" : `（请在“${sheet}”工作表中填写）` },
     });
   }
 };

@@ -213,12 +213,17 @@ const N11 = narrativeCheck<"narrativePunctuation">((ctx, n) => {
       if (!text) continue;
       const say = (detail: string, excerpt: string, expected: string) =>
         ctx.report(p.at, { params: { section: s.name, detail, excerpt }, actual: text, expected });
-      // A leftover is certainly wrong: an error, whatever the punctuation's grade.
-      for (const m of text.matchAll(LEFTOVER))
+      // A leftover is certainly wrong: an error, whatever the punctuation's grade; one per paragraph, naming each kind once.
+      const left = [...text.matchAll(LEFTOVER)];
+      if (left.length)
         ctx.report(p.at, {
-          params: { section: s.name, detail: `留有模板的待填内容“${m[0]}”`, excerpt: around(text, m.index!, m[0].length) },
+          params: {
+            section: s.name,
+            detail: `留有模板的待填内容${[...new Set(left.map((m) => `“${m[0]}”`))].join("")}${left.length > 1 ? `共 ${left.length} 处` : ""}`,
+            excerpt: around(text, left[0].index!, left[0][0].length),
+          },
           actual: text,
-          expected: /原因|用于/.test(m[0]) ? `${m[0].replace(/[：:….]+$/, "")}……（写明）` : "按实际情况填写",
+          expected: "按实际情况填写，写明原因和用途",
           severity: "error",
         });
       for (const m of text.matchAll(DOUBLED)) say(`标点“${m[0]}”重复`, around(text, m.index!, m[0].length), text.replace(m[0], m[0][m[0].length - 1] === "。" ? "。" : m[0][0]));
