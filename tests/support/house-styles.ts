@@ -1,7 +1,7 @@
 /**
  * The 编制说明's item paragraphs of a Shanghai sample rewritten in other house styles, so that no wording is special
  * to the checks: the 科目 named in six forms (the pack's quoted path, codes in the brackets, dashed names, codes by
- * level, a code and its name, an unquoted path with 科目预算数为), and the change from last year in three (the
+ * level, a code and its name, an unquoted path with 科目预算数为; and apart, the 项 name alone), and the change from last year in three (the
  * sample's 当年预算执行数为…，…预算安排…，比…增加p%; 与上年相比增加D万元，增长p%; 比上年预算执行数P万元增加D万元，增长p%).
  * The codes come from the sample's table 5 (code, name), not from the reader under test.
  */
@@ -57,7 +57,8 @@ export function itemParagraphs(sample: Sample, section: NarrativeSection): ItemP
 }
 
 export const SUBJECT_STYLES = ["quotedPath", "codedPath", "dashed", "codedLevels", "codeAndName", "pathWithFiller"] as const;
-export type SubjectStyle = (typeof SUBJECT_STYLES)[number];
+/** The 项 name alone (专项普查活动25.77万元): read only where one code bears that name, so tested apart. */
+export type SubjectStyle = (typeof SUBJECT_STYLES)[number] | "bareName";
 export const CHANGE_STYLES = ["execution", "thanLastYear", "previousThenChange"] as const;
 export type ChangeStyle = (typeof CHANGE_STYLES)[number];
 
@@ -78,6 +79,8 @@ function subjectAndAmount(p: ItemParagraph, style: SubjectStyle, amount: string)
       return `${p.code}${c}科目${amount}万元`;
     case "pathWithFiller":
       return `${a}（类）${b}（款）${c}（项）科目预算数为${amount}万元`;
+    case "bareName":
+      return `${c}${amount}万元`;
   }
 }
 

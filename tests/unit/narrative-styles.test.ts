@@ -124,6 +124,31 @@ describe("商务委 2025: item paragraphs with amounts only", () => {
   });
 });
 
+describe("the 项 name alone (万里 2024): read where one code bears it, else left alone and counted", () => {
+  const c = () => caseOf(shanghaiWanli2024Sample);
+  const coverage = (fs: Finding[]) => fs.find((f) => f.rule === "N12")!.message;
+
+  test("clean: no error", () => {
+    expect(run(c(), "bareName", "execution").errors.map((f) => f.message)).toEqual([]);
+  });
+
+  test("专项普查活动 (one code bears it): its amount slip is found with both figures", () => {
+    const at = c().items.findIndex((p) => p.names[2] === "专项普查活动");
+    const r = run(c(), "bareName", "execution", { at, kind: "amount" });
+    expectFound(r.errors, r.planted!, cellOf(c(), r.sections, c().items[at]));
+  });
+
+  test("一般行政管理事务 (many codes bear it): a slip is not guessed at, and the amount is counted unchecked", () => {
+    const at = c().items.findIndex((p) => p.names[2] === "一般行政管理事务");
+    const clean = checkText(c().w, run(c(), "bareName", "execution").sections);
+    const r = run(c(), "bareName", "execution", { at, kind: "amount" });
+    expect(r.errors.map((f) => f.message)).toEqual([]);
+    const unchecked = (m: string) => Number(/(\d+) 处未识别所指/.exec(m)![1]);
+    expect(unchecked(coverage(checkText(c().w, r.sections)))).toBe(unchecked(coverage(clean)));
+    expect(unchecked(coverage(clean))).toBeGreaterThan(0);
+  });
+});
+
 describe("what cannot be read is left alone, and counted (N12)", () => {
   const coverage = (fs: Finding[]) => fs.filter((f) => f.rule === "N12").map((f) => [f.severity, f.message]);
 

@@ -10,7 +10,7 @@ import { Decimal } from "../money";
 import { codeRows } from "../read/model";
 import type { Disclosure } from "../read/read";
 import { plainText } from "./facts";
-import { subjectsIn, type Subject, type SubjectNames } from "./subjects";
+import { inLongerName, subjectsIn, type Subject, type SubjectNames } from "./subjects";
 
 export interface Mention {
   code: string;
@@ -46,26 +46,33 @@ export function subjectNames(disclosure: Disclosure, catalog: Catalog): SubjectN
   const classes = new Map<string, string>();
   for (const e of catalog.classNames()) classes.set(plainText(e.name), e.code);
   for (const f of catalog.formerNames()) if (f.code.length === 3) classes.set(plainText(f.name), f.code);
-  return { classes, names };
+  return { classes, names, bare: bareNames(disclosure, catalog, names, classes) };
+}
+
+/**
+ * The 款 and 项 names a text may write alone (专项普查活动25.77万元): a name of four characters or more that one code
+ * alone bears, among the tables' and the catalogue's names, printed in the tables; no 类 name, and no name of an
+ * economic item (公务接待费 is 30217's as well). 行政运行 and 一般行政管理事务 name many codes: never alone.
+ */
+function bareNames(disclosure: Disclosure, catalog: Catalog, names: Map<string, Set<string>>, classes: Map<string, string>): Map<string, string> {
+  const printed = new Set<string>();
+  for (const table of disclosure.tables.values())
+    for (const col of table.decl.columns) if (col.kind === "code") for (const r of codeRows(table, col.key)) printed.add(r.code);
+  const econ = new Set(
+    (["econDept", "econGov"] as const).flatMap((kind) => catalog.entries(kind).flatMap((e) => [e.name, ...e.variants].map(plainText))),
+  );
+  const byName = new Map<string, string[]>();
+  for (const [code, set] of names) for (const n of set) byName.set(n, [...(byName.get(n) ?? []), code]);
+  const out = new Map<string, string>();
+  for (const [n, codes] of byName)
+    if (codes.length === 1 && codes[0].length > 3 && printed.has(codes[0]) && n.length >= 4 && !econ.has(n) && !classes.has(n)) out.set(n, codes[0]);
+  return out;
 }
 
 /**
  * The mentions of one paragraph's plain text with the amount right after them, leftmost first. `lastYear` matches
  * the words that make a figure last year's.
  */
-const longerNames = new WeakMap<SubjectNames, Map<string, string[]>>();
-
-/** The names of codes that end with a 类 name and are longer (其他公共安全支出 for 公共安全支出), once per SubjectNames. */
-function endingIn(names: SubjectNames, cls: string): string[] {
-  let byClass = longerNames.get(names);
-  if (!byClass) {
-    const all = [...new Set([...names.names.values()].flatMap((set) => [...set]))];
-    byClass = new Map([...names.classes.keys()].map((c) => [c, all.filter((n) => n.length > c.length && n.endsWith(c))]));
-    longerNames.set(names, byClass);
-  }
-  return byClass.get(cls) ?? [];
-}
-
 export function mentionsIn(
   plain: string,
   names: SubjectNames,
@@ -79,12 +86,9 @@ export function mentionsIn(
     else if (statedAfter(plain, s.start, s.end, lastYear)) unresolved.push(s);
   }
   const taken = (a: number, b: number) => subjects.some((f) => a < f.end && b > f.start);
-  // A 类 name ending a longer name of some code (公共安全支出 in 其他公共安全支出) is that name's, not the 类's.
-  const inLonger = (name: string, at: number) =>
-    endingIn(names, name).some((n) => plain.slice(at - (n.length - name.length), at + name.length) === n);
   for (const [name, code] of names.classes)
     for (let at = plain.indexOf(name); at >= 0; at = plain.indexOf(name, at + 1))
-      if (!taken(at, at + name.length) && plain[at + name.length] !== "(" && !inLonger(name, at))
+      if (!taken(at, at + name.length) && plain[at + name.length] !== "(" && !inLongerName(names, plain, name, at))
         found.push({ code, written: name, start: at, end: at + name.length });
   const out: Mention[] = [];
   for (const f of found) {

@@ -4,7 +4,8 @@
  *   (一般公共服务支出（201类）商贸事务（13款）行政运行（01项）), 款 and 项 optional;
  * - codes by level: 201类13款01项;
  * - names joined by dashes: “卫生健康支出-行政事业单位医疗-行政单位医疗”科目;
- * - a code and the name after it: 2080501行政单位离退休.
+ * - a code and the name after it: 2080501行政单位离退休;
+ * - a 款 or 项 name alone with its amount after it, where one code bears that name (SubjectNames.bare).
  * Each level is found among the names the tables print and the catalogue records (SubjectNames). A path whose level
  * names no code, or several, has no code: nothing is said about it (the caller counts it unresolved). Where codes
  * and names are both written and disagree, the code decides and the name is kept for N05.
@@ -17,6 +18,8 @@ export interface SubjectNames {
   classes: Map<string, string>;
   /** code → its names (plain) as the tables print them and the catalogue records them. */
   names: Map<string, Set<string>>;
+  /** plain name → code, for the 款 and 项 names a text may write alone (one code bears each). */
+  bare: Map<string, string>;
 }
 
 export interface Subject {
@@ -52,6 +55,8 @@ const DASHED = new RegExp(String.raw`(${NAME}{2,40})[-—–/](${NAME}{2,30})(?:
 const CODE_NAME = new RegExp(`${LEAD}(2\\d{2}(?:\\d{2}){0,2})(?![\\d.,%年])([^\\d,;:。、]{2,30})`, "g");
 /** Words that may follow a 科目's name before its amount. */
 const TRAILING = /^(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*/;
+/** Those words, then an amount. */
+const AMOUNT_NEXT = /^(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*\d/;
 
 const namesOf = (names: SubjectNames, code: string) => names.names.get(code);
 
@@ -125,6 +130,25 @@ function leadingChild(names: SubjectNames, parent: string, text: string): { code
   return best && best.codes.length === 1 ? { code: best.codes[0], name: best.name } : null;
 }
 
+const longerRead = new WeakMap<SubjectNames, Map<string, string[]>>();
+
+/**
+ * Whether `name` at `at` of `plain` is part of a longer name of some code standing there (公共安全支出 in
+ * 其他公共安全支出, 城乡社区管理事务 in 其他城乡社区管理事务支出): it is then that name, not its own.
+ */
+export function inLongerName(names: SubjectNames, plain: string, name: string, at: number): boolean {
+  const cache = longerRead.get(names) ?? longerRead.set(names, new Map()).get(names)!;
+  let longer = cache.get(name);
+  if (!longer) {
+    const all = new Set([...names.names.values()].flatMap((set) => [...set]));
+    longer = [...all].filter((n) => n.length > name.length && n.includes(name));
+    cache.set(name, longer);
+  }
+  for (const n of longer)
+    for (let k = n.indexOf(name); k >= 0; k = n.indexOf(name, k + 1)) if (at >= k && plain.startsWith(n, at - k)) return true;
+  return false;
+}
+
 /** The subjects of one plain text (plainText: quotes removed, brackets ASCII), leftmost first, none overlapping. */
 export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
   const found: Subject[] = [];
@@ -170,5 +194,11 @@ export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
     const misnamed = namesOf(names, m[1]) && !namesCode(names, m[1], name);
     found.push({ code: m[1], start: m.index!, end, written: m[1] + name, ...(misnamed ? { misnamed: { name, code: m[1] } } : {}) });
   }
+  // A name written alone is a subject only with its amount after it (主要用于专项普查活动 names no figure).
+  for (const [name, code] of names.bare)
+    for (let at = plain.indexOf(name); at >= 0; at = plain.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (!taken(at, end) && AMOUNT_NEXT.test(plain.slice(end)) && !inLongerName(names, plain, name, at)) found.push({ code, start: at, end, written: name });
+    }
   return found.sort((a, b) => a.start - b.start);
 }
