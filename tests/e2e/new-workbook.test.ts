@@ -51,14 +51,14 @@ test("生成 2025 年度工作簿 from 万里街道 2024: 2025's tables, the 上
   await page.close();
 });
 
-test("升级模板 1.0.0 → 1.1.0 for the 晋城 sample: the new version's column in 表3, every figure carried", async () => {
+test("升级模板 1.0.1 → 1.1.0 for the 晋城 sample: the new version's column in 表3, every figure carried", async () => {
   const page = await host.open("?empty");
   await loadSampleFromMenu(page, "jincheng-2023");
   await page.getByRole("tab", { name: "模板", exact: true }).click();
   const file = join(tmp, "1.1.0.json");
   writeFileSync(file, JSON.stringify(shanxi110()));
   await page.getByTestId("pack-file").setInputFiles(file);
-  await page.getByRole("button", { name: "升级模板 1.0.0 → 1.1.0" }).click();
+  await page.getByRole("button", { name: "升级模板 1.0.1 → 1.1.0" }).click();
   const { grids } = await downloaded(page, "1.1.0.xlsx");
   const t03 = readDisclosure(readPackData(shanxi110()), grids).tables.get("T03")!;
   expect(t03.headerProblems).toEqual([]);

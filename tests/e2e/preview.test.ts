@@ -41,7 +41,7 @@ test("inserts all 13 tables through the task pane into an empty workbook, under 
   expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com;");
   expect(csp).toContain("object-src 'none'");
   // The pack's version, publisher, year and content hash under its name: what the workbook's stamp will record.
-  expect(await page.getByText(/^版本 1\.0\.0，山西省财政厅发布，2023 年度；内容摘要 [0-9a-f]{16}$/).count()).toBe(1);
+  expect(await page.getByText(/^版本 1\.0\.1，山西省财政厅发布，2023 年度；内容摘要 [0-9a-f]{16}$/).count()).toBe(1);
   await page.getByLabel("部门名称").fill("晋城市商务局");
   const year = page.getByRole("spinbutton", { name: "预算年度" });
   await year.fill("2023");

@@ -105,7 +105,7 @@ test("载入示例 → 校验: the 模板 pane returns to the sample's pack; the
   await summary.waitFor();
   await summary.getByText("错误 0", { exact: true }).waitFor();
   expect(await page.getByTestId("check-basis").innerText()).toMatch(
-    /^模板包：上海市普陀区部门预算（2025）（1\.0\.0）；找到 9\/9 张公开表，按 2025 年科目目录校验/,
+    /^模板包：上海市普陀区部门预算（2025）（1\.0\.1）；找到 9\/9 张公开表，按 2025 年科目目录校验/,
   );
   expect(await page.locator('button[data-severity="error"]').count()).toBe(0);
   expect(page.errors).toEqual([]);

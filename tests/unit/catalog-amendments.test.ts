@@ -82,12 +82,12 @@ test("catalog import writes a year's official list as a catalogue file; catalog 
 });
 
 test("a pack carrying the year's amendment: every workbook checked with it gets the same findings, and pack diff lists the notice", async () => {
-  const withNotice = readPackData({ ...JSON.parse(JSON.stringify(shanxi)), version: "1.0.1", catalog: { year: 2023, amendments: [NOTICE] } });
+  const withNotice = readPackData({ ...JSON.parse(JSON.stringify(shanxi)), version: "1.0.2", catalog: { year: 2023, amendments: [NOTICE] } });
   const viaPack = checkWorkbook(withNotice, gridsOf(J.rows, J.department), { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023 }).findings;
   const viaCatalog = findingsWith((year) => amendCatalog(builtinCatalog(year), [NOTICE]));
   expect(viaPack.filter((f) => f.rule === "C02" || f.rule === "C03").map(line)).toEqual(viaCatalog.filter((f) => f.rule === "C02" || f.rule === "C03").map(line));
   expect(viaPack.some((f) => f.rule === "C02")).toBe(true);
   // A workbook of another budget year is not touched by the 2023 notice.
   expect(checkWorkbook(withNotice, gridsOf(J.rows, J.department, 2024), { strict: false, catalogFor: builtinCatalog, fallbackYear: 2024 }).findings.filter((f) => f.rule === "C02")).toEqual([]);
-  expect(packDiff(pack, withNotice)).toEqual(["版本：1.0.0 → 1.0.1", "科目目录年度：未指定 → 2023", "增加科目目录修订 财预〔2023〕18号（2023-03-15）"]);
+  expect(packDiff(pack, withNotice)).toEqual(["版本：1.0.1 → 1.0.2", "科目目录年度：未指定 → 2023", "增加科目目录修订 财预〔2023〕18号（2023-03-15）"]);
 });

@@ -49,7 +49,7 @@ describe("budget-disclosure export", () => {
     expect(t01.find((row) => row[0] === "本年收入合计")?.[1]).toBe("5307.69");
     expect(JSON.parse(strFromU8(files["校验报告.json"])).draft).toBe(false);
     // Progress on stderr, the files on stdout.
-    expect(r.err).toMatch(/^读取 .+…\n校验（模板包 shanxi-2023 1.0.0）…\n/);
+    expect(r.err).toMatch(/^读取 .+…\n校验（模板包 shanxi-2023 1.0.1）…\n/);
     expect(r.err).toContain("生成 Word 文档…");
     expect(r.out).toContain(`已导出 ${zip}`);
     expect(r.out).toContain(JINCHENG_DOCX);

@@ -25,18 +25,18 @@ test("on a terminal: redrawn every second with the seconds spent, while this thr
   // Time for the drawing thread to start, then this thread held as a parse would hold it.
   await new Promise((resolve) => setTimeout(resolve, 300));
   busy(2_300);
-  stages.say("校验（模板包 shanxi-2023 1.0.0）");
+  stages.say("校验（模板包 shanxi-2023 1.0.1）");
   busy(1_200);
   // Progress within a stage redraws its line, it does not add one.
-  stages.say("校验（模板包 shanxi-2023 1.0.0）（第 2 步）");
+  stages.say("校验（模板包 shanxi-2023 1.0.1）（第 2 步）");
   busy(300);
   stages.end();
   fs.closeSync(fd);
   const [first, second, rest] = frames(fs.readFileSync(file, "utf8"));
   expect(first.slice(0, 3)).toEqual(["读取 大型部门.xlsx… 0 秒", "读取 大型部门.xlsx… 1 秒", "读取 大型部门.xlsx… 2 秒"]);
-  expect(second[0]).toBe("校验（模板包 shanxi-2023 1.0.0）… 0 秒");
-  expect(second).toContain("校验（模板包 shanxi-2023 1.0.0）… 1 秒");
-  expect(second.at(-1)).toMatch(/^校验（模板包 shanxi-2023 1\.0\.0）（第 2 步）… 1 秒$/);
+  expect(second[0]).toBe("校验（模板包 shanxi-2023 1.0.1）… 0 秒");
+  expect(second).toContain("校验（模板包 shanxi-2023 1.0.1）… 1 秒");
+  expect(second.at(-1)).toMatch(/^校验（模板包 shanxi-2023 1\.0\.1）（第 2 步）… 1 秒$/);
   // The line is ended, and nothing is drawn after end().
   expect(rest).toEqual([]);
 });

@@ -123,7 +123,7 @@ describe("budget-disclosure validate", () => {
     expect(Object.keys(entry)).toEqual(["file", "department", "year", "pack", "tables_found", "summary", "findings"]);
     expect(entry).toMatchObject({ department: "晋城市商务局", year: 2023 });
     expect(entry.file).toBe(file);
-    expect(entry.pack).toEqual({ id: "shanxi-2023", version: "1.0.0", name: "山西省部门预算公开表样（2023）" });
+    expect(entry.pack).toEqual({ id: "shanxi-2023", version: "1.0.1", name: "山西省部门预算公开表样（2023）" });
     expect(entry.tables_found).toEqual(ALL_TABLES);
     for (const f of entry.findings) expect(f).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     // The sample is the published disclosure: consistent, so no error.
@@ -143,7 +143,7 @@ describe("budget-disclosure validate", () => {
     const text = await run(file);
     expect(text.code).toBe(1);
     const [summary] = text.out.split("\n");
-    expect(summary).toMatch(new RegExp(`^== .*错\\.xlsx：模板包 shanxi-2023 1\\.0\\.0（山西省部门预算公开表样（2023））；找到 13/13 张表；错误 ${errors.length}，警告 \\d+，提示 \\d+$`));
+    expect(summary).toMatch(new RegExp(`^== .*错\\.xlsx：模板包 shanxi-2023 1\\.0\\.1（山西省部门预算公开表样（2023））；找到 13/13 张表；错误 ${errors.length}，警告 \\d+，提示 \\d+$`));
     expect(text.out).toContain("表1 预算收支总表（T01）\n");
     expect(text.out).toMatch(/\n {2}[A-Z]\d\d 错误 '表1 预算收支总表'!B\d+ {2}\S/);
     expect(text.out).toMatch(new RegExp(`\\n共 1 个文件：错误 ${errors.length}，警告 \\d+，提示 \\d+\\n$`));
@@ -171,7 +171,7 @@ describe("budget-disclosure validate", () => {
     for (const r of onSum) expect(r[5]).toBe("'=SUM");
     const error = rows.find((r) => r[3] === "错误" && r[9] === "100.00")!;
     expect(error).toBeDefined();
-    expect(error.slice(0, 2)).toEqual([file, "shanxi-2023 1.0.0"]);
+    expect(error.slice(0, 2)).toEqual([file, "shanxi-2023 1.0.1"]);
   });
 
   it("escapes formula starts but leaves numbers and quotes RFC 4180 style", () => {

@@ -17,7 +17,7 @@ const NOT_LOADED = "Error, property was not loaded";
 const EDIT_MODE = "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 后重试。";
 
 
-const stamp: PackStamp = { pack: "shanxi-2023", version: "1.0.0", department: "某某局", year: 2023 };
+const stamp: PackStamp = { pack: "shanxi-2023", version: "1.0.1", department: "某某局", year: 2023 };
 
 describe("apply", () => {
   it("writes three sheets — values, merges, number formats, formats, layout — in exactly two syncs", async () => {
@@ -84,7 +84,7 @@ describe("apply", () => {
   it("inserts the 13 official tables of the pack, filled with the 晋城 sample, in exactly two syncs", async () => {
     const book = new MockWorkbook([{ name: "Sheet1" }]);
     const plans = renderTables(builtinPack(), { department: jinchengSample.department, year: 2023, rows: jinchengSample.rows });
-    const stamp = { pack: "shanxi-2023", version: "1.0.0", department: "晋城市商务局", year: 2023 };
+    const stamp = { pack: "shanxi-2023", version: "1.0.1", department: "晋城市商务局", year: 2023 };
 
     await createExcelPort(book.run, () => true).apply(plans, stamp);
 
@@ -586,7 +586,7 @@ describe("stamp", () => {
     const full = stampOf(builtinPack("shanghai-putuo-2025"), "上海市普陀区商务委员会", 2025);
     expect(full).toMatchObject({ packYear: 2025, publisher: "上海市普陀区财政局", hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(stampFromXml(stampToXml(full))).toEqual(full);
-    expect(stampFromXml(`<stamp pack="x" version="1.0.0" department="d" year="2023"/>`)).toEqual({ pack: "x", version: "1.0.0", department: "d", year: 2023 });
+    expect(stampFromXml(`<stamp pack="x" version="1.0.1" department="d" year="2023"/>`)).toEqual({ pack: "x", version: "1.0.1", department: "d", year: 2023 });
   });
 
   it("reads the stamp as Excel may hand it back, and rejects broken ones", () => {

@@ -19,7 +19,7 @@ describe("insert flow over the preview workbook", () => {
     // The pack's year, publisher and content hash with it, so a later check can tell which version made the workbook.
     expect(await wb.metadata.get()).toEqual({
       pack: "shanxi-2023",
-      version: "1.0.0",
+      version: "1.0.1",
       department: "晋城市商务局",
       year: 2023,
       packYear: 2023,

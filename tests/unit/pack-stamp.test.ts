@@ -1,6 +1,6 @@
 /**
- * S15 on the 晋城 sample's figures: a workbook stamped with version 1.0.0 of the Shanxi pack, checked with 1.1.0 (an
- * upgrade it may make), 2.0.0 (one it must make), the same 1.0.0 (nothing said) or an edited 1.0.0; and the CLI
+ * S15 on the 晋城 sample's figures: a workbook stamped with version 1.0.1 of the Shanxi pack, checked with 1.1.0 (an
+ * upgrade it may make), 2.0.0 (one it must make), the same 1.0.1 (nothing said) or an edited 1.0.1; and the CLI
  * reading the stamp from the file's custom XML part as the add-in writes it.
  */
 import * as fs from "node:fs";
@@ -36,17 +36,17 @@ test("checked with the pack it was made with, or without a stamp: no S15", () =>
 });
 
 test("a minor version later: info, the upgrade optional; a major one: an error, the upgrade required", () => {
-  expect(s15(v110, made)).toEqual(["info 工作簿按模板包 shanxi-2023 1.0.0 制作，当前为 1.1.0：可以升级（不升级也可照常校验和导出）"]);
-  expect(s15(v200, made)).toEqual(["error 工作簿按模板包 shanxi-2023 1.0.0 制作，当前为 2.0.0（主版本不同）：须升级到新版模板包后再填报"]);
+  expect(s15(v110, made)).toEqual(["info 工作簿按模板包 shanxi-2023 1.0.1 制作，当前为 1.1.0：可以升级（不升级也可照常校验和导出）"]);
+  expect(s15(v200, made)).toEqual(["error 工作簿按模板包 shanxi-2023 1.0.1 制作，当前为 2.0.0（主版本不同）：须升级到新版模板包后再填报"]);
 });
 
 test("made with a later version than the one loaded, or with the same version edited: warnings", () => {
   expect(s15(v100, stampOf(v110, J.department, J.year))).toEqual([
-    "warning 工作簿按模板包 shanxi-2023 1.1.0 制作，比当前的 1.0.0 新：请载入新版模板包后再校验",
+    "warning 工作簿按模板包 shanxi-2023 1.1.0 制作，比当前的 1.0.1 新：请载入新版模板包后再校验",
   ]);
   const edited = { ...made, hash: "0123456789abcdef" };
   expect(s15(v100, edited)).toEqual([
-    "warning 工作簿按模板包 shanxi-2023 1.0.0 制作，当前的同版本模板包内容不同（有人改动了模板包而未改版本号），请与发布单位核对",
+    "warning 工作簿按模板包 shanxi-2023 1.0.1 制作，当前的同版本模板包内容不同（有人改动了模板包而未改版本号），请与发布单位核对",
   ]);
 });
 
@@ -66,7 +66,7 @@ test("validate --pack reads the stamp from the workbook file: the required upgra
   expect(r.code).toBe(1);
   const found = JSON.parse(r.out).files[0].findings.filter((f: { rule: string }) => f.rule === "S15");
   expect(found.map((f: { severity: string; message: string }) => `${f.severity} ${f.message}`)).toEqual([
-    "error 工作簿按模板包 shanxi-2023 1.0.0 制作，当前为 2.0.0（主版本不同）：须升级到新版模板包后再填报",
+    "error 工作簿按模板包 shanxi-2023 1.0.1 制作，当前为 2.0.0（主版本不同）：须升级到新版模板包后再填报",
   ]);
   // With the pack it was made with, the sample has no error at all.
   expect((await runCli("validate", file)).code).toBe(0);

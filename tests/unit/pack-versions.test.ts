@@ -32,12 +32,12 @@ describe("a workbook's pack and the one loaded", () => {
   const stamp = (version: string, hash?: string) => ({ pack: "shanxi-2023", version, ...(hash ? { hash } : {}) });
 
   it("a minor version later: upgrade optional; a major one: required; the same: nothing to say", () => {
-    expect(packRelation(stamp("1.0.0"), v110)).toEqual({ kind: "upgrade", required: false });
-    expect(packRelation(stamp("1.0.0"), v200)).toEqual({ kind: "upgrade", required: true });
+    expect(packRelation(stamp("1.0.1"), v110)).toEqual({ kind: "upgrade", required: false });
+    expect(packRelation(stamp("1.0.1"), v200)).toEqual({ kind: "upgrade", required: true });
     expect(packRelation(stamp("1.1.0"), v200)).toEqual({ kind: "upgrade", required: true });
-    expect(packRelation(stamp("1.0.0", packHash(v100)), v100)).toEqual({ kind: "same" });
-    expect(relationNote(stamp("1.0.0"), v100)).toBeNull();
-    expect(relationNote(stamp("1.0.0"), v110)).toBe("工作簿按模板包 shanxi-2023 1.0.0 制作，当前为 1.1.0：可以升级（不升级也可照常校验和导出）");
+    expect(packRelation(stamp("1.0.1", packHash(v100)), v100)).toEqual({ kind: "same" });
+    expect(relationNote(stamp("1.0.1"), v100)).toBeNull();
+    expect(relationNote(stamp("1.0.1"), v110)).toBe("工作簿按模板包 shanxi-2023 1.0.1 制作，当前为 1.1.0：可以升级（不升级也可照常校验和导出）");
     expect(relationNote(stamp("1.1.0"), v200)).toBe("工作簿按模板包 shanxi-2023 1.1.0 制作，当前为 2.0.0（主版本不同）：须升级到新版模板包后再填报");
   });
 
@@ -45,14 +45,14 @@ describe("a workbook's pack and the one loaded", () => {
     expect(relationNote(stamp("2.0.0"), v110)).toBe("工作簿按模板包 shanxi-2023 2.0.0 制作，比当前的 1.1.0 新：请载入新版模板包后再校验");
     expect(packRelation(stamp("1.1.0", packHash(v100)), v110)).toEqual({ kind: "edited" });
     expect(relationNote(stamp("1.1.0", packHash(v100)), v110)).toContain("内容不同");
-    expect(packRelation({ pack: "shanghai-putuo-2025", version: "1.0.0" }, v100)).toEqual({ kind: "other" });
+    expect(packRelation({ pack: "shanghai-putuo-2025", version: "1.0.1" }, v100)).toEqual({ kind: "other" });
   });
 });
 
 describe("pack diff", () => {
-  it("1.0.0 → 1.1.0: the column, the renamed row (once, though checks and texts name it) and the re-graded check", () => {
+  it("1.0.1 → 1.1.0: the column, the renamed row (once, though checks and texts name it) and the re-graded check", () => {
     expect(packDiff(v100, v110)).toEqual([
-      "版本：1.0.0 → 1.1.0",
+      "版本：1.0.1 → 1.1.0",
       "表 T03“预算支出总表”：增加列“其他支出”（other）",
       `表 T10“一般公共预算“三公”经费支出预算表”：第 2 个固定行“${RENAMED[0]}”改为“${RENAMED[1]}”`,
       "校验 A01（columnSum，T02）的级别由规则默认改为警告",
@@ -66,15 +66,15 @@ describe("pack diff", () => {
   });
 
   it("through the CLI, in Chinese, each change on its own line", async () => {
-    const [a, b] = [path.join(tempDir(), "1.0.0.json"), path.join(tempDir(), "1.1.0.json")];
+    const [a, b] = [path.join(tempDir(), "1.0.1.json"), path.join(tempDir(), "1.1.0.json")];
     fs.writeFileSync(a, JSON.stringify(shanxi));
     fs.writeFileSync(b, JSON.stringify(shanxi110()));
     const r = await runCli("pack", "diff", a, b);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split("\n");
-    expect(lines[0]).toBe("shanxi-2023 1.0.0 → shanxi-2023 1.1.0，4 处改动：");
+    expect(lines[0]).toBe("shanxi-2023 1.0.1 → shanxi-2023 1.1.0，4 处改动：");
     expect(new Set(lines).size).toBe(lines.length);
-    expect((await runCli("pack", "diff", a, a)).out).toBe("shanxi-2023 1.0.0 与 shanxi-2023 1.0.0 没有改动\n");
+    expect((await runCli("pack", "diff", a, a)).out).toBe("shanxi-2023 1.0.1 与 shanxi-2023 1.0.1 没有改动\n");
   });
 });
 
@@ -82,14 +82,14 @@ describe("pack info and pack validate", () => {
   it("info: id, version, year, publisher and the content hash a stamp records", async () => {
     const r = await runCli("pack", "info", "shanxi-2023");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("编号：shanxi-2023\n版本：1.0.0\n名称：山西省部门预算公开表样（2023）\n年度：2023\n发布单位：山西省财政厅\n");
+    expect(r.out).toContain("编号：shanxi-2023\n版本：1.0.1\n名称：山西省部门预算公开表样（2023）\n年度：2023\n发布单位：山西省财政厅\n");
     expect(r.out).toContain(`内容摘要：${packHash(v100)}`);
   });
 
   it("validate: a good pack is said valid; a bad one is refused with each field named, exit 2", async () => {
     const good = path.join(tempDir(), "good.json");
     fs.writeFileSync(good, JSON.stringify(shanxi110()));
-    expect(await runCli("pack", "validate", good)).toEqual({ code: 0, out: "模板包 shanxi-2023 1.1.0 有效：13 张表，127 行校验\n", err: "" });
+    expect(await runCli("pack", "validate", good)).toEqual({ code: 0, out: "模板包 shanxi-2023 1.1.0 有效：13 张表，129 行校验\n", err: "" });
     const bad = path.join(tempDir(), "bad.json");
     fs.writeFileSync(bad, JSON.stringify({ ...shanxi, version: "1.1", publisher: "" }));
     const r = await runCli("pack", "validate", bad);

@@ -51,7 +51,7 @@ test("every table of the 2026 pack is drawn as the 2026 template holds it: title
 test("pack diff 2025 → 2026: the id, the name and the year; the layout is the same", async () => {
   const r = await runCli("pack", "diff", "shanghai-putuo-2025", "shanghai-putuo-2026");
   expect(r.out).toBe(
-    "shanghai-putuo-2025 1.0.0 → shanghai-putuo-2026 1.0.0，3 处改动：\n" +
+    "shanghai-putuo-2025 1.0.1 → shanghai-putuo-2026 1.0.1，3 处改动：\n" +
       "  编号：shanghai-putuo-2025 → shanghai-putuo-2026\n  名称：上海市普陀区部门预算（2025） → 上海市普陀区部门预算（2026）\n  年度：2025 → 2026\n",
   );
 });

@@ -68,7 +68,7 @@ describe("validate a folder of Shanxi and Shanghai workbooks", () => {
       const e = entry(f.file);
       expect({ file: f.file, error: e.error }).toEqual({ file: f.file, error: undefined });
       expect({ file: f.file, pack: e.pack?.id }).toEqual({ file: f.file, pack: f.pack });
-      expect(e.pack?.version).toBe("1.0.0");
+      expect(e.pack?.version).toBe("1.0.1");
       expect(e.pack?.name).toBe(builtinPack(f.pack).name);
       expect(e.tables_found).toHaveLength(f.pack === "shanxi-2023" ? 13 : 9);
     }
@@ -118,7 +118,7 @@ describe("validate a folder of Shanxi and Shanghai workbooks", () => {
     for (const f of FILES) {
       const pack = builtinPack(f.pack);
       const line = text.out.split("\n").find((l) => l.startsWith("== ") && l.includes(f.file));
-      expect(line).toMatch(new RegExp(`：模板包 ${pack.id} 1\\.0\\.0（${pack.name.replace(/[()（）]/g, ".")}）；找到 ${pack.tables.length}/${pack.tables.length} 张表；`));
+      expect(line).toMatch(new RegExp(`：模板包 ${pack.id} 1\\.0\\.1（${pack.name.replace(/[()（）]/g, ".")}）；找到 ${pack.tables.length}/${pack.tables.length} 张表；`));
     }
   });
 

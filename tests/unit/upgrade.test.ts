@@ -43,14 +43,14 @@ async function writeFiles() {
   return { sample, packs };
 }
 
-test("1.0.0 → 1.1.0: every cell carried by key, the new column empty, the renamed row under its new caption, the input unchanged", async () => {
+test("1.0.1 → 1.1.0: every cell carried by key, the new column empty, the renamed row under its new caption, the input unchanged", async () => {
   const { sample, packs } = await writeFiles();
   const before = digest(sample);
   const out = path.join(tempDir(), "晋城-1.1.0.xlsx");
   const r = await runCli("upgrade", sample, "--pack", packs["1.1.0"], "-o", out);
   expect(r.code).toBe(0);
   expect(r.err).toBe("");
-  expect(r.out).toContain("shanxi-2023 1.0.0 → shanxi-2023 1.1.0");
+  expect(r.out).toContain("shanxi-2023 1.0.1 → shanxi-2023 1.1.0");
   expect(r.out).toContain("  新增：表3新增列“其他支出”\n");
   expect(digest(sample)).toBe(before);
 
@@ -86,7 +86,7 @@ test("1.1.0 → 2.0.0: the table split off is said to be new, nothing is lost", 
 });
 
 test("a column the new version lacks: its cells listed with their old place and value; carried + listed = every cell read", async () => {
-  // A workbook of version 1.1.0 with 其他支出 entered on three rows of 表3, taken back to 1.0.0, which has no such column.
+  // A workbook of version 1.1.0 with 其他支出 entered on three rows of 表3, taken back to 1.0.1, which has no such column.
   const rows = JSON.parse(JSON.stringify(J.rows));
   rows.T03 = rows.T03.map((row: unknown[], i: number) => [...row, i < 3 ? 1.5 + i : null]);
   const file = path.join(tempDir(), "1.1.0-其他支出.xlsx");
@@ -94,7 +94,7 @@ test("a column the new version lacks: its cells listed with their old place and 
   const pack110 = path.join(tempDir(), "1.1.0.json");
   fs.writeFileSync(pack110, JSON.stringify(shanxi110()));
 
-  const out = path.join(tempDir(), "1.0.0.xlsx");
+  const out = path.join(tempDir(), "1.0.1.xlsx");
   const r = await runCli("upgrade", file, "--from", pack110, "--pack", "shanxi-2023", "-o", out);
   expect(r.code).toBe(0);
   expect(r.err).toBe(
