@@ -118,7 +118,7 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
             name: `“${s.number ? `${s.number}、` : ""}${s.title}”`,
             at,
             text: s.text,
-            plain: plainText(s.text),
+            plain: paragraphs.map((p) => p.plain).join(""),
             paragraphs,
             statements: id ? readStatements(paragraphs, facts.sections[id], catalog.year) : [],
           };

@@ -149,6 +149,17 @@ export function inLongerName(names: SubjectNames, plain: string, name: string, a
   return false;
 }
 
+const barePatterns = new WeakMap<SubjectNames, RegExp | null>();
+
+/** One pattern for every name written alone (the longest first, looked ahead so that overlapping names are all seen). */
+function bareNamesPattern(names: SubjectNames): RegExp | null {
+  if (!barePatterns.has(names)) {
+    const list = [...names.bare.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    barePatterns.set(names, list.length ? new RegExp(`(?=(${list.join("|")}))`, "g") : null);
+  }
+  return barePatterns.get(names)!;
+}
+
 /** The subjects of one plain text (plainText: quotes removed, brackets ASCII), leftmost first, none overlapping. */
 export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
   const found: Subject[] = [];
@@ -195,10 +206,12 @@ export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
     found.push({ code: m[1], start: m.index!, end, written: m[1] + name, ...(misnamed ? { misnamed: { name, code: m[1] } } : {}) });
   }
   // A name written alone is a subject only with its amount after it (主要用于专项普查活动 names no figure).
-  for (const [name, code] of names.bare)
-    for (let at = plain.indexOf(name); at >= 0; at = plain.indexOf(name, at + 1)) {
-      const end = at + name.length;
-      if (!taken(at, end) && AMOUNT_NEXT.test(plain.slice(end)) && !inLongerName(names, plain, name, at)) found.push({ code, start: at, end, written: name });
-    }
+  const bare = bareNamesPattern(names);
+  for (const m of bare ? plain.matchAll(bare) : []) {
+    const [name, at] = [m[1], m.index!];
+    const end = at + name.length;
+    if (!taken(at, end) && AMOUNT_NEXT.test(plain.slice(end)) && !inLongerName(names, plain, name, at))
+      found.push({ code: names.bare.get(name)!, start: at, end, written: name });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
