@@ -2,7 +2,8 @@
  * The 编制说明's item paragraphs of a Shanghai sample rewritten in other house styles, so that no wording is special
  * to the checks: the 科目 named in six forms (the pack's quoted path, codes in the brackets, dashed names, codes by
  * level, a code and its name, an unquoted path with 科目预算数为; and apart, the 项 name alone), and the change from last year in three (the
- * sample's 当年预算执行数为…，…预算安排…，比…增加p%; 与上年相比增加D万元，增长p%; 比上年预算执行数P万元增加D万元，增长p%).
+ * sample's 当年预算执行数为…，…预算安排…，比…增加p%; 与上年相比增加D万元，增长p%; 比上年预算执行数P万元增加D万元，增长p%;
+ * 与上年预算执行数相比，<科目>X万元，增加D万元，增长p%, the comparison before the 科目).
  * The codes come from the sample's table 5 (code, name), not from the reader under test.
  */
 import { Decimal, formatAmount } from "../../src/domain/money";
@@ -59,7 +60,7 @@ export function itemParagraphs(sample: Sample, section: NarrativeSection): ItemP
 export const SUBJECT_STYLES = ["quotedPath", "codedPath", "dashed", "codedLevels", "codeAndName", "pathWithFiller"] as const;
 /** The 项 name alone (专项普查活动25.77万元): read only where one code bears that name, so tested apart. */
 export type SubjectStyle = (typeof SUBJECT_STYLES)[number] | "bareName";
-export const CHANGE_STYLES = ["execution", "thanLastYear", "previousThenChange"] as const;
+export const CHANGE_STYLES = ["execution", "thanLastYear", "previousThenChange", "ledBefore"] as const;
 export type ChangeStyle = (typeof CHANGE_STYLES)[number];
 
 /** The 科目 and its amount, in a style. */
@@ -103,6 +104,8 @@ function changeSentence(
       return `与上年相比${word}${delta}万元，${rateWord}${rate}%。`;
     case "previousThenChange":
       return `比上年预算执行数${formatAmount(c.previous)}万元${word}${delta}万元，${rateWord}${rate}%。`;
+    case "ledBefore":
+      return `，${word}${delta}万元，${rateWord}${rate}%`;
   }
 }
 
@@ -144,7 +147,9 @@ export function rewrite(
     planted = { slip: plant, paragraph: p, wrong: over.delta, right: formatAmount(delta) };
   }
   const head = `${p.number}. ${subjectAndAmount(p, subject, amount)}${p.purpose}`;
-  const text = p.change ? `${head}${changeSentence(p, change, year, over)}${p.change.reason}` : head;
+  // 与上年预算执行数相比，<科目>X万元，增加D万元，增长p%，主要用于…: the comparison before the 科目, the change after its amount.
+  const led = `${p.number}. 与${year - 1}年预算执行数相比，${subjectAndAmount(p, subject, amount)}${p.change ? changeSentence(p, change, year, over) : ""}${p.purpose}`;
+  const text = change === "ledBefore" ? `${led}${p.change?.reason ?? ""}` : p.change ? `${head}${changeSentence(p, change, year, over)}${p.change.reason}` : head;
   return { text, ...(planted ? { planted } : {}) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The 编制说明's item paragraphs of two Shanghai samples (万里 2024, with each item's change from 2023's 执行数; 商务委
- * 2025, amounts only) rewritten in six ways of naming the 科目 and three ways of stating the change
+ * 2025, amounts only) rewritten in six ways of naming the 科目 and four ways of stating the change
  * (tests/support/house-styles.ts): every clean variant is quiet at error level, and a slip planted in one item
  * (its amount, its rate, its direction, its change in 万元) is found at that paragraph with the figures quoted —
  * never as a finding about another subject.

@@ -38,7 +38,10 @@ export const TOKENS = new RegExp(
   [
     `(?<change>${THAN}(?<changeWord>${WORD})了?(?<changeValue>-?${NUM})万元)`,
     `(?<same>${THAN}(?:持平|相同|一致))`,
-    // 增加D万元 with no 比上年 of its own: a change only right after last year's figure (比上年预算执行数P万元增加D万元).
+    // 与上年相比, with a comma: the comparison said before the figure it is of (与上年相比，…X万元，增加D万元).
+    `(?<lead>(?:与|同|和)(?:上一?年度?|\\d{4}年度?)(?:预算(?:执行)?数?)?相比(?=,))`,
+    // 增加D万元 with no 比上年 of its own: a change only right after last year's figure (比上年预算执行数P万元增加D万元),
+    // or right after the figure a lead comparison is of.
     `(?<bare>(?<bareWord>${WORD})了?(?<bareValue>-?${NUM})万元)`,
     `(?<rate>(?<rateWord>${WORD})了?(?<rateValue>-?\\d+(?:\\.\\d+)?)%)`,
     `(?<share>占(?:比)?(?:为)?(?<shareValue>\\d+(?:\\.\\d+)?)%)`,
@@ -120,6 +123,9 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
     let after = 0;
     /** Whether the figure just read was last year's figure of `head`. */
     let previousJustRead = false;
+    /** Whether a lead comparison (与上年相比，) came before `head`'s figure, which was just read. */
+    let ledJustRead = false;
+    let lead = false;
     for (const m of p.plain.matchAll(TOKENS)) {
       const g = m.groups!;
       const start = m.index!;
@@ -127,8 +133,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       const cut = labelStart(p.plain, after, start);
       const label = p.plain.slice(cut, start);
       after = start + m[0].length;
-      const adjacent = previousJustRead && before === "";
-      previousJustRead = false;
+      const adjacent = (previousJustRead && before === "") || (ledJustRead && label === "" && /^,?$/.test(before));
+      previousJustRead = ledJustRead = false;
       if (g.amount || g.count) {
         const unit = g.amount ? "万元" : "个";
         const amount = value(g.amountValue ?? g.countValue);
@@ -141,6 +147,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
+          ledJustRead = lead && head !== undefined;
           continue;
         }
         const it = itemOf(label, items, unit, stated);
@@ -158,7 +165,10 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
+          ledJustRead = lead && head === current;
         }
+      } else if (g.lead) {
+        lead = true;
       } else if (g.share) {
         if (current && current.share === undefined) current.share = value(g.shareValue);
       } else if (g.change) {

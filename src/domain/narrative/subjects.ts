@@ -45,8 +45,8 @@ const BRACKETED = new RegExp(
   String.raw`(${NAME}{2,40}?)\((\d{3})?类\)(?:(${NAME}{2,30}?)\((\d{2}|\d{5})?款\))?(?:(${NAME}{2,30}?)\((\d{2}|\d{7})?项\))?`,
   "g",
 );
-/** Where a code may begin: not inside a number, but after a list number (7.2040199: spaces are gone in plain text). */
-const LEAD = String.raw`(?:(?<=^\d{1,3}[.、])|(?<![\d.,]))`;
+/** Where a code may begin: not inside a number (1,234.5), but after a list number (7.2040199: spaces are gone in plain text). */
+const LEAD = String.raw`(?:(?<=^\d{1,3}[.、])|(?<![\d.])(?<!\d,))`;
 /** 201类13款01项 (款 and 项 optional). */
 const CODED = new RegExp(`${LEAD}(\\d{3})类(?:(\\d{2})款)?(?:(\\d{2})项)?`, "g");
 /** 名-名-名 (two or three levels), the last running on to the words after it. */
