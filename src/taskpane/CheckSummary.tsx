@@ -1,4 +1,4 @@
-/** 校验结果: the counts by severity, what the check was based on, and the counts of each table. */
+/** 校验结果: the counts by severity, what the check was based on, how much of the text was read, and the counts of each table. */
 import { Badge, Text } from "@fluentui/react-components";
 import { SEVERITIES } from "../domain/finding";
 import { SEVERITY_NAMES } from "../domain/render/marks";
@@ -16,6 +16,8 @@ export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => 
   const all = summaryOf(findings);
   // In pack order, as the filter lists them.
   const byTable = tablesOf(run).map((id) => ({ id, n: summaryOf(findings.filter((f) => f.table === id)) }));
+  // How much of the 情况说明 was read and compared (N12), said with the counts: what was left unchecked is no finding.
+  const coverage = findings.find((f) => f.rule === "N12");
   return (
     <section aria-labelledby="check-summary-title" data-testid="check-summary">
       <Text as="h2" id="check-summary-title" weight="semibold" size={400} style={{ margin: "0 0 4px" }}>
@@ -36,6 +38,11 @@ export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => 
       <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-basis">
         {zh.check.basis(run.pack.name, run.pack.version, tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
       </Text>
+      {coverage && (
+        <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-text-coverage">
+          {coverage.message}
+        </Text>
+      )}
       {findings.length === 0 ? (
         <Text as="p">{zh.check.clean}</Text>
       ) : (

@@ -107,6 +107,8 @@ test("载入示例 → 校验: the 模板 pane returns to the sample's pack; the
   expect(await page.getByTestId("check-basis").innerText()).toMatch(
     /^模板包：上海市普陀区部门预算（2025）（1\.0\.1）；找到 9\/9 张公开表，按 2025 年科目目录校验/,
   );
+  // How much of the 情况说明 was read and compared is said beside the counts.
+  expect(await page.getByTestId("check-text-coverage").innerText()).toMatch(/^情况说明共 43 处金额：41 处读出所指项目或科目并与表格核对，/);
   expect(await page.locator('button[data-severity="error"]').count()).toBe(0);
   expect(page.errors).toEqual([]);
 });
