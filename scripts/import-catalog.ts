@@ -1,7 +1,7 @@
 /**
- * Generates src/domain/catalog/data.ts, the built-in subject catalogue, from the TSV files of the shared
- * catalogue (what they hold and how complete it is: their README.md).
- * Run: npx tsx scripts/import-catalog.ts [dir]   (dir defaults to ../shared/catalog from the repo root)
+ * Generates src/domain/catalog/data.ts, the built-in subject catalogue, from the TSV files in scripts/catalog/ (a
+ * copy of the project's shared catalogue; what they hold and how complete it is: their README.md).
+ * Run: npx tsx scripts/import-catalog.ts [dir]   (dir defaults to scripts/catalog)
  * Writes nothing when a file's columns, codes or levels are not as expected.
  */
 import { readFileSync, writeFileSync } from "fs";
@@ -10,7 +10,7 @@ import { join, relative, resolve } from "path";
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "src", "domain", "catalog", "data.ts");
 const COMMAND = "npx tsx scripts/import-catalog.ts";
-const dir = process.argv[2] ? resolve(process.argv[2]) : resolve(ROOT, "../shared/catalog");
+const dir = process.argv[2] ? resolve(process.argv[2]) : resolve(ROOT, "scripts", "catalog");
 
 const LEVELS: Record<number, string> = { 3: "类", 5: "款", 7: "项" };
 
