@@ -9,38 +9,22 @@
  * The texts are checked as the workbook holds them: drawn on the pack's two narrative sheets (部门编制说明 A3;
  * 其他相关情况说明 A4, A6 … A12) and read back.
  */
-import { builtinCatalog } from "../../src/domain/catalog/catalog";
-import { runChecks } from "../../src/domain/checks/registry";
 import type { Finding } from "../../src/domain/finding";
 import type { DisclosureInputs, NarrativeSection } from "../../src/domain/inputs";
-import { readNarrative, renderNarrative } from "../../src/domain/inputs/narrative";
 import { Decimal, formatAmount } from "../../src/domain/money";
 import { generateNarrative, sectionTitle } from "../../src/domain/narrative/narrative";
-import { builtinPack } from "../../src/domain/packs";
-import { readDisclosure } from "../../src/domain/read/read";
 import {
   shanghaiCommerceSample,
   shanghaiCommerceUnitSample,
-  shanghaiInputs,
   shanghaiWanli2024Sample,
   shanghaiWanli2025Sample,
   type Sample,
 } from "../../src/domain/samples";
-import { gridsOf, plansToGrids } from "../support/disclosure";
+import { buildWorld, checkText, onSheets, published, type World } from "../support/shanghai-world";
 import { sentences } from "../support/seed-narrative";
 
 // N12 only counts what was read (tests/unit/narrative-styles.test.ts).
 const OURS = /^(X17|N(?!12)\d\d)$/;
-
-/** A sample with its pack, catalogue, tables (drawn and read back) and inputs (no edited text: narrative null). */
-function buildWorld(sample: Sample) {
-  const pack = builtinPack(sample.pack);
-  const catalog = builtinCatalog(sample.year);
-  const disclosure = readDisclosure(pack, gridsOf(sample.rows, sample.department, sample.year, pack));
-  const inputs: DisclosureInputs = { ...shanghaiInputs(sample), narrative: null };
-  return { sample, pack, catalog, disclosure, inputs };
-}
-type World = ReturnType<typeof buildWorld>;
 
 const worlds = new Map<Sample, World>();
 /** The world of a sample, built once for the whole file (no test changes it). */
@@ -59,19 +43,9 @@ const generate = (w: World): NarrativeSection[] =>
     inputs: w.inputs,
   });
 
-/** The published text of the sample (its inputs' narrative). */
-const published = (w: World): NarrativeSection[] => shanghaiInputs(w.sample).narrative!;
-
-/** Sections as the workbook holds them: drawn on the pack's narrative sheets and read back (with their cells). */
-function onSheets(w: World, sections: NarrativeSection[]): NarrativeSection[] {
-  return readNarrative(w.pack, plansToGrids(renderNarrative(w.pack, sections, w.sample.year)))!;
-}
-
-/** X17 and N01–N08 over `sections` (placed on the sheets), with the sample's inputs or `inputs`. */
-function check(w: World, sections: NarrativeSection[], inputs: DisclosureInputs = w.inputs, strict = false): Finding[] {
-  const narrative = onSheets(w, sections);
-  return runChecks(w.disclosure, w.pack, { strict, catalog: w.catalog, inputs: { ...inputs, narrative } }).filter((f) => OURS.test(f.rule));
-}
+/** X17 and N01–N11 over `sections` (placed on the sheets), with the sample's inputs or `inputs`. */
+const check = (w: World, sections: NarrativeSection[], inputs: DisclosureInputs = w.inputs, strict = false): Finding[] =>
+  checkText(w, sections, inputs, strict).filter((f) => OURS.test(f.rule));
 
 const where = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} ${f.severity}`;
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error");

@@ -10,7 +10,8 @@ import { Decimal } from "../money";
 import { codeRows } from "../read/model";
 import type { Disclosure } from "../read/read";
 import { plainText } from "./facts";
-import { inLongerName, subjectsIn, type Subject, type SubjectNames } from "./subjects";
+import { NUM } from "./statements";
+import { FILLER, inLongerName, subjectsIn, type Subject, type SubjectNames } from "./subjects";
 
 export interface Mention {
   code: string;
@@ -28,9 +29,6 @@ export interface Mention {
   lastYear: boolean;
 }
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
-/** Words between a 科目 and its amount: 卫生健康支出为51.02万元, …（项）科目预算数为…, …（项）安排… */
-const FILLER = String.raw`(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*`;
 const AMOUNT = new RegExp(`^${FILLER}(${NUM})(万元|元)(?!/)`);
 
 /** The names of the codes the tables hold, and of every 类 (today's and former). */

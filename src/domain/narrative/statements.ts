@@ -121,10 +121,11 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
     /** The latest statement of an item whose change the text states. */
     let head: Statement | undefined;
     let after = 0;
-    /** Whether the figure just read was last year's figure of `head`. */
-    let previousJustRead = false;
-    /** Whether a lead comparison (与上年相比，) came before `head`'s figure, which was just read. */
-    let ledJustRead = false;
+    /**
+     * Whether a bare 增加D万元 next would be `head`'s change: right after its last year's figure, or after its own
+     * figure when a lead comparison (与上年相比，) came before it.
+     */
+    let changeMayFollow = false;
     let lead = false;
     for (const m of p.plain.matchAll(TOKENS)) {
       const g = m.groups!;
@@ -133,8 +134,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       const cut = labelStart(p.plain, after, start);
       const label = p.plain.slice(cut, start);
       after = start + m[0].length;
-      const adjacent = (previousJustRead && before === "") || (ledJustRead && label === "" && /^,?$/.test(before));
-      previousJustRead = ledJustRead = false;
+      const adjacent = changeMayFollow && /^,?$/.test(before);
+      changeMayFollow = false;
       if (g.amount || g.count) {
         const unit = g.amount ? "万元" : "个";
         const amount = value(g.amountValue ?? g.countValue);
@@ -147,7 +148,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
-          ledJustRead = lead && head !== undefined;
+          changeMayFollow = lead && head !== undefined;
           continue;
         }
         const it = itemOf(label, items, unit, stated);
@@ -156,7 +157,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
             head.previous = amount;
             head.also.push(p.start + start);
           }
-          previousJustRead = true;
+          changeMayFollow = true;
         } else if (!it && unit === "万元" && current && thisYear.test(label)) {
           // The budget year's figure said again of the item just named (2024年预算安排25.77万元): a statement of it too.
           out.push({ item: current.item, at: p.start + start, amount, also: [] });
@@ -165,7 +166,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           out.push(current);
           stated.add(it);
           if (it.previous !== undefined) head = current;
-          ledJustRead = lead && head === current;
+          changeMayFollow = lead && head === current;
         }
       } else if (g.lead) {
         lead = true;

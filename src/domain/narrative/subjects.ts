@@ -53,10 +53,10 @@ const CODED = new RegExp(`${LEAD}(\\d{3})类(?:(\\d{2})款)?(?:(\\d{2})项)?`, "
 const DASHED = new RegExp(String.raw`(${NAME}{2,40})[-—–/](${NAME}{2,30})(?:[-—–/](${NAME}{2,40}))?`, "g");
 /** A code of 3, 5 or 7 digits and the name written after it. */
 const CODE_NAME = new RegExp(`${LEAD}(2\\d{2}(?:\\d{2}){0,2})(?![\\d.,%年])([^\\d,;:。、]{2,30})`, "g");
-/** Words that may follow a 科目's name before its amount. */
-const TRAILING = /^(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*/;
+/** Words between a 科目 and its amount: 卫生健康支出为51.02万元, …（项）科目预算数为…, …（项）安排… */
+export const FILLER = String.raw`(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*`;
 /** Those words, then an amount. */
-const AMOUNT_NEXT = /^(?:科目|支出|预算数?|拨款|安排|合计|共计|为|是|:)*\d/;
+const AMOUNT_NEXT = new RegExp(`^${FILLER}\\d`);
 
 const namesOf = (names: SubjectNames, code: string) => names.names.get(code);
 
@@ -188,30 +188,24 @@ export function subjectsIn(plain: string, names: SubjectNames): Subject[] {
     const cls = classAtEnd(names, m[1]);
     if (!cls) continue;
     const start = m.index! + m[1].length - cls.length;
-    const top = resolve(names, [{ name: cls }]).code;
     // The middle level is bounded by dashes; the last runs on (…行政单位医疗科目78.29万元): its longest name is taken.
-    const middle = top && (m[3] !== undefined ? resolve(names, [{ name: cls }, { name: m[2] }]).code : null);
+    const parents = m[3] !== undefined ? childrenNamed(names, names.classes.get(cls)!, m[2]) : [names.classes.get(cls)!];
     const lastText = m[3] ?? m[2];
-    const last = top && (m[3] !== undefined ? middle && leadingChild(names, middle, lastText) : leadingChild(names, top, lastText));
-    const lastStart = m.index! + m[0].length - lastText.length;
-    const end = last ? lastStart + last.name.length : m.index! + m[0].length;
-    if (last && !TRAILING.test(plain.slice(end))) continue;
+    const last = parents.length === 1 ? leadingChild(names, parents[0], lastText) : null;
+    const end = last ? m.index! + m[0].length - lastText.length + last.name.length : m.index! + m[0].length;
     push({ code: last ? last.code : null, start, end, written: plain.slice(start, end) });
   }
   for (const m of plain.matchAll(CODE_NAME)) {
     const name = m[2].replace(/(?:科目|预算数?|拨款|安排|合计|共计|为|是|:)+$/, "");
-    const end = m.index! + m[1].length + name.length;
-    if (taken(m.index!, end)) continue;
     const misnamed = namesOf(names, m[1]) && !namesCode(names, m[1], name);
-    found.push({ code: m[1], start: m.index!, end, written: m[1] + name, ...(misnamed ? { misnamed: { name, code: m[1] } } : {}) });
+    push({ code: m[1], start: m.index!, end: m.index! + m[1].length + name.length, written: m[1] + name, ...(misnamed ? { misnamed: { name, code: m[1] } } : {}) });
   }
   // A name written alone is a subject only with its amount after it (主要用于专项普查活动 names no figure).
   const bare = bareNamesPattern(names);
   for (const m of bare ? plain.matchAll(bare) : []) {
     const [name, at] = [m[1], m.index!];
     const end = at + name.length;
-    if (!taken(at, end) && AMOUNT_NEXT.test(plain.slice(end)) && !inLongerName(names, plain, name, at))
-      found.push({ code: names.bare.get(name)!, start: at, end, written: name });
+    if (AMOUNT_NEXT.test(plain.slice(end)) && !inLongerName(names, plain, name, at)) push({ code: names.bare.get(name)!, start: at, end, written: name });
   }
   return found.sort((a, b) => a.start - b.start);
 }
