@@ -156,7 +156,7 @@ describe("what cannot be read is left alone, and counted (N12)", () => {
     const w = buildWorld(shanghaiWanli2025Sample);
     const found = checkText(w, published(w));
     expect(coverage(found)).toEqual([
-      ["info", expect.stringMatching(/^情况说明共 \d+ 处金额：\d+ 处读出所指项目或科目并与表格核对，0 处为上年数，1 处所指科目无法确定、\d+ 处未识别所指，均未核对/)],
+      ["info", expect.stringMatching(/^情况说明共 \d+ 处金额：\d+ 处读出所指项目或科目并与表格核对，0 处为上年数或决算数，1 处所指科目无法确定、\d+ 处未识别所指，均未核对/)],
     ]);
   });
 
@@ -192,5 +192,24 @@ describe("template leftovers in the text (N11, error)", () => {
   test("an empty reason is found; a reason leading a list in the next paragraph is not", () => {
     expect(leftovers("2025年“三公”经费预算数为1.00万元，与2024年预算持平，主要原因是。")).toEqual(["“原因是”"]);
     expect(leftovers("2025年“三公”经费预算数为1.00万元，与2024年预算持平，主要原因是：\n一是严格控制公务接待。")).toEqual([]);
+  });
+});
+
+describe("figures of another kind (决算) are not read as the budget's (万里 2024)", () => {
+  const c = () => caseOf(shanghaiWanli2024Sample);
+
+  test("a rate slip from last year's 预算执行数 is found; the same words from last year's 决算 say nothing", () => {
+    const at = 2;
+    const r = run(c(), "quotedPath", "execution", { at, kind: "rate" });
+    expectFound(r.errors, r.planted!, cellOf(c(), r.sections, c().items[at]));
+    const index = c().items[at].index;
+    const sections = r.sections.map((s) => {
+      if (s.id !== "budget") return s;
+      const lines = s.text.split("\n");
+      expect(lines[index]).toContain("预算执行数");
+      lines[index] = lines[index].replaceAll("预算执行数", "决算数");
+      return { ...s, text: lines.join("\n") };
+    });
+    expect(textErrors(checkText(c().w, sections)).map((f) => f.message)).toEqual([]);
   });
 });

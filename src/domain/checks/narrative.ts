@@ -12,7 +12,7 @@ import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../na
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
 import { mentionsIn, sentencesOf, statedAfter, subjectNames, type Mention, type Sentence } from "../narrative/mentions";
 import type { Subject, SubjectNames } from "../narrative/subjects";
-import { isUp, lastYear, NUM, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
+import { isUp, lastYear, NUM, OTHER_KIND, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
@@ -103,7 +103,8 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
       const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
       const sheet = packText(ctx.pack, decl.sheets[0].name, catalog.year);
       const names = subjectNames(ctx.disclosure, catalog);
-      const last = new RegExp(`${lastYear(catalog.year).source}|执行`);
+      // Last year's figures, and figures of another kind (上年预算执行数, 决算数): not this year's budget.
+      const last = new RegExp(`${lastYear(catalog.year).source}|执行|${OTHER_KIND.source}`);
       read.set(ctx, {
         facts,
         names,
@@ -525,7 +526,7 @@ export interface Reading {
   amount: string;
   /**
    * item: a figure of the pack's section (X17 compares it); subject: a 科目's figure of this year (N09 compares it);
-   * lastYear: a 科目's figure of last year (not compared); unresolved: after a 科目 whose code could not be told;
+   * lastYear: a 科目's figure of last year or of another kind (决算; not compared); unresolved: after a 科目 whose code could not be told;
    * none: the reader could not tell what it is of.
    */
   read: "item" | "subject" | "lastYear" | "unresolved" | "none";
@@ -544,7 +545,8 @@ export function readingsOf(n: Narrative): Reading[] {
     // By where their figures stand: a long text is read in linear time.
     const byAt = new Map(s.statements.map((st) => [st.at, st]));
     const byAlso = new Map(s.statements.flatMap((st) => st.also.map((at) => [at, st] as const)));
-    for (const p of s.paragraphs)
+    for (const p of s.paragraphs) {
+      const unresolvedAt = new Map(p.unresolved.map((u) => [statedAfter(p.plain, u.start, u.end, n.lastYear)?.at, u]));
       for (const m of p.plain.matchAll(AMOUNT_WRITTEN)) {
         const at = m.index!;
         const base = { section: s.name, sentence: sentenceAt(p, at).written, at: p.at, amount: m[0] };
@@ -573,9 +575,10 @@ export function readingsOf(n: Narrative): Reading[] {
           out.push({ ...base, read: mention.lastYear ? "lastYear" : "subject", about: `${mention.code} ${mention.written}` });
           continue;
         }
-        const unresolved = p.unresolved.find((u) => statedAfter(p.plain, u.start, u.end, n.lastYear)?.at === at);
+        const unresolved = unresolvedAt.get(at);
         out.push(unresolved ? { ...base, read: "unresolved", about: unresolved.written } : { ...base, read: "none" });
       }
+    }
   }
   return out;
 }
@@ -589,7 +592,7 @@ const N12 = narrativeCheck<"narrativeCoverage">((ctx, n) => {
     params: {
       detail:
         `共 ${readings.length} 处金额：${count("item", "subject")} 处读出所指项目或科目并与表格核对，` +
-        `${count("lastYear")} 处为上年数，${count("unresolved")} 处所指科目无法确定、${count("none")} 处未识别所指，均未核对` +
+        `${count("lastYear")} 处为上年数或决算数，${count("unresolved")} 处所指科目无法确定、${count("none")} 处未识别所指，均未核对` +
         "（命令行 validate --explain-text 逐句列出）",
     },
     actual: String(count("unresolved", "none")),

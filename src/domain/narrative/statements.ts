@@ -63,6 +63,12 @@ function labelStart(plain: string, from: number, to: number): number {
 /** Words that make a figure last year's: 上年 (not 上年结转), or the year before the budget year. */
 export const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
 
+/**
+ * Words of a figure of another kind than the text's own: a budget's text may cite last year's 决算; a figure or a
+ * comparison with them is not read (the tables hold no such figure).
+ */
+export const OTHER_KIND = /决算/;
+
 /** 增加, 增长, 上升 say up; 减少, 下降 say down. */
 export const isUp = (word: string): boolean => /增|升/.test(word);
 
@@ -72,26 +78,38 @@ const value = (s: string): Decimal => {
   return s.startsWith("-") ? v.neg() : v;
 };
 
+const aliasesRead = new WeakMap<Item[], Map<string, { alias: string; item: Item }[]>>();
+
+/** The items' aliases by their last character: a name is matched from its end, in time linear in its length. */
+function aliasesByLast(items: Item[]): Map<string, { alias: string; item: Item }[]> {
+  let index = aliasesRead.get(items);
+  if (!index) {
+    index = new Map();
+    for (const item of items)
+      for (const alias of item.aliases) if (alias) (index.get(alias.at(-1)!) ?? index.set(alias.at(-1)!, []).get(alias.at(-1)!)!).push({ alias, item });
+    aliasesRead.set(items, index);
+  }
+  return index;
+}
+
 /**
  * The item a name speaks of: the alias that ends last in it (the longest on a tie); among items sharing that alias
  * (上年结转 of income and of expense), the first not yet stated. After a cited path only a path names one.
  */
 function itemOf(label: string, items: Item[], unit: Item["unit"], stated: Set<Item>): Item | undefined {
-  let best: { end: number; length: number; items: Item[] } | undefined;
+  const index = aliasesByLast(items);
   // A figure after a 科目 cited by its path is that 科目's: a word inside the path (服务 in 一般公共服务支出) names no item.
   const cited = label.includes("(类)");
-  for (const it of items) {
-    if (it.unit !== unit) continue;
-    for (const alias of it.aliases) {
-      if (cited && !alias.includes("(类)")) continue;
-      const at = label.lastIndexOf(alias);
-      if (at < 0) continue;
-      const end = at + alias.length;
-      if (!best || end > best.end || (end === best.end && alias.length > best.length)) best = { end, length: alias.length, items: [it] };
-      else if (end === best.end && alias.length === best.length && !best.items.includes(it)) best.items.push(it);
+  for (let end = label.length; end > 0; end--) {
+    let best: { length: number; items: Item[] } | undefined;
+    for (const { alias, item } of index.get(label[end - 1]) ?? []) {
+      if (item.unit !== unit || (cited && !alias.includes("(类)")) || end < alias.length || !label.startsWith(alias, end - alias.length)) continue;
+      if (!best || alias.length > best.length) best = { length: alias.length, items: [item] };
+      else if (alias.length === best.length && !best.items.includes(item)) best.items.push(item);
     }
+    if (best) return best.items.find((it) => !stated.has(it)) ?? best.items[0];
   }
-  return best && (best.items.find((it) => !stated.has(it)) ?? best.items[0]);
+  return undefined;
 }
 
 /** A paragraph of a section as read: its plain text, where it begins in the section's, and the 科目 it names. */
@@ -127,6 +145,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
      */
     let changeMayFollow = false;
     let lead = false;
+    /** A comparison with a figure of another kind is in flight: the changes after it are not head's. */
+    let otherBase = false;
     for (const m of p.plain.matchAll(TOKENS)) {
       const g = m.groups!;
       const start = m.index!;
@@ -136,6 +156,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       after = start + m[0].length;
       const adjacent = changeMayFollow && /^,?$/.test(before);
       changeMayFollow = false;
+      if (OTHER_KIND.test(before) || OTHER_KIND.test(m[0])) otherBase = true;
+      if ((g.amount && OTHER_KIND.test(label)) || (otherBase && !g.amount && !g.count)) continue;
       if (g.amount || g.count) {
         const unit = g.amount ? "万元" : "个";
         const amount = value(g.amountValue ?? g.countValue);
@@ -147,6 +169,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           current = { item: it, at: p.start + start, amount, also: [] };
           out.push(current);
           stated.add(it);
+          otherBase = false;
           if (it.previous !== undefined) head = current;
           changeMayFollow = lead && head !== undefined;
           continue;
@@ -165,6 +188,7 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
           current = { item: it, at: p.start + start, amount, also: [] };
           out.push(current);
           stated.add(it);
+          otherBase = false;
           if (it.previous !== undefined) head = current;
           changeMayFollow = lead && head === current;
         }
