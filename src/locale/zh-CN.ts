@@ -25,7 +25,8 @@ export const zh = {
     packLoaded: (name: string) => `已载入模板包：${name}`,
     packVersion: (version: string, publisher: string, year: number, hash: string) => `版本 ${version}，${publisher}发布，${year} 年度；内容摘要 ${hash}`,
     department: "部门名称",
-    departmentHint: (label: string, example: string) => `与公开文件中的“${label}”一致，例如：${example}`,
+    departmentHint: (label: string | null, example: string) =>
+      label ? `与公开文件中的“${label}”一致，例如：${example}` : `与公开文件封面上的部门名称一致，例如：${example}`,
     departmentExample: "某某局",
     year: "预算年度",
     tables: "选择表格",

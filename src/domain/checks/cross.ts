@@ -15,7 +15,7 @@ import type { CheckContext } from "./context";
 import type { Kinds } from "./kind";
 
 /** One side of an equation: a figure, or a sum of figures, with the cells it is read from. */
-interface Side {
+export interface Side {
   /** How a finding at this side names it within its table ({row}). */
   where: string;
   /** How a finding elsewhere names it ({other}): table and place. */
@@ -90,7 +90,7 @@ class TableSide implements Side {
   }
 }
 
-function side(ctx: CheckContext, table: ReadTable, rows: readonly ReadRow[], keys: readonly string[], where: string): TableSide {
+export function side(ctx: CheckContext, table: ReadTable, rows: readonly ReadRow[], keys: readonly string[], where: string): TableSide {
   return new TableSide(ctx, table, rows, keys, where);
 }
 
@@ -100,7 +100,7 @@ function cell(ctx: CheckContext, table: ReadTable, row: ReadRow | undefined, key
 }
 
 /** The sides in one unit: the larger of theirs when they differ, each converted side saying so. */
-function inOneUnit(sides: Side[]): Side[] {
+export function inOneUnit(sides: Side[]): Side[] {
   if (sides.every((s) => s.unit === sides[0].unit)) return sides;
   const units = new Set(sides.map((s) => s.unit));
   const unit = [...units].sort((a, b) => YUAN_PER[b] - YUAN_PER[a])[0];
@@ -145,7 +145,7 @@ function amountsOf(decl: TableDecl, label: string): string[] {
 }
 
 /** A figure the pack names, as an equation's side named for messages; undefined when its table is absent (S01 reports that). */
-function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
+export function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
   const found = select(ctx.disclosure, ctx.options.catalog, ref);
   if (!found) return undefined;
   const { table, selection: s } = found;
@@ -168,6 +168,8 @@ function figure(ctx: CheckContext, ref: FigureRef): Side | undefined {
       return named(side(ctx, table, s.rows, [key], `政府经济科目属于 ${ref.govClass} 的各行${column}之和`));
     case "only":
       return named(cell(ctx, table, s.rows[0], key, ""));
+    case "position":
+      return named(cell(ctx, table, s.row, key, s.row ? `第 ${s.position} 行` : `第 ${s.position} 行（未列示）`));
     case "projects":
       return named(
         s.grand

@@ -17,38 +17,114 @@ const catalogKind = z.enum(["functional", "econDept", "income"]);
  * of `codes` (by code in a code column, by catalogue name in a label column), the rows whose 政府经济科目 falls
  * under `govClass`, or the table's projects (its total row when printed, else the sum of its projects).
  */
+const figureShape = {
+  table: tableId,
+  column: key,
+  row: caption.optional(),
+  /** With `row`: the n-th row printing that caption (1: the first), where a table prints one caption twice. */
+  occurrence: z.number().int().min(1).max(50).optional(),
+  /** With `row`: the first row printing that caption below the row captioned `under` (a heading row). */
+  under: caption.optional(),
+  /** The n-th row of the table's body (1: the first), whatever its caption. */
+  position: z.number().int().min(1).max(100000).optional(),
+  codes: z
+    .array(z.string().regex(/^\d{3,7}$/, "应为 3 至 7 位数字的科目编码"))
+    .min(1)
+    .optional(),
+  /** The column holding the codes (or names) of `codes`, or the 政府经济科目 names of `govClass`. */
+  by: key.optional(),
+  govClass: z
+    .string()
+    .regex(/^\d{3}$/, "应为 3 位数字的类编码")
+    .optional(),
+  /** With `govClass`: the 部门经济科目 column that decides a 政府经济科目 name the catalogue does not know. */
+  dept: key.optional(),
+  projects: z.literal(true).optional(),
+  /** The table's only body row (a table of one row of figures, such as a 三公 table printed across). */
+  only: z.literal(true).optional(),
+  /** How findings name the figure, where the row and column do not say it well. */
+  name: z.string().min(1).optional(),
+};
+
+type FigureFields = { [K in keyof typeof figureShape]?: unknown };
+
+/** Exactly one way of choosing rows, with the fields it needs. */
+function checkSelectors(f: FigureFields, ctx: z.RefinementCtx, extra: number): void {
+  const selectors = [f.row, f.codes, f.govClass, f.projects, f.only, f.position].filter((s) => s !== undefined).length + extra;
+  if (selectors !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 row、position、codes、govClass、projects、only 之一" });
+  if ((f.codes || f.govClass) && !f.by) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["by"], message: "codes 或 govClass 需要 by 列" });
+  if (f.govClass && !f.dept) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dept"], message: "govClass 需要 dept 列" });
+  if ((f.occurrence !== undefined || f.under !== undefined) && f.row === undefined)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [f.occurrence !== undefined ? "occurrence" : "under"], message: "occurrence 和 under 只能与 row 同用" });
+  if (f.occurrence !== undefined && f.under !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["under"], message: "occurrence 和 under 只能用其一" });
+}
+
+/**
+ * One figure, or the sum of several, in one column of one table: the row printed with `row` as caption (its n-th
+ * occurrence, or the first under a heading row), the body's n-th row, the rows of `codes` (by code in a code column,
+ * by catalogue name in a label column), the rows whose 政府经济科目 falls under `govClass`, or the table's projects
+ * (its total row when printed, else the sum of its projects).
+ */
 export const figureRefSchema = z
-  .object({
-    table: tableId,
-    column: key,
-    row: caption.optional(),
-    codes: z
-      .array(z.string().regex(/^\d{3,7}$/, "应为 3 至 7 位数字的科目编码"))
-      .min(1)
-      .optional(),
-    /** The column holding the codes (or names) of `codes`, or the 政府经济科目 names of `govClass`. */
-    by: key.optional(),
-    govClass: z
-      .string()
-      .regex(/^\d{3}$/, "应为 3 位数字的类编码")
-      .optional(),
-    /** With `govClass`: the 部门经济科目 column that decides a 政府经济科目 name the catalogue does not know. */
-    dept: key.optional(),
-    projects: z.literal(true).optional(),
-    /** The table's only body row (a table of one row of figures, such as a 三公 table printed across). */
-    only: z.literal(true).optional(),
-    /** How findings name the figure, where the row and column do not say it well. */
-    name: z.string().min(1).optional(),
-  })
+  .object(figureShape)
   .strict()
-  .superRefine((f, ctx) => {
-    const selectors = [f.row, f.codes, f.govClass, f.projects, f.only].filter((s) => s !== undefined).length;
-    if (selectors !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 row、codes、govClass、projects、only 之一" });
-    if ((f.codes || f.govClass) && !f.by) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["by"], message: "codes 或 govClass 需要 by 列" });
-    if (f.govClass && !f.dept) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dept"], message: "govClass 需要 dept 列" });
-  });
+  .superRefine((f, ctx) => checkSelectors(f, ctx, 0));
 
 export type FigureRef = z.infer<typeof figureRefSchema>;
+
+/** A field of DisclosureInputs holding an amount (previous.incomeTotal): a figure the tables do not print. */
+const inputField = z.string().regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)+$/, "应为 previous.incomeTotal 形式的字段名");
+
+/**
+ * A term of a formula: a figure as the other kinds name it, every row of a column but its total (`all`), a named
+ * input figure, or a constant; in a formula run per row, a column of the current row (`column` alone) or, per code,
+ * the row of the current code in another table (`sameCode`). Added, or subtracted (`sign`), `weight` times.
+ */
+export const termSchema = z
+  .object({
+    ...figureShape,
+    table: tableId.optional(),
+    column: key.optional(),
+    all: z.literal(true).optional(),
+    sameCode: z.literal(true).optional(),
+    input: inputField.optional(),
+    constant: z
+      .string()
+      .regex(/^-?\d{1,15}(\.\d{1,6})?$/, "应为数字，如 0 或 100.5")
+      .optional(),
+    sign: z.enum(["+", "-"]).optional(),
+    weight: z.number().positive().max(1e6).optional(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const say = (message: string, path: string[] = []) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    if (t.input !== undefined || t.constant !== undefined) {
+      const own = Object.keys(t).filter((k) => !["input", "constant", "sign", "weight"].includes(k));
+      if (t.input !== undefined && t.constant !== undefined) say("input 和 constant 只能用其一");
+      if (own.length) say(`${t.input !== undefined ? "input" : "constant"} 项不能再有 ${own.join("、")}`, [own[0]]);
+      return;
+    }
+    if (t.column === undefined) return say("应有 column（或 input、constant）", ["column"]);
+    if (t.table === undefined) {
+      const own = Object.keys(t).filter((k) => !["column", "sign", "weight", "name"].includes(k));
+      if (own.length) say(`没有 table 的项指当前行的一列，不能再有 ${own.join("、")}`, [own[0]]);
+      return;
+    }
+    if (t.sameCode && !t.by) say("sameCode 需要 by（该表的编码列）", ["by"]);
+    checkSelectors(t, ctx, (t.all ? 1 : 0) + (t.sameCode ? 1 : 0));
+  });
+
+export type Term = z.infer<typeof termSchema>;
+
+/** A formula run once per row: each code row, every body row, or the rows of a list of captions. */
+const eachSchema = z
+  .object({ table: tableId, code: key.optional(), all: z.literal(true).optional(), label: key.optional(), rows: z.array(caption).min(1).optional() })
+  .strict()
+  .superRefine((e, ctx) => {
+    if ([e.code, e.all, e.rows].filter((x) => x !== undefined).length !== 1)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 code、all、rows 之一" });
+    if (e.rows && !e.label) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["label"], message: "rows 需要 label 列" });
+  });
 
 /** A side of an equation: the figures added up. */
 const sum = z.array(figureRefSchema).min(1);
@@ -136,6 +212,19 @@ export const checkSchema = z.discriminatedUnion("kind", [
   /** One figure printed in several tables: each agrees with the one most of them agree on. */
   kind("agree", { ...base, figures: z.array(figureRefSchema).min(2) }),
   kind("equal", { ...base, left: sum, right: sum }),
+  /**
+   * Σ±`left` op Σ±`right`, once or per row (`each`), when a term is non-zero or filled (`when`); `tolerance` in the
+   * unit of the first table named, else the rounding allowance of RULES.md for the figures summed.
+   */
+  kind("formula", {
+    ...base,
+    left: z.array(termSchema).min(1),
+    op: z.enum(["=", "<=", ">="]),
+    right: z.array(termSchema).min(1),
+    each: eachSchema.optional(),
+    when: z.object({ term: termSchema, is: z.enum(["nonZero", "filled"]) }).strict().optional(),
+    tolerance: z.number().min(0).max(1e9).optional(),
+  }),
   kind("atLeast", { ...base, left: sum, right: sum }),
   kind("atMost", { ...base, left: sum, right: sum }),
   /** Each expense 类 row of a summary table (by catalogue name) against the 类 rows (by code) of a code table. */
@@ -204,6 +293,7 @@ const LABEL = ["label", "name", "code"] as const;
 export function figureReferences(f: FigureRef, path: (string | number)[]): Reference[] {
   const refs: Reference[] = [{ path: [...path, "column"], table: f.table, column: f.column, kinds: AMOUNT }];
   if (f.row) refs.push({ path: [...path, "row"], table: f.table, row: f.row });
+  if (f.under) refs.push({ path: [...path, "under"], table: f.table, row: f.under });
   if (f.by) refs.push({ path: [...path, "by"], table: f.table, column: f.by, kinds: LABEL });
   if (f.dept) refs.push({ path: [...path, "dept"], table: f.table, column: f.dept, kinds: LABEL });
   if (f.projects) refs.push({ path: [...path, "projects"], table: f.table, projects: true });
@@ -298,6 +388,8 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "atLeast":
     case "atMost":
       return [...c.left.flatMap((f, i) => figureReferences(f, ["left", i])), ...c.right.flatMap((f, i) => figureReferences(f, ["right", i]))];
+    case "formula":
+      return formulaReferences(c);
     case "byClass":
       return [
         { path: ["left", "label"], table: c.left.table, column: c.left.label, kinds: LABEL },
@@ -337,4 +429,48 @@ export function checkReferences(c: CheckRow): Reference[] {
     case "narrativePunctuation":
       return [];
   }
+}
+
+/** What a term names; a term of the current row names its column in the table the formula runs over. */
+function termReferences(t: Term, path: (string | number)[], each: CheckOf<"formula">["each"]): Reference[] {
+  if (t.input !== undefined || t.constant !== undefined || t.column === undefined) return [];
+  if (t.table === undefined) return each ? [{ path: [...path, "column"], table: each.table, column: t.column, kinds: AMOUNT }] : [];
+  if (t.all || t.sameCode)
+    return [
+      { path: [...path, "column"], table: t.table, column: t.column, kinds: AMOUNT },
+      ...(t.sameCode && t.by ? [{ path: [...path, "by"], table: t.table, column: t.by, kinds: CODE }] : []),
+    ];
+  return figureReferences(t as FigureRef, path);
+}
+
+function formulaReferences(c: CheckOf<"formula">): Reference[] {
+  const e = c.each;
+  return [
+    ...(e
+      ? [
+          { path: ["each", "table"], table: e.table },
+          ...(e.code ? [{ path: ["each", "code"], table: e.table, column: e.code, kinds: CODE }] : []),
+          ...(e.label ? [{ path: ["each", "label"], table: e.table, column: e.label, kinds: LABEL }] : []),
+          ...(e.rows ?? []).map((row, i) => ({ path: ["each", "rows", i], table: e.table, row })),
+        ]
+      : []),
+    ...c.left.flatMap((t, i) => termReferences(t, ["left", i], e)),
+    ...c.right.flatMap((t, i) => termReferences(t, ["right", i], e)),
+    ...(c.when ? termReferences(c.when.term, ["when", "term"], e) : []),
+  ];
+}
+
+/** Where a formula is wired so that it cannot run: a term of the current row without `each`, sameCode without `each.code`. */
+export function formulaProblems(c: CheckOf<"formula">): { path: (string | number)[]; message: string }[] {
+  const terms = [
+    ...c.left.map((t, i) => ({ t, path: ["left", i] })),
+    ...c.right.map((t, i) => ({ t, path: ["right", i] })),
+    ...(c.when ? [{ t: c.when.term, path: ["when", "term"] }] : []),
+  ];
+  const out: { path: (string | number)[]; message: string }[] = [];
+  for (const { t, path } of terms) {
+    if (t.column !== undefined && t.table === undefined && !c.each) out.push({ path: [...path, "table"], message: "没有 each 时，每项都应写明 table" });
+    if (t.sameCode && !c.each?.code) out.push({ path: [...path, "sameCode"], message: "sameCode 只能用于按科目逐行（each.code）的公式" });
+  }
+  return out;
 }

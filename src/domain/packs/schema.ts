@@ -8,7 +8,7 @@ import { FIRST_YEAR, LAST_YEAR } from "../budget-year";
 import { parseRange, type RangePos } from "../grid";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
-import { checkReferences, checkSchema, figureReferences, type CheckRow, type Reference } from "./checks";
+import { checkReferences, checkSchema, figureReferences, formulaProblems, type CheckRow, type Reference } from "./checks";
 import { documentSchema, glossaryEntrySchema, narrativeSchema, placeholders } from "./document";
 import { declaredRow, physicalColumns } from "./layout";
 
@@ -197,8 +197,8 @@ const packShape = z.object({
   emptyNote: z.string().min(1),
   /** Printed above each table's title ({number}: the table's number), when the pack's format prints it. */
   tableNumber: z.string().min(1).nullable().default("预算公开表{number}"),
-  /** The caption of the department line over each table (部门名称, 编制部门 …). */
-  departmentLabel: z.string().min(1).default("部门名称"),
+  /** The caption of the department line over each table (部门名称, 编制部门 …); null: the format prints none (决算). */
+  departmentLabel: z.string().min(1).nullable().default("部门名称"),
   /** How the texts name the department itself (本部门, 本单位). */
   subject: z.string().min(1).default("本部门"),
   /** 部门 or 单位 (a 部门预算 or a 单位预算): {scope} in the texts' titles and sheet names. */
@@ -221,6 +221,7 @@ const packShape = z.object({
 export const packSchema = packShape.superRefine((p, ctx) => {
   checkTableReferences(p.tables, ctx);
   p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
+  checkFormulaInputs(p, ctx);
   checkTextPart(p, ctx);
   const ids = new Set<string>();
   const names = new Set<string>();
@@ -269,6 +270,8 @@ function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx:
   if (!RULES.some((r) => r.id === c.rule))
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 中没有规则 ${c.rule}` });
   checkRefs(tables, checkReferences(c), path, ctx);
+  if (c.kind === "formula")
+    for (const problem of formulaProblems(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, ...problem.path], message: problem.message });
 }
 
 /** Where a reference's table is named: its own path when it names a table, else the `table` beside what it names. */
@@ -310,6 +313,31 @@ function checkRefs(tables: Tables, refs: Reference[], path: (string | number)[],
   }
 }
 
+/** The fields the pack's input sheets feed, by what they hold: text, or an amount. */
+function inputFields(p: PackShape): { texts: Set<string>; amounts: Set<string> } {
+  const texts = new Set<string>();
+  const amounts = new Set<string>();
+  for (const t of p.inputs) {
+    const value = t.columns.find((c) => c.kind === "text" || c.kind === "amount")?.kind;
+    if (t.body.kind === "fixed") for (const r of t.body.rows) (value === "text" ? texts : amounts).add(r.field);
+    else if (t.field) amounts.add(t.field);
+  }
+  return { texts, amounts };
+}
+
+/** A formula's input figures are amount fields of the pack's input sheets. */
+function checkFormulaInputs(p: PackShape, ctx: z.RefinementCtx): void {
+  const { amounts } = inputFields(p);
+  p.checks.forEach((c, i) => {
+    if (c.kind !== "formula") return;
+    const terms = [...c.left.map((t, j) => ({ t, at: ["left", j] })), ...c.right.map((t, j) => ({ t, at: ["right", j] }))];
+    if (c.when) terms.push({ t: c.when.term, at: ["when", "term"] });
+    for (const { t, at } of terms)
+      if (t.input !== undefined && !amounts.has(t.input))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["checks", i, ...at, "input"], message: `没有说明数据金额字段 ${t.input}` });
+  });
+}
+
 const FIXED_PLACEHOLDERS = new Set(["year", "lastYear", "department", "subject", "scope"]);
 
 /**
@@ -318,13 +346,7 @@ const FIXED_PLACEHOLDERS = new Set(["year", "lastYear", "department", "subject",
  */
 function checkTextPart(p: PackShape, ctx: z.RefinementCtx): void {
   const say = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
-  const texts = new Set<string>();
-  const amounts = new Set<string>();
-  for (const t of p.inputs) {
-    const value = t.columns.find((c) => c.kind === "text" || c.kind === "amount")?.kind;
-    if (t.body.kind === "fixed") for (const r of t.body.rows) (value === "text" ? texts : amounts).add(r.field);
-    else if (t.field) amounts.add(t.field);
-  }
+  const { texts, amounts } = inputFields(p);
   const n = p.narrative;
   const sectionIds = new Set(n?.sections.map((s) => s.id) ?? []);
   n?.sheets.forEach((sheet, i) =>

@@ -14,7 +14,8 @@ export type Selection =
   | { by: "codes"; rows: ReadRow[]; codeColumn: boolean }
   | { by: "govClass"; rows: ReadRow[] }
   | { by: "projects"; rows: ReadRow[]; grand: ReadRow | undefined }
-  | { by: "only"; rows: ReadRow[] };
+  | { by: "only"; rows: ReadRow[] }
+  | { by: "position"; row: ReadRow | undefined; rows: ReadRow[]; position: number };
 
 /** Rows of an economic table whose 部门经济科目 (names in `by`) is one of `codes`; a name printed twice counts twice. */
 function econRows(catalog: Catalog, table: ReadTable, by: string, codes: string[]): ReadRow[] {
@@ -69,13 +70,23 @@ export function select(
   const done = (selection: Selection) => ({ table, selection });
   if (ref.row) {
     const decl = declaredRow(table.decl, ref.row)!;
+    const printing = (caption: { key: string; captions: Set<string> }, from = 0) =>
+      table.rows.slice(from).filter((r) => caption.captions.has(stripNumbering(shown(table, r, caption.key))));
     const total = [...decl.captions].some(isTotalCaption);
+    let rows: ReadRow[];
+    if (ref.under) {
+      // The first row of that caption below the heading row (年初结转和结余 above fund rows captioned as the income rows).
+      const heading = printing(declaredRow(table.decl, ref.under)!)[0];
+      rows = heading ? printing(decl, table.rows.indexOf(heading) + 1).slice(0, 1) : [];
+    } else if (ref.occurrence) rows = printing(decl).slice(ref.occurrence - 1, ref.occurrence);
     // A 合计 row is found wherever its 合计 stands (a code column, a merged name cell …).
-    const rows = total
-      ? [totalRow(table)].filter((r): r is ReadRow => r !== undefined)
-      : table.rows.filter((r) => decl.captions.has(stripNumbering(shown(table, r, decl.key))));
+    else rows = total ? [totalRow(table)].filter((r): r is ReadRow => r !== undefined) : printing(decl);
     const chosen = every ? rows : rows.slice(0, 1);
-    return done({ by: "row", row: chosen[0], rows: chosen, label: decl.key, total: [...decl.captions].includes("合计") });
+    return done({ by: "row", row: chosen[0], rows: chosen, label: decl.key, total: !ref.under && !ref.occurrence && [...decl.captions].includes("合计") });
+  }
+  if (ref.position) {
+    const row = table.rows[ref.position - 1];
+    return done({ by: "position", row, rows: row ? [row] : [], position: ref.position });
   }
   if (ref.codes) {
     const codeColumn = table.decl.columns.find((c) => c.key === ref.by)?.kind === "code";

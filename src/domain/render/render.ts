@@ -66,7 +66,7 @@ export function renderTable(pack: Pack, table: TableDecl, options: RenderOptions
   styles.push({ range: a1Range(1, 0, 1, last), style: "title" });
 
   const metaRow = blank();
-  metaRow[0] = `${pack.departmentLabel}：${options.department}`;
+  if (pack.departmentLabel) metaRow[0] = `${pack.departmentLabel}：${options.department}`;
   metaRow[last] = `单位：${table.unit ?? pack.unit}`;
   values.push(metaRow);
   styles.push({ range: "A3", style: "meta" }, { range: a1Range(2, last, 2, last), style: "unit" });
