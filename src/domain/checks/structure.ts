@@ -56,10 +56,10 @@ const emptyNote = (ctx: CheckContext, check: CheckOf<"emptyNote">) => {
   for (const t of found(ctx, check).filter(hasHeader)) {
     const note = emptyNoteOf(ctx.pack, t.decl, year);
     const figures = hasFigures(t);
-    const noted = t.note !== null && EMPTY_NOTE.test(normalizeName(String(t.note.value ?? "")));
+    const noted = t.notes.find((n) => EMPTY_NOTE.test(normalizeName(String(n.value ?? ""))));
     if (!figures && !noted)
       ctx.report({ table: t.id, sheet: t.sheet, cell: t.title.ref.cell }, { params: { detail: `没有数据，但未注明“${note}”` } });
-    if (figures && noted) ctx.report({ table: t.id, ...t.note!.ref }, { params: { detail: `有数据，却注明“${String(t.note!.value).trim()}”` } });
+    if (figures && noted) ctx.report({ table: t.id, ...noted.ref }, { params: { detail: `有数据，却注明“${String(noted.value).trim()}”` } });
   }
 };
 
@@ -185,7 +185,7 @@ const placeholders = (ctx: CheckContext, check: CheckOf<"placeholders">) => {
         if (c) look(texts[i], c.ref);
       }
     }
-    if (t.note) look(normalizeName(String(t.note.value ?? "")), t.note.ref);
+    for (const n of t.notes) look(normalizeName(String(n.value ?? "")), n.ref);
   }
 };
 

@@ -33,6 +33,8 @@ export const columnSchema = z
     split: z.array(z.string().min(1)).min(2).max(3).optional(),
     /** What the column holds, in words a reader of the pack understands (本年收入合计, 一般公共预算 …). */
     role: z.string().min(1).optional(),
+    /** Other captions a workbook may print over it, read as its own (小计 where the template prints 合计). */
+    aliases: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

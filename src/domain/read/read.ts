@@ -70,8 +70,10 @@ export interface ReadTable {
   headerTop: number;
   headerBottom: number;
   rows: ReadRow[];
-  /** The 注：… line under the table, if any. */
+  /** The first 注：… line under the table, if any. */
   note: ReadCell | null;
+  /** Every note line under it (注：本表反映…, then 说明：本表无数据), the first being `note`. */
+  notes: ReadCell[];
 }
 
 export interface Disclosure {
@@ -149,6 +151,8 @@ const BLANKS_END = 2;
 const TOTAL_REACH = 60;
 /** Cells a template leaves as examples to delete: …, ……, ... (and blank ones). */
 const FILLER = /^[.…·]*$/;
+/** A note under a table: 注：…, 说明：…, 备注：… */
+const NOTE = /^(?:注|说明|备注)\d*[:：]/;
 /** A total row's caption: 合计, 总计, 收入总计, 部门合计 … */
 const TOTAL_CAPTION = /(合计|总计)$/;
 
@@ -222,8 +226,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
   const textAt = (r: number, c: number): string => normalizedCells[r - grid.top]?.[c - grid.left] ?? "";
   const rowTexts = (r: number) => Array.from({ length: width }, (_, c) => (c < grid.left ? "" : textAt(r, c)));
 
-  const headerTexts = decl.header.rows
-    .flat()
+  const headerTexts = [...decl.header.rows.flat(), ...decl.columns.flatMap((c) => c.aliases ?? [])]
     .filter((c): c is string => c !== null)
     .map(textPattern);
   /** How the pack heads each of its columns, as compared. */
@@ -265,6 +268,7 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
     headerBottom: headerTop,
     rows: [],
     note: null,
+    notes: [],
   };
   if (headerTop < 0) {
     captions.forEach((c) => headerProblems.push({ column: c, kind: "missing", ref: ref(hit.row + 1, hit.col) }));
@@ -292,13 +296,14 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
   /** Where a pack column may stand: sheet columns whose caption fits (its own 2, a workbook's wording 1), as one column or split. */
   const options = decl.columns.map((col, i) => {
     const pattern = textPattern(captions[i]);
+    const aliases = (col.aliases ?? []).map((a) => textPattern(normalizeName(a)));
     const fallback = FALLBACK[col.kind];
     const out: { cols: number[]; score: number }[] = [];
     sheetLeaves.forEach((t, c) => {
       // A code is read split when the workbook prints its levels in columns, whatever the pack draws; else whole.
       if (col.kind === "code" && t === SPLIT_CAPTIONS[0] && sheetLeaves[c + 1] === SPLIT_CAPTIONS[1])
         out.push({ cols: sheetLeaves[c + 2] === SPLIT_CAPTIONS[2] ? [c, c + 1, c + 2] : [c, c + 1], score: 2 });
-      else if (pattern.test(t)) out.push({ cols: [c], score: 2 });
+      else if (pattern.test(t) || aliases.some((a) => a.test(t))) out.push({ cols: [c], score: 2 });
       else if (fallback?.test(t)) out.push({ cols: [c], score: 1 });
     });
     return { pattern, out };
@@ -362,8 +367,15 @@ function readTable(grid: SheetGrid, hit: TitleHit, end: number, withRows: boolea
   };
   for (let r = headerBottom + 1; r < end; r++) {
     const c = firstText(r);
-    if (c >= 0 && /^注[:：]/.test(textAt(r, c))) {
-      base.note = { value: at(r, c) ?? null, ref: ref(r, c) };
+    if (c >= 0 && NOTE.test(textAt(r, c))) {
+      // The note lines end the table: each line after it that is one too (blank rows between them allowed).
+      for (let n = r; n < end; n++) {
+        const k = firstText(n);
+        if (k < 0) continue;
+        if (!NOTE.test(textAt(n, k))) break;
+        base.notes.push({ value: at(n, k) ?? null, ref: ref(n, k) });
+      }
+      base.note = base.notes[0];
       break;
     }
     if (isBlank(r)) {
