@@ -15,6 +15,8 @@ export interface Place extends CellRef {
 
 export interface Finding {
   rule: string;
+  /** The rule's title, where the rule is the pack's own (not in RULES.md). */
+  title?: string;
   severity: Severity;
   table: string;
   sheet: string;

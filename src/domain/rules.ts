@@ -92,3 +92,19 @@ export function ruleOf(id: string): Rule {
   if (!rule) throw new Error(`unknown rule ${id}`);
   return rule;
 }
+
+/** What a pack says of rules: its own (id, title, severity, message), and built-in ones graded otherwise (id, severity). */
+export interface PackRules {
+  rules: { id: string; title?: string; severity?: Severity; message?: string }[];
+}
+
+/** A rule as a pack applies it: its own, or a built-in one with the pack's grading. */
+export function packRuleOf(pack: PackRules, id: string): Rule {
+  const own = pack.rules.find((r) => r.id === id);
+  if (own?.message !== undefined) return { id, title: own.title!, severity: own.severity!, message: own.message };
+  const rule = ruleOf(id);
+  return own?.severity ? { ...rule, severity: own.severity } : rule;
+}
+
+/** A finding's rule title: its own (a pack's rule) or RULES.md's. */
+export const titleOf = (f: { rule: string; title?: string }): string => f.title ?? ruleTitle(f.rule);

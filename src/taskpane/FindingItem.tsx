@@ -2,7 +2,7 @@
 import { Badge, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { Finding } from "../domain/finding";
 import { SEVERITY_NAMES, hasPlace } from "../domain/render/marks";
-import { ruleTitle } from "../domain/rules";
+import { titleOf } from "../domain/rules";
 import { zh } from "../locale/zh-CN";
 
 export const SEVERITY_BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -64,7 +64,7 @@ export function FindingItem(props: { finding: Finding; current: boolean; onSelec
           </Badge>
         )}
         <strong>
-          {f.rule} {ruleTitle(f.rule)}
+          {f.rule} {titleOf(f)}
         </strong>
         <span style={{ color: "#616161", fontSize: 12 }}>{hasPlace(f) ? `${f.sheet}!${f.cell}` : zh.check.nowhere}</span>
       </span>

@@ -1,6 +1,6 @@
 /** What the 校验 pane holds — the last check, its filters, the selection, the progress and the message — as a pure reducer. */
 import { SEVERITIES, SEVERITY_ORDER, type Finding, type Severity } from "../domain/finding";
-import { ruleTitle } from "../domain/rules";
+import { titleOf } from "../domain/rules";
 import type { CheckRun, CheckStage } from "./check";
 import type { Message } from "./Status";
 import { zh } from "../locale/zh-CN";
@@ -131,7 +131,7 @@ export interface FindingsView {
 
 function matches(f: Finding, query: string): boolean {
   if (!query) return true;
-  return [f.rule, ruleTitle(f.rule), f.message, f.sheet, f.cell].join(" ").toLowerCase().includes(query);
+  return [f.rule, titleOf(f), f.message, f.sheet, f.cell].join(" ").toLowerCase().includes(query);
 }
 
 export function viewOf(state: CheckState): FindingsView {

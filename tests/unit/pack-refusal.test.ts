@@ -198,7 +198,7 @@ describe.each(SOURCES.map((s) => [s.id, s] as const))("%s", (_id, s) => {
   it("an unknown rule ID is refused, naming the field", () => {
     const data = copy(s);
     data[s.rows][0].rule = "S99";
-    expect(problemsOf(data)).toContainEqual(expect.stringMatching(new RegExp(`^${rowPattern(s, 0)}\\.rule：RULES\\.md 中没有规则 S99$`)));
+    expect(problemsOf(data)).toContainEqual(expect.stringMatching(new RegExp(`^${rowPattern(s, 0)}\\.rule：RULES\\.md 和模板包的 rules 中都没有规则 S99$`)));
   });
 
   it("a check row with an unknown field is refused, naming the row and the field", () => {

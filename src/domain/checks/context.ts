@@ -8,7 +8,7 @@ import type { CheckRow } from "../packs/checks";
 import { unitOf } from "../packs/decls";
 import { type Pack } from "../packs/schema";
 import { cellOf, type Disclosure, type ReadCell, type ReadRow, type ReadTable } from "../read/read";
-import { ruleOf } from "../rules";
+import { packRuleOf, ruleTitle } from "../rules";
 
 export interface CheckOptions {
   /**
@@ -132,7 +132,7 @@ export class CheckContext {
   report(at: Place, r: Report = {}): void {
     const check = this.current;
     if (!check) throw new Error("report() outside a check");
-    const rule = ruleOf(check.rule);
+    const rule = packRuleOf(this.pack, check.rule);
     const chosen = r.severity ?? rule.severity;
     // A pack may lower a rule's severity, never raise it.
     const severity = check.severity && SEVERITY_ORDER[check.severity] > SEVERITY_ORDER[chosen] ? check.severity : chosen;
@@ -153,6 +153,7 @@ export class CheckContext {
       cell: at.cell,
       related: (typeof r.related === "function" ? r.related() : r.related) ?? [],
     };
+    if (!ruleTitle(rule.id)) finding.title = rule.title;
     if (expected !== undefined) finding.expected = expected;
     if (actual !== undefined) finding.actual = actual;
     if (difference !== undefined) finding.difference = difference;

@@ -460,6 +460,9 @@ function formulaReferences(c: CheckOf<"formula">): Reference[] {
   ];
 }
 
+/** The placeholders a formula's findings fill in: a rule's message may use these. */
+export const FORMULA_PARAMS = ["table", "row", "other", "code", "detail", "formula", "expected", "actual", "difference"];
+
 /** Where a formula is wired so that it cannot run: a term of the current row without `each`, sameCode without `each.code`. */
 export function formulaProblems(c: CheckOf<"formula">): { path: (string | number)[]; message: string }[] {
   const terms = [

@@ -8,7 +8,7 @@ import { FIRST_YEAR, LAST_YEAR } from "../budget-year";
 import { parseRange, type RangePos } from "../grid";
 import { RULES } from "../rules";
 import { sheetNameProblem } from "../render/sheet-names";
-import { checkReferences, checkSchema, figureReferences, formulaProblems, type CheckRow, type Reference } from "./checks";
+import { checkReferences, checkSchema, figureReferences, FORMULA_PARAMS, formulaProblems, type CheckRow, type Reference } from "./checks";
 import { documentSchema, glossaryEntrySchema, narrativeSchema, placeholders } from "./document";
 import { declaredRow, physicalColumns } from "./layout";
 
@@ -179,6 +179,25 @@ export const inputSheetSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["columns"], message: "按科目填列的说明数据应有 code 列、amount 列和 field" });
   });
 
+/** A rule a pack declares, or a built-in rule it grades otherwise. */
+const packRuleSchema = z
+  .object({
+    id: z.string().regex(/^[A-Z]\d{2}$/, "应为 F01 形式的规则编号"),
+    title: z.string().min(1).max(40).optional(),
+    severity: z.enum(["error", "warning", "info"]).optional(),
+    message: z.string().min(1).max(300).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const say = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    if (RULES.some((b) => b.id === r.id)) {
+      if (r.title !== undefined || r.message !== undefined) say(r.title !== undefined ? "title" : "message", `${r.id} 是内置规则：模板包只能调整其级别（severity）`);
+      if (r.severity === undefined) say("severity", `调整内置规则 ${r.id} 时应写明级别`);
+      return;
+    }
+    for (const field of ["title", "severity", "message"] as const) if (r[field] === undefined) say(field, `模板包自己的规则 ${r.id} 应写明 ${field}`);
+  });
+
 const packShape = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "应为小写字母、数字和连字符"),
   /** Semantic: a major step breaks workbooks made with the last one (upgrade required), a minor one does not. */
@@ -208,7 +227,12 @@ const packShape = z.object({
   tables: z.array(tableSchema).min(1),
   /** Input sheets, apart from the tables: S01 asks for the tables only. */
   inputs: z.array(inputSheetSchema),
-  /** The checks, as rows: a rule of RULES.md, a kind, and what it applies to. */
+  /**
+   * The pack's own rules (an id RULES.md does not use, with its title, severity and message), and built-in rules
+   * graded otherwise for this pack (the id and a severity only).
+   */
+  rules: z.array(packRuleSchema).default([]),
+  /** The checks, as rows: a rule (of RULES.md or the pack's own), a kind, and what it applies to. */
   checks: z.array(checkSchema),
   /** The 情况说明: its sections, their figures and sentence patterns (absent: the pack has no text part). */
   narrative: narrativeSchema.optional(),
@@ -222,7 +246,8 @@ const packShape = z.object({
 
 export const packSchema = packShape.superRefine((p, ctx) => {
   checkTableReferences(p.tables, ctx);
-  p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx));
+  checkRules(p, ctx);
+  p.checks.forEach((c, i) => checkCheck(p.tables, c, ["checks", i], ctx, p.rules));
   checkFormulaInputs(p, ctx);
   checkTextPart(p, ctx);
   const ids = new Set<string>();
@@ -267,10 +292,29 @@ function checkTableReferences(tables: Tables, ctx: z.RefinementCtx): void {
 
 const KIND_NAMES: Record<string, string> = { amount: "金额", code: "编码", label: "文字", name: "名称", text: "文字" };
 
-/** A check row names a rule of RULES.md, and only tables, columns and rows the pack declares. */
-function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx): void {
-  if (!RULES.some((r) => r.id === c.rule))
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 中没有规则 ${c.rule}` });
+/** Each rule id once in the pack; a rule of the pack's own is used by some check row. */
+function checkRules(p: PackShape, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  p.rules.forEach((r, i) => {
+    if (seen.has(r.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rules", i, "id"], message: `规则 ${r.id} 重复` });
+    seen.add(r.id);
+  });
+}
+
+/** A check row names a rule of RULES.md or of the pack, and only tables, columns and rows the pack declares. */
+function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx, rules: PackShape["rules"]): void {
+  const own = rules.find((r) => r.id === c.rule && r.message !== undefined);
+  if (!own && !RULES.some((r) => r.id === c.rule))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 和模板包的 rules 中都没有规则 ${c.rule}` });
+  // A formula's findings fill only the placeholders it has: a rule of the pack naming another would print a hole.
+  if (own && c.kind === "formula")
+    for (const ph of own.message!.match(/\{(\w+)\}/g) ?? [])
+      if (!FORMULA_PARAMS.includes(ph.slice(1, -1)))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [...path, "rule"],
+          message: `规则 ${c.rule} 的说明中的 ${ph} 不是 formula 能填写的内容（可用：${FORMULA_PARAMS.map((x) => `{${x}}`).join("")}）`,
+        });
   checkRefs(tables, checkReferences(c), path, ctx);
   if (c.kind === "formula")
     for (const problem of formulaProblems(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, ...problem.path], message: problem.message });

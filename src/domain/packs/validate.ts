@@ -32,7 +32,7 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 function resolve(data: unknown, sources: Json[], seen: string[] = []): { data: unknown; where: (path: Path) => Path } {
   const same = { data, where: (p: Path) => p };
   if (!isObject(data) || data.extends === undefined) return same;
-  const { extends: baseId, tables, addChecks, ...rest } = data;
+  const { extends: baseId, tables, addChecks, removeChecks, ...rest } = data;
   const source = sources.find((s) => s.id === baseId);
   if (typeof baseId !== "string" || !source) throw new PackError([`extends：没有名为 ${String(baseId)} 的内置模板包`]);
   // The merged pack's checks are the base's and addChecks: rows written as `checks` would be lost without a word.
@@ -46,17 +46,30 @@ function resolve(data: unknown, sources: Json[], seen: string[] = []): { data: u
     throw new PackError([`tables[${unknownTable}].id：基础模板包 ${baseId} 中没有表 ${isObject(t) ? String(t.id) : "（缺少 id）"}`]);
   }
   const baseTables = base.tables as Json[];
-  const baseChecks = (base.checks as unknown[]).length;
+  // removeChecks: the rules whose check rows of the base pack the extension does without.
+  if (removeChecks !== undefined && !(Array.isArray(removeChecks) && removeChecks.every((r) => typeof r === "string")))
+    throw new PackError(["removeChecks：应为规则编号的列表，如 [\"X11\"]"]);
+  const removed = new Set((removeChecks as string[] | undefined) ?? []);
+  const unused = [...removed].find((r) => !(base.checks as Json[]).some((c) => c.rule === r));
+  if (unused) throw new PackError([`removeChecks：基础模板包 ${baseId} 中没有规则 ${unused} 的校验`]);
+  /** The base's check rows kept, by their index in the base. */
+  const kept = (base.checks as Json[]).flatMap((c, i) => (removed.has(String(c.rule)) ? [] : [i]));
+  const ownRules = Array.isArray(rest.rules) ? (rest.rules as Json[]) : [];
   const merged = {
     ...base,
     ...rest,
     tables: baseTables.map((t) => ({ ...t, ...((changes as Json[]).find((c) => c.id === t.id) ?? {}) })),
-    checks: [...(base.checks as unknown[]), ...(Array.isArray(addChecks) ? addChecks : [])],
+    checks: [...kept.map((i) => (base.checks as unknown[])[i]), ...(Array.isArray(addChecks) ? addChecks : [])],
+    // The base's rules, those the extension names again replaced by its own.
+    ...(base.rules !== undefined || rest.rules !== undefined
+      ? { rules: [...((base.rules as Json[] | undefined) ?? []).filter((r) => !ownRules.some((o) => o.id === r.id)), ...((rest.rules as unknown[] | undefined) ?? [])] }
+      : {}),
   };
   const inherited = (p: Path): Path => [`${baseId}.${String(p[0])}`, ...p.slice(1)];
   const where = (p: Path): Path => {
     const [field, index, key] = p;
-    if (field === "checks" && typeof index === "number") return index >= baseChecks ? ["addChecks", index - baseChecks, ...p.slice(2)] : inherited(p);
+    if (field === "checks" && typeof index === "number")
+      return index >= kept.length ? ["addChecks", index - kept.length, ...p.slice(2)] : inherited(["checks", kept[index], ...p.slice(2)]);
     if (field === "tables" && typeof index === "number") {
       const k = (changes as Json[]).findIndex((c) => c.id === baseTables[index]?.id);
       return k >= 0 && typeof key === "string" && key in (changes[k] as Json) ? ["tables", k, ...p.slice(2)] : inherited(p);

@@ -3,7 +3,7 @@
  * Drawn the same by every WorkbookPort (Excel, the preview host).
  */
 import { compareFindings, type CellRef, type Finding, type Severity } from "../finding";
-import { ruleTitle } from "../rules";
+import { titleOf } from "../rules";
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -23,7 +23,7 @@ export interface MarkTarget extends CellRef {
 }
 
 function noteLine(f: Finding): string {
-  const title = ruleTitle(f.rule);
+  const title = titleOf(f);
   return `${f.rule}${title ? ` ${title}` : ""}（${SEVERITY_NAMES[f.severity]}）：${f.message}`;
 }
 

@@ -104,17 +104,23 @@ function workbookRow(r: WorkbookReport, i: number, packs: readonly Pack[]): stri
   ].join("");
 }
 
+/** Findings by rule: RULES.md's in their order, then a pack's own rules (named by their findings) in id order. */
 function ruleCounts(report: Report): string {
-  const rows = RULES.flatMap((rule) => {
+  const all = report.files.flatMap((r) => r.findings);
+  const own = [...new Map(all.filter((f) => f.title !== undefined).map((f) => [f.rule, f.title!])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const rules = [...RULES.map((r) => ({ id: r.id, title: r.title })), ...own.map(([id, title]) => ({ id, title }))];
+  const rows = rules.flatMap((rule) => {
     const per = report.files.map((r) => r.findings.filter((f) => f.rule === rule.id));
     const open = per.flat().filter((f) => f.explanation === undefined).length;
     const explained = per.flat().length - open;
     const books = per.filter((list) => list.length > 0).length;
     if (!open && !explained) return [];
-    return [`<tr>${cell(rule.id)}${cell(rule.title)}${cell(SEVERITY_NAMES[rule.severity])}${cell(String(open), open, true)}${cell(String(explained), explained, true)}${cell(String(books), books, true)}</tr>`];
+    // The levels as reported (a pack may grade a rule otherwise, a figure in the rounding zone is an info).
+    const levels = SEVERITIES.filter((s) => per.flat().some((f) => f.severity === s)).map((s) => SEVERITY_NAMES[s]).join("、");
+    return [`<tr>${cell(rule.id)}${cell(rule.title)}${cell(levels)}${cell(String(open), open, true)}${cell(String(explained), explained, true)}${cell(String(books), books, true)}</tr>`];
   });
   if (!rows.length) return "<p>各工作簿均未发现问题。</p>";
-  return `<table id="rules"><caption>按规则统计（全部工作簿）</caption><thead><tr><th scope="col">规则</th><th scope="col">名称</th><th scope="col">默认级别</th><th scope="col">问题数</th><th scope="col">已说明</th><th scope="col">涉及工作簿</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table id="rules"><caption>按规则统计（全部工作簿）</caption><thead><tr><th scope="col">规则</th><th scope="col">名称</th><th scope="col">报告级别</th><th scope="col">问题数</th><th scope="col">已说明</th><th scope="col">涉及工作簿</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function findingRow(f: Finding): string {
