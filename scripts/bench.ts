@@ -147,7 +147,7 @@ async function measure(label: string, pack: Pack, { department, year, rows }: Ca
   const grids = plans.map((p) => ({ name: p.name, top: 0, left: 0, values: p.values }));
   const checkRuns = Math.max(3, Math.round(renderRuns / 5));
   // Fresh grid objects each run, as the pane reads them from Excel at every check: nothing cached per grid is reused.
-  const checked = time(checkRuns, () => checkWorkbook(pack, grids.map((g) => ({ ...g })), { strict: false, catalogFor: () => catalog, fallbackYear: year }));
+  const checked = time(checkRuns, () => checkWorkbook(pack, grids.map((g) => ({ ...g })), { strict: false, catalogFor: () => catalog }));
   const chosen = time(checkRuns, () => choosePack(builtinPacks(), grids));
   if (chosen.result !== pack) throw new Error(`识别出的模板包不对：${chosen.result?.id}`);
   const file = join(mkdtempSync(join(tmpdir(), "bench-")), "workbook.xlsx");
@@ -176,7 +176,7 @@ async function measure(label: string, pack: Pack, { department, year, rows }: Ca
   // Export: check, narrative, Word with two charts, .xlsx, CSVs, report — as the CLI builds it (draft: the
   // synthetic codes are not in the catalogue, which is only a warning, but keep the large case from being refused).
   const built = await timeAsync(async () => {
-    const prepared = prepare(pack, grids, { strict: false, catalogFor: () => catalog, fallbackYear: year });
+    const prepared = prepare(pack, grids, { strict: false, catalogFor: () => catalog });
     // Without the LibreOffice run that numbers the 目录 (seconds of its own, whatever the package).
     return buildPackage(exportRequest(pack, prepared, { strict: false, draft: true, now: new Date() }), nodeExportHooks(undefined, { pages: false }));
   });

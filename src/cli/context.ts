@@ -1,4 +1,5 @@
 /** What every command shares: where it prints, and how it reports input it cannot use. */
+import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../domain/budget-year";
 import * as fs from "node:fs";
 
 export const EXIT_OK = 0;
@@ -62,4 +63,11 @@ export function readInputFile(file: string, what: string): Buffer {
     if (e instanceof CliError) throw e;
     throw new CliError(`无法读取${what} ${file}：${fileProblem(e)}`, { cause: e });
   }
+}
+
+/** A --year option: a budget year of four digits, in the years the add-in takes. */
+export function parseBudgetYear(text: string): number {
+  const year = /^\d{4}$/.test(text.trim()) ? Number(text) : NaN;
+  if (!isBudgetYear(year)) throw new CliError(`预算年度应为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的整数，收到“${text}”`);
+  return year;
 }

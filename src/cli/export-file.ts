@@ -5,8 +5,8 @@ import { unzipSync } from "fflate";
 import { buildPackage, ExportRefused, PAGINATE_ROWS } from "../domain/export";
 import { exportRequest, prepare } from "../domain/export/prepare";
 import type { Finding } from "../domain/finding";
-import { builtinPacks, type Pack } from "../domain/packs";
-import { choosePack } from "../domain/read/detect";
+import type { Pack } from "../domain/packs";
+import { workbookPack } from "../domain/read/detect";
 import { openErrors } from "../domain/report/model";
 import { excelRef } from "../domain/report/text";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
@@ -29,20 +29,22 @@ export interface ExportSetup {
   draft: boolean;
   forced?: Pack;
   catalog?: CatalogImport;
+  /** The budget year (--year) of a workbook that states none. */
+  year?: number;
 }
 
-export async function exportFile(file: string, { output, zipped, force, strict, draft, forced, catalog }: ExportSetup, io: Io, stages: Stages): Promise<number> {
+export async function exportFile(file: string, { output, zipped, force, strict, draft, forced, catalog, year }: ExportSetup, io: Io, stages: Stages): Promise<number> {
   stages.say(`读取 ${file}`);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
   // Without --pack the workbook is read with the built-in pack whose tables it holds (none: no pack is chosen).
-  const pack = forced ?? choosePack(builtinPacks(), read.grids);
+  const pack = forced ?? workbookPack(read.stamp, read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
   stages.say(`校验（模板包 ${pack.id} ${pack.version}）`);
   const prepared = prepare(pack, read.grids, {
     strict,
     catalogFor: catalogsFor(catalog),
-    fallbackYear: new Date().getFullYear(),
+    year,
     explanations: read.explanations,
     stamp: read.stamp,
   });

@@ -20,7 +20,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void): Comm
   registerTemplate(program, io);
   registerValidate(program, io, setExitCode);
   registerExport(program, io, setExitCode);
-  registerPack(program, io);
+  registerPack(program, io, setExitCode);
   registerUpgrade(program, io);
   registerRollover(program, io);
   registerCatalog(program, io);

@@ -1,12 +1,11 @@
 /** One workbook file checked: the work of one validate job, in this thread or a worker. */
 import { checkWorkbook } from "../domain/checks/check-workbook";
 import { textReadings } from "../domain/checks/registry";
-import { builtinPacks, type Pack } from "../domain/packs";
-import { choosePack } from "../domain/read/detect";
+import type { Pack } from "../domain/packs";
+import { workbookPack } from "../domain/read/detect";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
 import { readWorkbookFile } from "./grids";
 import { noTablesFound } from "./pack-file";
-import { departmentOf } from "../domain/read/read";
 import type { WorkbookReport } from "../domain/report/model";
 import { applyPolicy, type RulePolicy } from "./rules-file";
 
@@ -20,28 +19,32 @@ export interface ValidateSetup {
   rules?: RulePolicy;
   /** List what was read from each amount of the 情况说明 (--explain-text). */
   explainText?: boolean;
+  /** The budget year (--year) of workbooks that state none. */
+  year?: number;
 }
 
-export function fileValidator({ pack, strict, catalog, rules, explainText }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
+export function fileValidator({ pack, strict, catalog, rules, explainText, year }: ValidateSetup): (file: string) => Promise<WorkbookReport> {
   const catalogFor = catalogsFor(catalog);
   const validate = async (file: string): Promise<WorkbookReport> => {
     const read = await readWorkbookFile(file);
     if ("error" in read) return { file, tablesFound: [], findings: [], error: read.error };
-    const chosen = pack ?? choosePack(builtinPacks(), read.grids);
+    // Without --pack: the pack the workbook's stamp names, else the built-in one whose tables it holds.
+    const chosen = pack ?? workbookPack(read.stamp, read.grids);
     const none = { file, tablesFound: [], findings: [], error: noTablesFound(pack) };
     if (!chosen) return none;
     const result = checkWorkbook(chosen, read.grids, {
       strict,
       catalogFor,
-      fallbackYear: new Date().getFullYear(),
+      year,
       explanations: read.explanations,
       stamp: read.stamp,
     });
     if (result.tablesFound.length === 0) return none;
     return {
       file,
-      department: departmentOf(result.disclosure),
+      department: result.department,
       year: result.year,
+      yearFrom: result.yearFrom,
       pack: { id: chosen.id, version: chosen.version, name: chosen.name },
       tablesFound: result.tablesFound,
       findings: applyPolicy(result.findings, rules),

@@ -39,7 +39,7 @@ export function CheckPane(props: {
     checking.current = true;
     dispatch({ type: "check", quiet });
     try {
-      const next = await runCheck(port, { stamp, strict, catalogFor: catalogFor(catalogs), fallbackYear: defaultYear() }, (s) =>
+      const next = await runCheck(port, { stamp, strict, catalogFor: catalogFor(catalogs) }, (s) =>
         dispatch({ type: "stage", stage: s }),
       );
       dispatch({ type: "checked", run: next, catalogYear: catalogs?.year ?? null });

@@ -8,7 +8,6 @@ import { FindingItem } from "./FindingItem";
 import { fileSize, insertChartSheets, runExport, writeNarrative, type ExportProgress } from "./export";
 import { goToFinding, useAction } from "./hooks";
 import { Status } from "./Status";
-import { defaultYear } from "./TemplatePane";
 import { zh } from "../locale/zh-CN";
 
 interface Download {
@@ -33,7 +32,7 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
   React.useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
   // Checked as the 校验 pane checks: its 严格模式 and its imported catalogue.
-  const setup = { stamp, catalogFor: catalogFor(settings.imported), fallbackYear: defaultYear() };
+  const setup = { stamp, catalogFor: catalogFor(settings.imported) };
 
   const exportPackage = () =>
     act(async () => {
@@ -63,7 +62,7 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
 
   const charts = () =>
     act(async () => {
-      const { inserted, empty } = await insertChartSheets(port, stamp, setup.catalogFor, setup.fallbackYear);
+      const { inserted, empty } = await insertChartSheets(port, stamp, setup.catalogFor);
       const text = [...(inserted.length ? [zh.export.chartsInserted(inserted)] : []), ...(empty.length ? [zh.export.chartsEmpty(empty)] : [])];
       return { intent: inserted.length ? "success" : "info", text: text.join(" ") };
     });

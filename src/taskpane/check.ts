@@ -1,5 +1,4 @@
 /** The 校验 flow: one read of the workbook, the checks of the pack, and the report sheet. */
-import { departmentOf } from "../domain/read/read";
 import type { Catalog } from "../domain/catalog/catalog";
 import { checkWorkbook, type CheckResult } from "../domain/checks/check-workbook";
 import type { Pack } from "../domain/packs";
@@ -26,8 +25,8 @@ export interface CheckRequest {
   strict: boolean;
   /** The catalogue to check codes against, for the budget year found. */
   catalogFor: (year: number) => Catalog;
-  /** The year to assume when neither the stamp nor any title states one. */
-  fallbackYear: number;
+  /** The budget year the clerk gave, where the workbook states none; otherwise the workbook tells (read/basis.ts). */
+  year?: number | null;
 }
 
 export type CheckStage = "read" | "check";
@@ -47,13 +46,12 @@ export async function runCheck(
   const result = checkWorkbook(pack, grids, {
     strict,
     catalogFor: request.catalogFor,
-    year: stamp?.year,
-    fallbackYear: request.fallbackYear,
+    year: request.year,
     explanations,
     stamp,
   });
   const year = result.year;
-  const department = stamp?.department ?? departmentOf(result.disclosure);
+  const department = result.department;
   const report: WorkbookReport = {
     file: department,
     department,

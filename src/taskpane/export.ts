@@ -4,7 +4,7 @@
  * package (docx, ECharts, exceljs: two thirds of the pane's code) is loaded when the first export starts.
  */
 import type { Catalog } from "../domain/catalog/catalog";
-import { yearOfTitles } from "../domain/read/model";
+import { budgetYearOf } from "../domain/read/basis";
 import type { Finding } from "../domain/finding";
 import { chartHasData, chartSpecs } from "../domain/export/charts";
 import { exportRequest, prepare, type Prepared } from "../domain/export/prepare";
@@ -25,8 +25,8 @@ export interface ExportSetup {
   strict: boolean;
   draft: boolean;
   catalogFor: (year: number) => Catalog;
-  /** The year to assume when neither the stamp nor any title states one. */
-  fallbackYear: number;
+  /** The budget year the clerk gave, where the workbook states none; otherwise the workbook tells (read/basis.ts). */
+  year?: number | null;
 }
 
 /** Reading, checking and loading the builder are the pane's steps; the package's own stages come named from buildPackage. */
@@ -42,7 +42,7 @@ async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft"
   const grids = await port.readGrids();
   const explanations = await port.explanations.get();
   const pack = packOf(setup.stamp, grids);
-  const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, fallbackYear: setup.fallbackYear, explanations });
+  const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, year: setup.year, explanations });
   return { pack, prepared, sheets: grids.map((g) => g.name) };
 }
 
@@ -132,12 +132,12 @@ export async function insertChartSheets(
   port: WorkbookPort,
   stamp: PackStamp | null,
   catalogFor: (year: number) => Catalog,
-  fallbackYear: number,
+  year?: number | null,
 ): Promise<{ inserted: string[]; empty: string[] }> {
   const grids = await port.readGrids();
   const pack = packOf(stamp, grids);
   const disclosure = readDisclosure(pack, grids);
-  const specs = chartSpecs(pack, disclosure, catalogFor(stamp?.year ?? yearOfTitles(disclosure) ?? fallbackYear));
+  const specs = chartSpecs(pack, disclosure, catalogFor(budgetYearOf(disclosure, grids, { asked: year, stamp, packYear: pack.year }).year));
   const inserted = await port.insertCharts(specs.filter(chartHasData));
   return { inserted, empty: specs.filter((s) => !chartHasData(s)).map((s) => s.title) };
 }

@@ -452,7 +452,7 @@ export async function checkFile(file: string): Promise<Checked> {
   if ("error" in read) throw new Error(`${file}: ${read.error}`);
   const pack = choosePack(builtinPacks(), read.grids);
   if (!pack) throw new Error(`${file}: no pack chosen`);
-  const result = checkWorkbook(pack, read.grids, { strict: false, catalogFor: builtinCatalog, fallbackYear: YEAR });
+  const result = checkWorkbook(pack, read.grids, { strict: false, catalogFor: builtinCatalog });
   return { file, grids: read.grids, pack, result };
 }
 

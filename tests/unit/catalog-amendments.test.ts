@@ -21,7 +21,7 @@ const [WITHDRAWN, RENAMED] = t03;
 const NOTICE: Amendment = { notice: "财预〔2023〕18号", date: "2023-03-15", withdrawn: [WITHDRAWN], renamed: [[RENAMED, "新的科目名称"]] };
 
 const findingsWith = (catalogFor: (year: number) => ReturnType<typeof builtinCatalog>) =>
-  checkWorkbook(pack, gridsOf(J.rows, J.department), { strict: false, catalogFor, fallbackYear: 2023 }).findings;
+  checkWorkbook(pack, gridsOf(J.rows, J.department), { strict: false, catalogFor }).findings;
 const line = (f: Finding) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell} ${f.message}`;
 
 test("the findings change exactly at the rows of the withdrawn and the renamed code, naming the notice and the date", () => {
@@ -83,11 +83,11 @@ test("catalog import writes a year's official list as a catalogue file; catalog 
 
 test("a pack carrying the year's amendment: every workbook checked with it gets the same findings, and pack diff lists the notice", async () => {
   const withNotice = readPackData({ ...JSON.parse(JSON.stringify(shanxi)), version: "1.0.2", catalog: { year: 2023, amendments: [NOTICE] } });
-  const viaPack = checkWorkbook(withNotice, gridsOf(J.rows, J.department), { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023 }).findings;
+  const viaPack = checkWorkbook(withNotice, gridsOf(J.rows, J.department), { strict: false, catalogFor: builtinCatalog }).findings;
   const viaCatalog = findingsWith((year) => amendCatalog(builtinCatalog(year), [NOTICE]));
   expect(viaPack.filter((f) => f.rule === "C02" || f.rule === "C03").map(line)).toEqual(viaCatalog.filter((f) => f.rule === "C02" || f.rule === "C03").map(line));
   expect(viaPack.some((f) => f.rule === "C02")).toBe(true);
   // A workbook of another budget year is not touched by the 2023 notice.
-  expect(checkWorkbook(withNotice, gridsOf(J.rows, J.department, 2024), { strict: false, catalogFor: builtinCatalog, fallbackYear: 2024 }).findings.filter((f) => f.rule === "C02")).toEqual([]);
+  expect(checkWorkbook(withNotice, gridsOf(J.rows, J.department, 2024), { strict: false, catalogFor: builtinCatalog }).findings.filter((f) => f.rule === "C02")).toEqual([]);
   expect(packDiff(pack, withNotice)).toEqual(["版本：1.0.1 → 1.0.2", "科目目录年度：未指定 → 2023", "增加科目目录修订 财预〔2023〕18号（2023-03-15）"]);
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const pack = builtinPack(datongSample.pack);
   const wb = new MemoryWorkbook();
   await wb.apply(samplePlans(pack, datongSample), stampOf(pack, datongSample.department, datongSample.year));
-  run = await runCheck(wb, { stamp: await wb.metadata.get(), strict: false, catalogFor: builtinCatalog, fallbackYear: 1999 });
+  run = await runCheck(wb, { stamp: await wb.metadata.get(), strict: false, catalogFor: builtinCatalog });
 });
 
 const after = (...actions: CheckAction[]) => actions.reduce(checkReducer, initialCheckState);

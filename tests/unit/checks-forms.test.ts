@@ -24,7 +24,7 @@ function workbook(sample: Sample, forms: FormContent[]): SheetGrid[] {
 }
 
 function findings(sample: Sample, forms: FormContent[], strict = false): Finding[] {
-  return checkWorkbook(pack, workbook(sample, forms), { strict, catalogFor: builtinCatalog, fallbackYear: 2023 }).findings.filter((f) =>
+  return checkWorkbook(pack, workbook(sample, forms), { strict, catalogFor: builtinCatalog }).findings.filter((f) =>
     /^X1[56]$/.test(f.rule),
   );
 }

@@ -215,7 +215,7 @@ describe("a 情况说明 pasted by hand beside the 晋城 tables", () => {
   const run = (sections: NarrativeSection[]) => {
     const sheet = pastedSheet(sections);
     const grids = [...gridsOf(copyRows(J), J.department), sheet.grid];
-    const result = checkWorkbook(pack, grids, { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023 });
+    const result = checkWorkbook(pack, grids, { strict: false, catalogFor: builtinCatalog });
     return { findings: result.findings, cellOf: sheet.cellOf };
   };
   const key = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell}`;

@@ -14,7 +14,7 @@ import { samplePlans } from "../../src/domain/samples/workbook";
 import { gridsOf, pack, plansToGrids } from "../support/disclosure";
 
 const S11 = (grids: ReturnType<typeof gridsOf>, document = false, p = pack): Finding[] =>
-  checkWorkbook(p, grids, { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023, document }).findings.filter((f) => f.rule === "S11");
+  checkWorkbook(p, grids, { strict: false, catalogFor: builtinCatalog, document }).findings.filter((f) => f.rule === "S11");
 const J = jinchengSample;
 const tables = () => gridsOf(J.rows, J.department);
 

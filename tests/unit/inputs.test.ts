@@ -106,13 +106,13 @@ describe("the pack declares input sheets apart from its 13 tables", () => {
   it("S01 asks for the 13 tables only: input sheets are neither missing nor found as tables", () => {
     const catalogFor = builtinCatalog;
     const inputsOnly = renderInputSheets(pack, { department: "晋城市商务局", year: 2023 }).map((p) => gridOf(p));
-    const alone = checkWorkbook(pack, inputsOnly, { strict: false, catalogFor, fallbackYear: 2023 });
+    const alone = checkWorkbook(pack, inputsOnly, { strict: false, catalogFor });
     expect(alone.tablesFound).toEqual([]);
     const s01 = alone.findings.filter((f) => f.rule === "S01");
     expect(s01.map((f) => f.table)).toEqual(pack.tables.map((t) => t.id));
     expect(s01.some((f) => /公开文本|说明数据/.test(f.message))).toBe(false);
 
-    const both = checkWorkbook(pack, [...gridsOf(copyRows(jinchengSample), "晋城市商务局"), ...inputsOnly], { strict: false, catalogFor, fallbackYear: 2023 });
+    const both = checkWorkbook(pack, [...gridsOf(copyRows(jinchengSample), "晋城市商务局"), ...inputsOnly], { strict: false, catalogFor });
     expect(both.tablesFound).toHaveLength(13);
     // The input sheets are blank: S11 asks for what the document needs (inputs-entered.test.ts), no other S rule fires.
     expect(both.findings.filter((f) => f.rule.startsWith("S") && f.rule !== "S11")).toEqual([]);

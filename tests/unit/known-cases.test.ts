@@ -11,7 +11,7 @@ import { catalog, pack } from "../support/disclosure";
 async function findings(fixture: string, strict = false) {
   const read = await readWorkbookFile(join(__dirname, "..", "fixtures", fixture));
   if ("error" in read) throw new Error(read.error);
-  return checkWorkbook(pack, read.grids, { strict, catalogFor: () => catalog, fallbackYear: 2023 });
+  return checkWorkbook(pack, read.grids, { strict, catalogFor: () => catalog });
 }
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.table} ${f.cell}`);

@@ -26,7 +26,7 @@ const v200 = readPackData(shanxi200());
 const made = stampOf(v100, J.department, J.year);
 
 const s15 = (pack: Pack, stamp: PackStamp | null) =>
-  checkWorkbook(pack, gridsOf(J.rows, J.department), { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023, stamp })
+  checkWorkbook(pack, gridsOf(J.rows, J.department), { strict: false, catalogFor: builtinCatalog, stamp })
     .findings.filter((f) => f.rule === "S15")
     .map((f) => `${f.severity} ${f.message}`);
 

@@ -15,7 +15,7 @@ import { jinchengSample } from "../../src/domain/samples";
 import { copyRows, gridsOf, pack, plansToGrids } from "../support/disclosure";
 
 const J = jinchengSample;
-const check = (grids: SheetGrid[]) => checkWorkbook(pack, grids, { strict: false, catalogFor: builtinCatalog, fallbackYear: 2023 }).findings;
+const check = (grids: SheetGrid[]) => checkWorkbook(pack, grids, { strict: false, catalogFor: builtinCatalog }).findings;
 
 /** 表2 again on a sheet of its own, its 合计 raised by 100 when `changed`. */
 function copyOfT02(changed: boolean): SheetGrid {

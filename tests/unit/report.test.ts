@@ -146,7 +146,6 @@ describe("the check flow", () => {
       stamp: await wb.metadata.get(),
       strict: false,
       catalogFor: (year) => (asked.push(year), builtinCatalog(year)),
-      fallbackYear: 1999,
     });
     expect(wb.syncs).toBe(5); // the stamp above (2 in Excel), the one read of every sheet (2), the explanations (1: none)
     expect(asked).toEqual([2023]);
@@ -156,14 +155,14 @@ describe("the check flow", () => {
 
   it("without a stamp, takes the year and department from the tables' titles", async () => {
     const wb = await datong(false);
-    const run = await runCheck(wb, { stamp: null, strict: true, catalogFor: builtinCatalog, fallbackYear: 1999 });
+    const run = await runCheck(wb, { stamp: null, strict: true, catalogFor: builtinCatalog });
     expect(run).toMatchObject({ year: 2023, department: "大同市商务局", strict: true });
     expect(yearOfTitles(readDisclosure(pack, []))).toBeNull();
   });
 
   it("writes the report under a free name, never over a user's sheet", async () => {
     const wb = await datong(true);
-    const result = { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, catalog: builtinCatalog(2023), tablesFound: [], findings };
+    const result = { disclosure: readDisclosure(pack, []), inputs: readInputs(pack, []), year: 2023, yearFrom: "titles" as const, department: "大同市商务局", catalog: builtinCatalog(2023), tablesFound: [], findings };
     const run: CheckRun = { pack, year: 2023, department: "大同市商务局", strict: false, checkedAt: new Date(), result, report: workbook };
     await wb.apply([{ ...renderReport(input), name: "校验报告", values: [["用户自己的表"]], merges: [], styles: [] }]);
 

@@ -57,8 +57,10 @@ describe("the loader turns the stored amounts into Decimals and keeps the rest",
     expect(rest(ours)).toEqual(rest(stored));
   });
 
-  test("the four Shanghai samples have inputs; any other sample has none", () => {
-    expect(SAMPLES.filter((s) => s.pack.startsWith("shanghai")).map((s) => shanghaiInputs(s).narrative!.length)).toEqual([6, 6, 6, 6]);
+  test("the four Shanghai budget samples have inputs; the 决算 sample none yet; any other sample has none", () => {
+    const shanghai = SAMPLES.filter((s) => s.pack.startsWith("shanghai"));
+    expect(shanghai.map((s) => shanghaiInputs(s).narrative?.length ?? 0)).toEqual([6, 6, 6, 6, 0]);
+    expect(shanghaiInputs(shanghai[4]).texts).toEqual({});
     expect(() => shanghaiInputs(jinchengSample)).toThrow("不是上海示例");
     // Each call gives its own amounts: a test may change them.
     expect(shanghaiInputs(shanghaiWanli2024Sample).amounts).not.toBe(shanghaiInputs(shanghaiWanli2024Sample).amounts);

@@ -27,7 +27,7 @@ describe("the pack of a check", () => {
     ["not stamped (chosen by its tables)", false],
   ])("a Shanghai workbook %s is checked with the Shanghai pack", async (_, stamped) => {
     const wb = await workbookOf(shanghaiCommerceSample, stamped);
-    const run = await runCheck(wb, { stamp: await wb.metadata.get(), strict: false, catalogFor: builtinCatalog, fallbackYear: 1999 });
+    const run = await runCheck(wb, { stamp: await wb.metadata.get(), strict: false, catalogFor: builtinCatalog });
     expect(run.pack.id).toBe("shanghai-putuo-2025");
     expect(run.result.tablesFound).toHaveLength(9);
     expect(run).toMatchObject({ year: 2025, department: "上海市普陀区商务委员会" });
@@ -36,7 +36,7 @@ describe("the pack of a check", () => {
 
   it("the 单位预算 workbook is checked with the 单位预算 pack, without a stamp too", async () => {
     const wb = await workbookOf(shanghaiCommerceUnitSample, false);
-    const run = await runCheck(wb, { stamp: null, strict: false, catalogFor: builtinCatalog, fallbackYear: 1999 });
+    const run = await runCheck(wb, { stamp: null, strict: false, catalogFor: builtinCatalog });
     expect(run.pack.id).toBe("shanghai-putuo-2025-unit");
   });
 
@@ -44,7 +44,7 @@ describe("the pack of a check", () => {
     const wb = await workbookOf(jinchengSample, false);
     const years: number[] = [];
     const catalogFor = (year: number) => (years.push(year), builtinCatalog(year));
-    await insertChartSheets(wb, null, catalogFor, 1999);
+    await insertChartSheets(wb, null, catalogFor);
     expect(years).toEqual([2023]);
   });
 
@@ -110,6 +110,7 @@ describe("the preview's samples", () => {
       "shanghai-commerce-2025-unit",
       "shanghai-wanli-2024",
       "shanghai-wanli-2025",
+      "shanghai-finance-2024-final",
     ]);
     expect(new Set(SAMPLE_ENTRIES.map((e) => e.label)).size).toBe(SAMPLES.length);
   });

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { readCatalogFile } from "../catalog-file";
-import { CliError, type Io } from "../context";
+import { CliError, parseBudgetYear, type Io } from "../context";
 import type { ExportSetup } from "../export-file";
 import type { ExportMessage } from "../export-worker";
 import { packByIdOrFile } from "../pack-file";
@@ -15,6 +15,7 @@ interface ExportOptions {
   strict?: boolean;
   catalog?: string;
   pack?: string;
+  year?: string;
   force?: boolean;
 }
 
@@ -36,7 +37,8 @@ export function registerExport(program: Command, io: Io, setExitCode: (code: num
     .option("--draft", "有错误时也导出，文档每页标注“草稿”")
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
-    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认按工作簿的表标题选用内置模板包）")
+    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认用工作簿记录的模板包，或按表标题选用内置模板包）")
+    .option("--year <年度>", "预算年度，用于表中未写年度的工作簿（如决算表）")
     .option("--force", "覆盖已存在的压缩包或目录中的同名文件")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: ExportOptions) => setExitCode(await exportPackage(file, options, io)));
@@ -55,7 +57,7 @@ async function exportPackage(file: string, options: ExportOptions, io: Io): Prom
 
   const stages = stageLines(io);
   try {
-    return await exportInWorker(file, { output, zipped, force, strict, draft: options.draft ?? false, forced, catalog }, io, stages);
+    return await exportInWorker(file, { output, zipped, force, strict, draft: options.draft ?? false, forced, catalog, year: options.year === undefined ? undefined : parseBudgetYear(options.year) }, io, stages);
   } finally {
     stages.end();
   }

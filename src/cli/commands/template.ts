@@ -1,10 +1,10 @@
 /** `template`: the official tables of a pack as an .xlsx file, empty or filled with the pack's sample. */
 import type { Command } from "commander";
-import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../../domain/budget-year";
 import { builtinPack, builtinPacks, DEFAULT_PACK_ID, type Pack } from "../../domain/packs";
 import { renderTables } from "../../domain/render/render";
 import type { Sample } from "../../domain/samples";
-import { CliError, type Io } from "../context";
+import { FIRST_YEAR, LAST_YEAR } from "../../domain/budget-year";
+import { CliError, parseBudgetYear, type Io } from "../context";
 import { workbookPath, writeAtomically } from "../output";
 import { packByIdOrFile } from "../pack-file";
 import { plansToXlsx } from "../../xlsx/write-plans";
@@ -98,9 +98,7 @@ function parseYear(text: string | undefined, sample: Sample | undefined): number
     if (sample) return sample.year;
     throw new CliError("请用 --year 指定预算年度，如 --year 2023");
   }
-  const year = /^\d{4}$/.test(text.trim()) ? Number(text) : NaN;
-  if (!isBudgetYear(year)) throw new CliError(`预算年度应为 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间的整数，收到“${text}”`);
-  return year;
+  return parseBudgetYear(text);
 }
 
 function parseDepartment(text: string | undefined, sample: Sample | undefined): string {

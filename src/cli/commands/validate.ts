@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { builtinPacks } from "../../domain/packs";
 import { readCatalogFile } from "../catalog-file";
-import { CliError, EXIT_INPUT, EXIT_OK, fileProblem, processIo, type Io } from "../context";
+import { CliError, EXIT_INPUT, EXIT_OK, fileProblem, parseBudgetYear, processIo, type Io } from "../context";
 import { packByIdOrFile } from "../pack-file";
 import { FORMATS, formatReport, type Format } from "../report";
 import { hasOpenErrors, type Report } from "../../domain/report/model";
@@ -28,6 +28,7 @@ interface ValidateOptions {
   catalog?: string;
   jobs?: string;
   pack?: string;
+  year?: string;
   output?: string;
   expect?: string;
   baseline?: string;
@@ -55,7 +56,8 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .option("--strict", "严格模式：金额必须完全相等，不计尾差")
     .option("--catalog <文件>", "科目目录文件（.xlsx/.csv，编码、名称两列），视为完整目录")
     .option("--jobs <数量>", `同时校验的文件数（默认 ${DEFAULT_JOBS}，即处理器核数减一）`)
-    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认按各工作簿的表标题选用内置模板包）")
+    .option("--pack <文件>", "内置模板包编号或模板包 JSON 文件（默认用工作簿记录的模板包，或按表标题选用内置模板包）")
+    .option("--year <年度>", "预算年度，用于表中未写年度的工作簿（如决算表；默认取工作簿记录的年度、表标题或文中标题，都没有时取模板包的年度）")
     .option("-o, --output <文件>", "把报告写入文件（默认输出到屏幕）")
     .option("--expect <部门名单.csv>", "应报送的部门名单（第一列），报告列出未报送的部门")
     .option("--baseline <报告.json>", "上次 --format json 的报告：只列出其后新出现的问题")
@@ -84,7 +86,8 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
       ? new SingleBar({ format: "校验 {bar} {value}/{total} 个文件", hideCursor: true, clearOnComplete: true }, Presets.shades_classic)
       : undefined;
   const stages = terminal && files.length === 1 ? stageLines(io) : undefined;
-  const setup = { pack, strict: options.strict ?? false, catalog, rules, explainText: options.explainText ?? false };
+  const year = options.year === undefined ? undefined : parseBudgetYear(options.year);
+  const setup = { pack, strict: options.strict ?? false, catalog, rules, explainText: options.explainText ?? false, year };
   bar?.start(files.length, 0);
   stages?.say(`校验 ${files[0]}`);
   const checked = await validateFiles(files, setup, jobs, () => bar?.increment()).finally(() => (bar?.stop(), stages?.end()));

@@ -10,7 +10,6 @@ import type { DisclosureInputs, NarrativeSection } from "../inputs";
 import { generateNarrative } from "../narrative/narrative";
 import { contentsOf } from "../narrative/contents";
 import type { Pack } from "../packs/schema";
-import { departmentOf } from "../read/read";
 import type { ExportRequest } from "./index";
 import type { Explanation } from "../explanations";
 
@@ -19,8 +18,8 @@ export interface PrepareOptions {
   catalogFor: (year: number) => Catalog;
   /** What the workbook's stamp says, when the add-in inserted the tables; otherwise the tables tell. */
   stamp?: PackStamp | null;
-  /** The year to assume when neither the stamp nor any title states one. */
-  fallbackYear: number;
+  /** The budget year asked for (CLI --year, the pane's prompt); otherwise the workbook tells (read/basis.ts). */
+  year?: number | null;
   /** Explained findings kept in the workbook. */
   explanations?: readonly Explanation[];
 }
@@ -40,14 +39,12 @@ export function prepare(pack: Pack, grids: SheetGrid[], options: PrepareOptions)
   const check = checkWorkbook(pack, grids, {
     strict: options.strict,
     catalogFor: options.catalogFor,
-    year: options.stamp?.year,
-    fallbackYear: options.fallbackYear,
+    year: options.year,
     explanations: options.explanations,
     document: true,
     stamp: options.stamp,
   });
-  const { disclosure, year, catalog, inputs } = check;
-  const department = options.stamp?.department || departmentOf(disclosure);
+  const { disclosure, year, catalog, inputs, department } = check;
   const narrative = inputs.narrative ?? generateNarrative({ pack, disclosure, catalog, department, year, inputs });
   return { check, catalog, department, inputs, narrative };
 }

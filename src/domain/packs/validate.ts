@@ -7,6 +7,7 @@ import shanxi2023 from "./shanxi-2023.json";
 import shanghaiPutuo2025 from "./shanghai-putuo-2025.json";
 import shanghaiPutuo2025Unit from "./shanghai-putuo-2025-unit.json";
 import shanghaiPutuo2026 from "./shanghai-putuo-2026.json";
+import shanghaiPutuo2024Final from "./shanghai-putuo-2024-final.json";
 import { PackError, parsePack, type Pack, type Path } from "./schema";
 
 type Json = Record<string, unknown>;
@@ -16,7 +17,7 @@ declare const BUREAU_PACKS: Json[] | undefined;
 
 /** The built-in packs as written and a bureau's, by id: what `extends` may name. A bureau's pack of an id of ours replaces it. */
 export const sourcesWith = (bureau: Json[]): Json[] => [
-  ...[shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit, shanghaiPutuo2026].filter((s) => !bureau.some((b) => b.id === s.id)),
+  ...[shanxi2023, shanghaiPutuo2025, shanghaiPutuo2025Unit, shanghaiPutuo2026, shanghaiPutuo2024Final].filter((s) => !bureau.some((b) => b.id === s.id)),
   ...bureau,
 ];
 const SOURCES = sourcesWith(typeof BUREAU_PACKS === "undefined" ? [] : BUREAU_PACKS);

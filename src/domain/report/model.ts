@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../finding";
 import type { Reading } from "../checks/narrative";
+import type { YearSource } from "../read/basis";
 
 export interface PackRef {
   id: string;
@@ -17,6 +18,8 @@ export interface WorkbookReport {
   file: string;
   department?: string;
   year?: number;
+  /** Where the year was found (read/basis.ts): a year no table states is said to be taken from elsewhere. */
+  yearFrom?: YearSource;
   pack?: PackRef;
   /** Ids of the pack's tables found, in pack order. */
   tablesFound: string[];

@@ -2,6 +2,7 @@
 import type { Finding } from "../finding";
 import { csvText } from "../export/csv";
 import type { Pack } from "../packs/schema";
+import { YEAR_SOURCES } from "../read/basis";
 import { SEVERITY_NAMES } from "../render/marks";
 import { SEVERITIES } from "../finding";
 import { summaryOf, type Report, type WorkbookReport } from "./model";
@@ -61,6 +62,9 @@ export function reportText(report: Report, packs: readonly Pack[]): string {
     const pack = packs.find((p) => p.id === r.pack?.id);
     const used = r.pack ? `模板包 ${r.pack.id} ${r.pack.version}（${r.pack.name}）；` : "";
     lines.push(`== ${r.file}：${used}找到 ${r.tablesFound.length}/${pack?.tables.length ?? 0} 张表；${countsText(r.findings)}`);
+    // A year no table states is one the reviewer should know was taken from elsewhere (and can set with --year).
+    if (r.year !== undefined && (r.yearFrom === "heading" || r.yearFrom === "pack"))
+      lines.push(`   年度 ${r.year}：取自${YEAR_SOURCES[r.yearFrom]}，如有误请用 --year 指定`);
     for (const group of byTable(r, packs)) {
       lines.push(group.title);
       for (const f of group.findings) {

@@ -1,6 +1,7 @@
 /**
  * The built-in sample disclosures, every table as published: 晋城市商务局 2023 and 大同市商务局 2023 (OCR repaired)
- * in the Shanxi format; 上海市普陀区商务委员会 2025 (部门 and 单位) and 万里街道办事处 2024 and 2025 in the Shanghai one.
+ * in the Shanxi format; 上海市普陀区商务委员会 2025 (部门 and 单位) and 万里街道办事处 2024 and 2025 in the Shanghai one;
+ * 上海市普陀区财政局 2024 in the national 部门决算 format.
  */
 import jincheng from "./jincheng-2023.json";
 import datong from "./datong-2023.json";
@@ -8,6 +9,7 @@ import shanghaiCommerce from "./shanghai-commerce-2025-department.json";
 import shanghaiCommerceUnit from "./shanghai-commerce-2025-unit.json";
 import shanghaiWanli2024 from "./shanghai-wanli-2024.json";
 import shanghaiWanli2025 from "./shanghai-wanli-2025.json";
+import shanghaiFinance2024Final from "./shanghai-finance-2024-final.json";
 import jinchengStored from "./jincheng-2023-inputs.json";
 import datongStored from "./datong-2023-inputs.json";
 import type { DisclosureInputs } from "../inputs";
@@ -43,6 +45,8 @@ export const shanghaiCommerceSample = sample("shanghai-commerce-2025", shanghaiC
 export const shanghaiCommerceUnitSample = sample("shanghai-commerce-2025-unit", shanghaiCommerceUnit);
 export const shanghaiWanli2024Sample = sample("shanghai-wanli-2024", shanghaiWanli2024);
 export const shanghaiWanli2025Sample = sample("shanghai-wanli-2025", shanghaiWanli2025);
+/** 上海市普陀区财政局 2024 部门决算: the national 9-table format, 万元. */
+export const shanghaiFinance2024FinalSample = sample("shanghai-finance-2024-final", shanghaiFinance2024Final);
 
 /** Every built-in sample, the first of each pack being the one a new workbook of that pack is shown with. */
 export const SAMPLES: readonly Sample[] = [
@@ -52,6 +56,7 @@ export const SAMPLES: readonly Sample[] = [
   shanghaiCommerceUnitSample,
   shanghaiWanli2024Sample,
   shanghaiWanli2025Sample,
+  shanghaiFinance2024FinalSample,
 ];
 
 /** The first built-in sample filled in with the pack: the one a new workbook of the pack is shown with, and --sample fills. */
@@ -90,6 +95,8 @@ const SHANGHAI_INPUTS = new Map<Sample, StoredInputs>([
   [shanghaiCommerceUnitSample, shanghaiCommerceUnit.inputs],
   [shanghaiWanli2024Sample, shanghaiWanli2024.inputs],
   [shanghaiWanli2025Sample, shanghaiWanli2025.inputs],
+  // No input sheets in the 决算 pack yet: its 概况 and 情况说明 are not entered.
+  [shanghaiFinance2024FinalSample, shanghaiFinance2024Final.inputs as unknown as StoredInputs],
 ]);
 
 /** The inputs of a Shanghai sample (a fresh copy of its amounts); throws for any other sample. */
