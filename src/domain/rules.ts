@@ -79,6 +79,7 @@ export const RULES: Rule[] = [
   { id: "N10", severity: "warning", title: "部门单位用语与文本一致", message: "情况说明{section}中称“{word}”，本文是{scope}预算，应称“{want}”" },
   { id: "N11", severity: "warning", title: "标点与句子完整", message: "情况说明{section}中{detail}：“{excerpt}”" },
   { id: "N12", severity: "info", title: "情况说明的核对范围", message: "情况说明{detail}" },
+  { id: "N13", severity: "error", title: "决算与年初预算的比较前后一致", message: "情况说明{section}中{detail}" },
 ];
 
 /** Rules by id: a finding asks for its rule. */

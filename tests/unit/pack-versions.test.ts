@@ -26,6 +26,18 @@ describe("content hash", () => {
     expect(packHash(readPackData(retitled))).not.toBe(packHash(v100));
     expect(packHash(v100)).toMatch(/^[0-9a-f]{16}$/);
   });
+
+  it("of the built-in budget packs is what their 1.0.1 workbooks were stamped with: fields added to the schema since (rules, narrative.otherKinds) change nothing while unset", () => {
+    const stamped: Record<string, string> = {
+      "shanxi-2023": "5286ce44e168f509",
+      "shanghai-putuo-2025": "25f06fbe725bf1fe",
+      "shanghai-putuo-2025-unit": "09aa979bc39d017f",
+      "shanghai-putuo-2026": "52e1a9c2d2560a5d",
+    };
+    for (const [id, hash] of Object.entries(stamped)) expect([id, packHash(builtinPack(id))]).toEqual([id, hash]);
+    // Set, they are content: a pack that grades a rule otherwise is another pack.
+    expect(packHash(readPackData({ ...shanxi, rules: [{ id: "X11", severity: "info" }] }))).not.toBe(stamped["shanxi-2023"]);
+  });
 });
 
 describe("a workbook's pack and the one loaded", () => {

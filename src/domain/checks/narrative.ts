@@ -12,7 +12,7 @@ import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../na
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
 import { mentionsIn, sentencesOf, statedAfter, subjectNames, type Mention, type Sentence } from "../narrative/mentions";
 import type { Subject, SubjectNames } from "../narrative/subjects";
-import { isUp, lastYear, NUM, OTHER_KIND, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
+import { isUp, lastYear, NUM, otherKind, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
 import type { CheckContext } from "./context";
 import type { Place } from "../finding";
@@ -103,8 +103,9 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
       const facts = narrativeFacts({ pack: ctx.pack, disclosure: ctx.disclosure, catalog, department, year: catalog.year, inputs });
       const sheet = packText(ctx.pack, decl.sheets[0].name, catalog.year);
       const names = subjectNames(ctx.disclosure, catalog);
-      // Last year's figures, and figures of another kind (上年预算执行数, 决算数): not this year's budget.
-      const last = new RegExp(`${lastYear(catalog.year).source}|执行|${OTHER_KIND.source}`);
+      // Last year's figures, and figures of another kind (上年预算执行数, 决算数 in a budget): not the text's own.
+      const other = otherKind(decl.otherKinds);
+      const last = new RegExp(`${lastYear(catalog.year).source}|执行|${other.source}`);
       read.set(ctx, {
         facts,
         names,
@@ -121,7 +122,7 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
             text: s.text,
             plain: paragraphs.map((p) => p.plain).join(""),
             paragraphs,
-            statements: id ? readStatements(paragraphs, facts.sections[id], catalog.year) : [],
+            statements: id ? readStatements(paragraphs, facts.sections[id], catalog.year, other) : [],
           };
         }),
       });
@@ -599,7 +600,7 @@ const N12 = narrativeCheck<"narrativeCoverage">((ctx, n) => {
   });
 });
 
-export const narrativeKinds: Kinds<Exclude<NarrativeKind, TextKind>> = {
+export const narrativeKinds: Kinds<Exclude<NarrativeKind, TextKind | "narrativeBudgetActual">> = {
   narrativeCoverage: N12,
   narrativeFigures: X17,
   narrativeSections: N01,

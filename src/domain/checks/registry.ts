@@ -10,13 +10,14 @@ import { CheckContext, type CheckOptions } from "./context";
 import { crossKinds } from "./cross";
 import { formKinds } from "./forms";
 import { formulaKinds } from "./formula";
+import { budgetActualKinds } from "./budget-actual";
 import type { Kinds } from "./kind";
 import { narrativeKinds, narrativeOf, readingsOf, type Reading } from "./narrative";
 import { structureKinds } from "./structure";
 import { textKinds } from "./text";
 
 /** The compiler makes sure every kind a pack may name is implemented. */
-const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmeticKinds, ...crossKinds, ...formulaKinds, ...formKinds, ...narrativeKinds, ...textKinds };
+const KINDS: Kinds<CheckKind> = { ...structureKinds, ...codeKinds, ...arithmeticKinds, ...crossKinds, ...formulaKinds, ...formKinds, ...narrativeKinds, ...budgetActualKinds, ...textKinds };
 
 function run(ctx: CheckContext, check: CheckRow): void {
   (KINDS[check.kind] as (ctx: CheckContext, check: CheckRow) => void)(ctx, check);

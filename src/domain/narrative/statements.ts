@@ -63,11 +63,8 @@ function labelStart(plain: string, from: number, to: number): number {
 /** Words that make a figure last year's: 上年 (not 上年结转), or the year before the budget year. */
 export const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
 
-/**
- * Words of a figure of another kind than the text's own: a budget's text may cite last year's 决算; a figure or a
- * comparison with them is not read (the tables hold no such figure).
- */
-export const OTHER_KIND = /决算/;
+/** The pack's words of figures of another kind (narrative.otherKinds: 决算 in a budget's text) as one pattern. */
+export const otherKind = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
 
 /** 增加, 增长, 上升 say up; 减少, 下降 say down. */
 export const isUp = (word: string): boolean => /增|升/.test(word);
@@ -129,7 +126,7 @@ const itemOfCode = (items: Item[], code: string) => items.find((it) => it.key.en
  * else no item's — and the figures after it in the paragraph are not given to an item named before it. A figure
  * with no name of its own belongs to the item named before it in the same paragraph, never in another.
  */
-export function readStatements(paragraphs: StatementParagraph[], items: Item[], year: number): Statement[] {
+export function readStatements(paragraphs: StatementParagraph[], items: Item[], year: number, other: RegExp = otherKind(["决算"])): Statement[] {
   const last = lastYear(year);
   const thisYear = new RegExp(`^(?:${year}年度?|本年度?)(?:预算)?(?:安排|数)?(?:为)?$`);
   const out: Statement[] = [];
@@ -156,8 +153,8 @@ export function readStatements(paragraphs: StatementParagraph[], items: Item[], 
       after = start + m[0].length;
       const adjacent = changeMayFollow && /^,?$/.test(before);
       changeMayFollow = false;
-      if (OTHER_KIND.test(before) || OTHER_KIND.test(m[0])) otherBase = true;
-      if ((g.amount && OTHER_KIND.test(label)) || (otherBase && !g.amount && !g.count)) continue;
+      if (other.test(before) || other.test(m[0])) otherBase = true;
+      if ((g.amount && other.test(label)) || (otherBase && !g.amount && !g.count)) continue;
       if (g.amount || g.count) {
         const unit = g.amount ? "万元" : "个";
         const amount = value(g.amountValue ?? g.countValue);

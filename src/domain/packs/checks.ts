@@ -257,6 +257,8 @@ export const checkSchema = z.discriminatedUnion("kind", [
     funds: z.array(z.object({ word: z.string().min(1), tables: z.array(tableId).min(1), items: z.array(z.string()) }).strict()).min(1),
   }),
   kind("narrativeYears", { ...base }),
+  /** N13: a 决算 text's 完成年初预算的p% and 决算数大于/小于预算数 against the two figures it states. */
+  kind("narrativeBudgetActual", { ...base }),
   /** N12 (info): how many amounts of the text were read, compared, and left unchecked. */
   kind("narrativeCoverage", { ...base }),
   kind("narrativeSubjectAmounts", { ...base }),
@@ -417,6 +419,7 @@ export function checkReferences(c: CheckRow): Reference[] {
       return c.funds.flatMap((f, i) => f.tables.map((table, j) => ({ path: ["funds", i, "tables", j], table })));
     case "narrativeFigures":
     case "narrativeCoverage":
+    case "narrativeBudgetActual":
     case "narrativeSections":
     case "narrativeChanges":
     case "narrativeReasons":

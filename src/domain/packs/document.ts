@@ -130,6 +130,11 @@ export const narrativeSchema = z
     /** Change styles by name; `default` words {KEY.change}. */
     changes: z.record(changeStyleSchema).refine((c) => "default" in c, "应有名为 default 的增减表述"),
     sections: z.array(sectionSchema).min(1),
+    /**
+     * Words of figures of another kind than the text's own, which no item states: a budget's text may cite 决算; a 决算
+     * text cites 年初预算. A figure (or a change) with them is not read as the item's. Words, never patterns.
+     */
+    otherKinds: z.array(z.string().min(1).max(20)).min(1).default(["决算"]),
   })
   .strict();
 

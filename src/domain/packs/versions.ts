@@ -20,10 +20,21 @@ function canonical(value: unknown): string {
 
 const hashes = new WeakMap<Pack, string>();
 
+/**
+ * The pack without the fields added to the schema after packs were first stamped, where they hold their defaults:
+ * a pack that does not set them hashes as it did, and its workbooks are not taken for made with an edited pack.
+ */
+function withoutLaterDefaults(pack: Pack): unknown {
+  const { rules, narrative, ...rest } = pack;
+  const other = narrative?.otherKinds;
+  const plainNarrative = narrative && other?.length === 1 && other[0] === "决算" ? { ...narrative, otherKinds: undefined } : narrative;
+  return { ...rest, ...(rules.length ? { rules } : {}), narrative: plainNarrative };
+}
+
 /** The first 16 hex digits of the SHA-256 of the pack as read (defaults filled in): what a stamp records. */
 export function packHash(pack: Pack): string {
   let hash = hashes.get(pack);
-  if (!hash) hashes.set(pack, (hash = bytesToHex(sha256(utf8ToBytes(canonical(pack)))).slice(0, 16)));
+  if (!hash) hashes.set(pack, (hash = bytesToHex(sha256(utf8ToBytes(canonical(withoutLaterDefaults(pack))))).slice(0, 16)));
   return hash;
 }
 
