@@ -7,6 +7,7 @@ import { exportRequest, prepare } from "../domain/export/prepare";
 import type { Finding } from "../domain/finding";
 import type { Pack } from "../domain/packs";
 import { workbookPack } from "../domain/read/detect";
+import { packInStamp } from "../domain/packs/stored";
 import { openErrors } from "../domain/report/model";
 import { excelRef } from "../domain/report/text";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
@@ -38,7 +39,7 @@ export async function exportFile(file: string, { output, zipped, force, strict, 
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
   // Without --pack the workbook is read with the built-in pack whose tables it holds (none: no pack is chosen).
-  const pack = forced ?? workbookPack(read.stamp, read.grids);
+  const pack = forced ?? packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(forced)}`);
   stages.say(`校验（模板包 ${pack.id} ${pack.version}）`);
   const prepared = prepare(pack, read.grids, {

@@ -32,5 +32,5 @@ export function packByIdOrFile(value: string): Pack {
 export function noTablesFound(given: Pack | undefined): string {
   const names = builtinPacks().map(({ name }) => name);
   const where = given ? `模板包“${given.name}”` : `内置模板包（${names.join("、")}）`;
-  return `未找到任何预算公开表（按${where}的表标题查找）`;
+  return `未找到任何公开表（按${where}的表标题查找）`;
 }

@@ -3,6 +3,7 @@ import { checkWorkbook } from "../domain/checks/check-workbook";
 import { textReadings } from "../domain/checks/registry";
 import type { Pack } from "../domain/packs";
 import { workbookPack } from "../domain/read/detect";
+import { packInStamp } from "../domain/packs/stored";
 import { catalogsFor, type CatalogImport } from "./catalog-file";
 import { readWorkbookFile } from "./grids";
 import { noTablesFound } from "./pack-file";
@@ -28,8 +29,8 @@ export function fileValidator({ pack, strict, catalog, rules, explainText, year 
   const validate = async (file: string): Promise<WorkbookReport> => {
     const read = await readWorkbookFile(file);
     if ("error" in read) return { file, tablesFound: [], findings: [], error: read.error };
-    // Without --pack: the pack the workbook's stamp names, else the built-in one whose tables it holds.
-    const chosen = pack ?? workbookPack(read.stamp, read.grids);
+    // Without --pack: the pack the workbook carries, the built-in one its stamp names, else the one whose tables it holds.
+    const chosen = pack ?? packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids);
     const none = { file, tablesFound: [], findings: [], error: noTablesFound(pack) };
     if (!chosen) return none;
     const result = checkWorkbook(chosen, read.grids, {

@@ -18,6 +18,11 @@ export interface PackStamp {
   packYear?: number;
   publisher?: string;
   hash?: string;
+  /**
+   * The pack itself, as JSON, where it is no built-in one (a bureau's file loaded in the pane): the workbook is then
+   * checked and exported with it wherever it is opened (domain/packs/stored.ts).
+   */
+  data?: string;
 }
 
 /** A chart to insert, on a new sheet of its own beside its data (万元). */

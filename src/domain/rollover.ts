@@ -79,7 +79,7 @@ export function rollover(src: RolloverSource): { plans: SheetPlan[]; previous: P
       ...renderTables(next, { department, year, rows: codeRowsOnly(pack, next, disclosure) }),
       ...renderInputSheets(next, { department, year, inputs: { texts, ...previous } }),
       renderGlossary(inputs.glossary ?? next.glossary),
-      renderContents(contentsOf(next, year)),
+      renderContents(contentsOf(next, year, department)),
     ],
   };
 }

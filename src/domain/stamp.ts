@@ -9,9 +9,13 @@ import { elements, escapeAttribute } from "./xml";
 
 export const STAMP_NAMESPACE = "urn:budget-disclosure:stamp";
 
-/** The stamp for tables of `pack` inserted for a department and budget year. */
-export function stampOf(pack: Pack, department: string, year: number): PackStamp {
-  return { pack: pack.id, version: pack.version, department, year, packYear: pack.year, publisher: pack.publisher, hash: packHash(pack) };
+/**
+ * The stamp for tables of `pack` inserted for a department and budget year; `carry`: the pack goes with it (a pack no
+ * built-in one is: another add-in, the CLI or a reviewer would not find it otherwise).
+ */
+export function stampOf(pack: Pack, department: string, year: number, carry = false): PackStamp {
+  const hash = packHash(pack);
+  return { pack: pack.id, version: pack.version, department, year, packYear: pack.year, publisher: pack.publisher, hash, ...(carry ? { data: JSON.stringify(pack) } : {}) };
 }
 
 export function stampToXml(stamp: PackStamp): string {
@@ -24,6 +28,7 @@ export function stampToXml(stamp: PackStamp): string {
     ...(stamp.packYear !== undefined ? [`packYear="${stamp.packYear}"`] : []),
     ...(stamp.publisher !== undefined ? [`publisher="${escapeAttribute(stamp.publisher)}"`] : []),
     ...(stamp.hash !== undefined ? [`hash="${escapeAttribute(stamp.hash)}"`] : []),
+    ...(stamp.data !== undefined ? [`data="${escapeAttribute(stamp.data)}"`] : []),
   ];
   return `<stamp ${attrs.join(" ")}/>`;
 }
@@ -39,7 +44,7 @@ export function stampFromXml(xml: string): PackStamp | null {
   const year = Number(attrs.get("year"));
   if (pack === undefined || version === undefined || department === undefined || !Number.isInteger(year)) return null;
   const packYear = Number(attrs.get("packYear"));
-  const [publisher, hash] = [attrs.get("publisher"), attrs.get("hash")];
+  const [publisher, hash, data] = [attrs.get("publisher"), attrs.get("hash"), attrs.get("data")];
   return {
     pack,
     version,
@@ -48,5 +53,6 @@ export function stampFromXml(xml: string): PackStamp | null {
     ...(Number.isInteger(packYear) && attrs.has("packYear") ? { packYear } : {}),
     ...(publisher !== undefined ? { publisher } : {}),
     ...(hash !== undefined ? { hash } : {}),
+    ...(data !== undefined ? { data } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { Pack } from "../domain/packs";
 import type { PackStamp, WorkbookPort } from "../domain/port";
 import { REPORT_SHEET, renderReport } from "../domain/render/report";
 import { freeSheetName } from "../domain/render/sheet-names";
-import { packOf } from "./pack";
+import { workbookPackOf } from "./pack";
 import type { WorkbookReport } from "../domain/report/model";
 
 export interface CheckRun {
@@ -42,7 +42,7 @@ export async function runCheck(
   onStage("check");
   const { stamp, strict } = request;
   // The stamp's pack, else the one whose tables the workbook holds (a Shanghai workbook typed in by hand), else the default.
-  const pack = packOf(stamp, grids);
+  const pack = await workbookPackOf(stamp, grids);
   const result = checkWorkbook(pack, grids, {
     strict,
     catalogFor: request.catalogFor,

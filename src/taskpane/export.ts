@@ -17,7 +17,7 @@ import { readDisclosure } from "../domain/read/read";
 import { freeSheetName, isNameTaken } from "../domain/render/sheet-names";
 import { renderContents, renderGlossary } from "../domain/inputs/narrative";
 import { contentsOf } from "../domain/narrative/contents";
-import { packOf } from "./pack";
+import { workbookPackOf } from "./pack";
 
 export interface ExportSetup {
   /** The workbook's stamp, if the tables were inserted by the add-in. */
@@ -41,7 +41,7 @@ export type ExportOutcome =
 async function readWorkbook(port: WorkbookPort, setup: Omit<ExportSetup, "draft">): Promise<{ pack: Pack; prepared: Prepared; sheets: string[] }> {
   const grids = await port.readGrids();
   const explanations = await port.explanations.get();
-  const pack = packOf(setup.stamp, grids);
+  const pack = await workbookPackOf(setup.stamp, grids);
   const prepared = prepare(pack, grids, { strict: setup.strict, catalogFor: setup.catalogFor, stamp: setup.stamp, year: setup.year, explanations });
   return { pack, prepared, sheets: grids.map((g) => g.name) };
 }
@@ -119,7 +119,7 @@ export async function insertInputSheets(
     ...renderInputSheets(pack, { department, year }),
     ...(forms.length ? [renderForms(forms, year)] : []),
     renderGlossary(pack.glossary),
-    renderContents(contentsOf(pack, year)),
+    renderContents(contentsOf(pack, year, department)),
   ];
   const existing = grids.map((g) => g.name);
   const fresh = plans.filter((p) => !isNameTaken(p.name, existing));
@@ -135,7 +135,7 @@ export async function insertChartSheets(
   year?: number | null,
 ): Promise<{ inserted: string[]; empty: string[] }> {
   const grids = await port.readGrids();
-  const pack = packOf(stamp, grids);
+  const pack = await workbookPackOf(stamp, grids);
   const disclosure = readDisclosure(pack, grids);
   const specs = chartSpecs(pack, disclosure, catalogFor(budgetYearOf(disclosure, grids, { asked: year, stamp, packYear: pack.year }).year));
   const inserted = await port.insertCharts(specs.filter(chartHasData));

@@ -1,4 +1,5 @@
 /** The insert flow: pack → plans → port.apply, asking the user what to do about sheet names already taken. */
+import { isBuiltinPack } from "../domain/packs";
 import type { Pack } from "../domain/packs/schema";
 import { SheetExistsError, type WorkbookPort } from "../domain/port";
 import { renderTables, type TableRows } from "../domain/render/render";
@@ -49,7 +50,8 @@ export async function insertTables(
     if (plans.length === 0) return { status: "inserted", inserted: [], skipped };
     onStage("write");
     try {
-      await port.apply(plans, stampOf(pack, department, year));
+      // A pack of the bureau's own goes with the workbook: 校验 and 导出, here or anywhere, use it.
+      await port.apply(plans, stampOf(pack, department, year, !isBuiltinPack(pack)));
       return { status: "inserted", inserted: plans.map((p) => p.name), skipped };
     } catch (e) {
       if (!(e instanceof SheetExistsError)) throw e;

@@ -190,12 +190,12 @@ describe("budget-disclosure validate", () => {
     expect(json.files[0].tables_found).toEqual(ALL_TABLES);
     const nothing = { tables_found: [], findings: [] };
     expect(json.files[1]).toEqual({ file: bad, ...nothing, error: expect.stringContaining("不是可读取的") });
-    expect(json.files[2]).toEqual({ file: empty, ...nothing, error: expect.stringContaining("未找到任何预算公开表") });
+    expect(json.files[2]).toEqual({ file: empty, ...nothing, error: expect.stringContaining("未找到任何公开表") });
     expect(err).toBe(`错误：${bad}：${json.files[1].error}\n错误：${empty}：${json.files[2].error}\n`);
 
     const text = await run(empty);
     expect(text.code).toBe(2);
-    expect(text.out).toContain(`== ${empty}：无法校验：未找到任何预算公开表`);
+    expect(text.out).toContain(`== ${empty}：无法校验：未找到任何公开表`);
     expect(text.out).toContain("共 1 个文件（1 个无法校验）");
     const csv = parseCsv((await run(bad, "--format", "csv")).out.slice(1));
     expect(csv[1]).toEqual([bad, "", "", "无法校验", "", "", "", "", "", "", json.files[1].error, ""]);

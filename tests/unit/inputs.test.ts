@@ -415,7 +415,7 @@ describe("名词解释 sheet", () => {
 
 describe("目录 sheet", () => {
   it("the default contents drawn for editing read back line by line, with an edit kept", () => {
-    const lines = contentsOf(pack, 2023);
+    const lines = contentsOf(pack, 2023, "晋城市商务局");
     const plan = renderContents(lines);
     const grid = { name: plan.name, top: 0, left: 0, values: plan.values.map((r) => [...r]) };
     expect(readContents([grid])).toEqual(lines);

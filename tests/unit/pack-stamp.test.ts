@@ -1,7 +1,8 @@
 /**
  * S15 on the 晋城 sample's figures: a workbook stamped with version 1.0.1 of the Shanxi pack, checked with 1.1.0 (an
  * upgrade it may make), 2.0.0 (one it must make), the same 1.0.1 (nothing said) or an edited 1.0.1; and the CLI
- * reading the stamp from the file's custom XML part as the add-in writes it.
+ * reading the stamp from the file's custom XML part as the add-in writes it; a bureau's pack carried in the stamp and
+ * used by the CLI without --pack.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -14,7 +15,8 @@ import { readPackData } from "../../src/domain/packs/validate";
 import type { PackStamp } from "../../src/domain/port";
 import { renderTables } from "../../src/domain/render/render";
 import { jinchengSample as J } from "../../src/domain/samples";
-import { stampOf, stampToXml } from "../../src/domain/stamp";
+import { stampFromXml, stampOf, stampToXml } from "../../src/domain/stamp";
+import { packInStamp } from "../../src/domain/packs/stored";
 import { writePlans } from "../../src/xlsx/write-plans";
 import { runCli, useTempDir } from "../support/cli";
 import { gridsOf } from "../support/disclosure";
@@ -70,4 +72,46 @@ test("validate --pack reads the stamp from the workbook file: the required upgra
   ]);
   // With the pack it was made with, the sample has no error at all.
   expect((await runCli("validate", file)).code).toBe(0);
+});
+
+describe("a bureau's pack travels with its workbook", () => {
+  // shanxi-2023 with one rule of the bureau's own: 收入总计 of at least 6,000 万元 (晋城 has 5,307.69).
+  const bureau = readPackData({
+    id: "bureau-jincheng",
+    version: "1.0.0",
+    name: "某市财政局部门预算表样",
+    extends: "shanxi-2023",
+    rules: [{ id: "F01", title: "收入总计不少于六千万元", severity: "error", message: "{table}{row}为 {actual}，应不少于 {expected}" }],
+    addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: "6000" }] }],
+  });
+
+  async function stamped(name: string, stamp: PackStamp): Promise<string> {
+    const file = path.join(tempDir(), name);
+    const workbook = new ExcelJS.Workbook();
+    writePlans(workbook, renderTables(bureau, { department: J.department, year: J.year, rows: J.rows }));
+    const parts = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    parts["customXml/item1.xml"] = strToU8(stampToXml(stamp));
+    fs.writeFileSync(file, zipSync(parts));
+    return file;
+  }
+  const rules = (out: string) => JSON.parse(out).files[0].findings.map((f: { rule: string }) => f.rule);
+
+  test("the stamp carries it (a pack no built-in one is), and it is read back as the same pack", () => {
+    const stamp = stampOf(bureau, J.department, J.year, true);
+    expect(packInStamp(stampFromXml(stampToXml(stamp)))?.checks).toEqual(bureau.checks);
+    expect(stampOf(v100, J.department, J.year).data).toBeUndefined();
+  });
+
+  test("validate without --pack checks with the carried pack: its own rule fires, and the run fails", async () => {
+    const r = await runCli("validate", await stamped("某局.xlsx", stampOf(bureau, J.department, J.year, true)), "--format", "json");
+    expect(rules(r.out)).toContain("F01");
+    expect(JSON.parse(r.out).files[0].pack.id).toBe("bureau-jincheng");
+    expect(r.code).toBe(1);
+  });
+
+  test("a carried pack whose hash is not the stamp's is not used: the built-in pack whose tables the workbook holds is", async () => {
+    const r = await runCli("validate", await stamped("改过.xlsx", { ...stampOf(bureau, J.department, J.year, true), hash: "0123456789abcdef" }), "--format", "json");
+    expect(rules(r.out)).not.toContain("F01");
+    expect(JSON.parse(r.out).files[0].pack.id).toBe("shanxi-2023");
+  });
 });

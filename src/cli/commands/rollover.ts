@@ -1,6 +1,7 @@
 /** `rollover`: next year's workbook from this year's, as a new file; the input is never changed. */
 import type { Command } from "commander";
 import { workbookPack } from "../../domain/read/detect";
+import { packInStamp } from "../../domain/packs/stored";
 import { yearOfTitles } from "../../domain/read/model";
 import { departmentOf, readDisclosure } from "../../domain/read/read";
 import { rollover } from "../../domain/rollover";
@@ -48,7 +49,7 @@ async function run(file: string, options: RolloverOptions, io: Io): Promise<void
   if (!Number.isInteger(target)) throw new CliError(`请用 --year 指定下一年度，如 --year 2026（收到“${options.year ?? ""}”）`);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  const pack = workbookPack(read.stamp, read.grids);
+  const pack = packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(undefined)}`);
   const disclosure = readDisclosure(pack, read.grids);
   const year = read.stamp?.year ?? yearOfTitles(disclosure);

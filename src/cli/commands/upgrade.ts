@@ -1,6 +1,7 @@
 /** `upgrade`: a workbook's tables moved to another version of their pack, as a new file; the input is never changed. */
 import type { Command } from "commander";
 import { workbookPack } from "../../domain/read/detect";
+import { packInStamp } from "../../domain/packs/stored";
 import { readDisclosure } from "../../domain/read/read";
 import { upgradeWorkbook } from "../../domain/upgrade";
 import { plansToXlsx } from "../../xlsx/write-plans";
@@ -45,7 +46,7 @@ async function upgrade(file: string, options: UpgradeOptions, io: Io): Promise<v
   const to = packByIdOrFile(options.pack);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
-  const from = options.from ? packByIdOrFile(options.from) : workbookPack(read.stamp, read.grids);
+  const from = options.from ? packByIdOrFile(options.from) : (packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids));
   if (!from) throw new CliError(`${file} 中${noTablesFound(undefined)}`);
   if (readDisclosure(from, read.grids, from.tables, { rows: false }).tables.size === 0) throw new CliError(`${file} 中${noTablesFound(from)}`);
 

@@ -93,7 +93,7 @@ export function dataFiles(
   const descriptor = {
     profile: "tabular-data-package",
     name: `budget-disclosure-${year}`,
-    title: `${department}${year}年度${pack.scope}预算公开表`,
+    title: `${department}${year}年度${pack.scope}${pack.family}公开表`,
     created: created.toISOString(),
     resources: pack.tables.map((t) => ({
       profile: "tabular-data-resource",

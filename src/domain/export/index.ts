@@ -73,7 +73,8 @@ export class ExportRefused extends Error {
   }
 }
 
-export const XLSX_PATH = "表格/预算公开表.xlsx";
+/** The tables as one workbook: 表格/预算公开表.xlsx, 表格/决算公开表.xlsx. */
+export const xlsxPath = (pack: Pick<Pack, "family">): string => `表格/${pack.family}公开表.xlsx`;
 export const REPORT_HTML = "校验报告.html";
 export const REPORT_JSON = "校验报告.json";
 
@@ -81,7 +82,7 @@ export const REPORT_JSON = "校验报告.json";
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim();
 
 /** The .docx and the .zip are named after the document's title, in characters a file name may hold. */
-const packageName = (department: string, year: number, scope: string): string => disclosureTitle(safeName(department), year, scope);
+const packageName = (department: string, year: number, pack: Pack): string => disclosureTitle(safeName(department), year, pack);
 
 /** Table rows past which the 目录 is printed without page numbers: LibreOffice takes some 13 s per 1,000 rows. */
 export const PAGINATE_ROWS = 3_000;
@@ -121,7 +122,7 @@ export async function buildPackage(
   }
 
   progress("生成 Word 文档", 0.3);
-  const name = packageName(department, year, pack.scope);
+  const name = packageName(department, year, pack);
   const docxInput = {
     pack,
     department,
@@ -174,7 +175,7 @@ export async function buildPackage(
     year,
     report,
     docx: docxPath,
-    xlsx: XLSX_PATH,
+    xlsx: xlsxPath(pack),
     reportHtml: REPORT_HTML,
     reportJson: REPORT_JSON,
     kinds: new Set(Object.keys(kinds)),
@@ -182,7 +183,7 @@ export async function buildPackage(
   const entries: [string, Uint8Array][] = [
     [README, strToU8(readme)],
     [docxPath, document],
-    [XLSX_PATH, xlsx],
+    [xlsxPath(pack), xlsx],
     ...dataFiles(pack, department, year, rows, req.generatedAt, kinds).map((f): [string, Uint8Array] => [f.path, strToU8(f.text)]),
     [REPORT_HTML, strToU8(reportHtml(report, [pack], `${department}${year}年度${REPORT_TITLE}`))],
     [REPORT_JSON, strToU8(reportJson(report))],

@@ -61,7 +61,7 @@ export function exportRequest(pack: Pack, prepared: Prepared, options: { strict:
     inputs,
     narrative,
     glossary: inputs.glossary ?? [...pack.glossary],
-    contents: inputs.contents ?? contentsOf(pack, check.year),
+    contents: inputs.contents ?? contentsOf(pack, check.year, department),
     findings: check.findings,
     strict: options.strict,
     draft: options.draft,

@@ -73,8 +73,9 @@ const BODY_SIZE = 28; // 14 pt (四号), 仿宋 as official texts are set
 /** 一、 or （一）: a glossary entry's number in the pack's style. */
 const glossaryNumber = (style: string, n: number): string => style.replace(/\{n\}/g, chineseNumber(n));
 
-/** 晋城市商务局2023年度部门预算公开 (a 单位预算 says 单位): the document's title, and the package's name. */
-export const disclosureTitle = (department: string, year: number, scope: string): string => `${department}${year}年度${scope}预算公开`;
+/** 晋城市商务局2023年度部门预算公开 (a 单位预算 says 单位, a 决算 决算): the document's title, and the package's name. */
+export const disclosureTitle = (department: string, year: number, pack: Pick<Pack, "scope" | "family">): string =>
+  `${department}${year}年度${pack.scope}${pack.family}公开`;
 
 const body = (text: string) =>
   new Paragraph({
@@ -275,7 +276,7 @@ export async function buildDocx(input: WordInput): Promise<Uint8Array> {
 
   const doc = new Document({
     creator: department,
-    title: disclosureTitle(department, year, input.pack.scope),
+    title: disclosureTitle(department, year, input.pack),
     styles: {
       default: {
         document: { run: { font: face(SONG), size: 24 } },

@@ -150,7 +150,7 @@ const chartSchema = z.union([
 const partSchema = z.union([
   /** Input texts, each under its heading. */
   z.object({ kind: z.literal("texts"), title: z.string(), texts: z.array(z.object({ title: z.string(), field }).strict()).min(1) }).strict(),
-  /** The tables; `line` is how the 目录 lists each ({number}, {title}). */
+  /** The tables; `line` is how the 目录 lists each ({number}, {cnumber} in Chinese, {title}). */
   z.object({ kind: z.literal("tables"), title: z.string(), line: z.string().default("{title}") }).strict(),
   /** Sections of the 情况说明 (with their charts, and the forms after `forms` when given). */
   z.object({ kind: z.literal("narrative"), title: z.string(), sections: z.array(key).min(1), contents: z.boolean().default(true) }).strict(),

@@ -4,6 +4,7 @@
  */
 import type { Pack } from "./schema";
 import { validatedPacks } from "./validate";
+import { packHash } from "./versions";
 
 export type * from "./schema";
 
@@ -33,4 +34,10 @@ export function builtinPack(id = DEFAULT_PACK_ID): Pack {
   const pack = findBuiltinPack(id);
   if (!pack) throw new Error(`没有内置的模板包：${id}`);
   return pack;
+}
+
+/** Whether `pack` is a built-in one as shipped (same id and content): a workbook need not carry it. */
+export function isBuiltinPack(pack: Pack): boolean {
+  const builtin = findBuiltinPack(pack.id);
+  return builtin !== undefined && packHash(builtin) === packHash(pack);
 }

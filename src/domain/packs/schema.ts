@@ -222,6 +222,8 @@ const packShape = z.object({
   departmentLabel: z.string().min(1).nullable().default("部门名称"),
   /** How the texts name the department itself (本部门, 本单位). */
   subject: z.string().min(1).default("本部门"),
+  /** What the document is: a 预算 (budget, in spring) or a 决算 (final accounts, in autumn): its title and file names. */
+  family: z.enum(["预算", "决算"]).default("预算"),
   /** 部门 or 单位 (a 部门预算 or a 单位预算): {scope} in the texts' titles and sheet names. */
   scope: z.string().min(1).default("部门"),
   tables: z.array(tableSchema).min(1),

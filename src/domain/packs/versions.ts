@@ -21,14 +21,15 @@ function canonical(value: unknown): string {
 const hashes = new WeakMap<Pack, string>();
 
 /**
- * The pack without the fields added to the schema after packs were first stamped, where they hold their defaults:
+ * The pack without the fields added to the schema after packs were first stamped (rules, family, narrative.otherKinds),
+ * where they hold their defaults:
  * a pack that does not set them hashes as it did, and its workbooks are not taken for made with an edited pack.
  */
 function withoutLaterDefaults(pack: Pack): unknown {
-  const { rules, narrative, ...rest } = pack;
+  const { rules, narrative, family, ...rest } = pack;
   const other = narrative?.otherKinds;
   const plainNarrative = narrative && other?.length === 1 && other[0] === "决算" ? { ...narrative, otherKinds: undefined } : narrative;
-  return { ...rest, ...(rules.length ? { rules } : {}), narrative: plainNarrative };
+  return { ...rest, ...(rules.length ? { rules } : {}), ...(family !== "预算" ? { family } : {}), narrative: plainNarrative };
 }
 
 /** The first 16 hex digits of the SHA-256 of the pack as read (defaults filled in): what a stamp records. */

@@ -30,6 +30,6 @@ export function samplePlans(pack: Pack, sample: Sample): SheetPlan[] {
     ...(forms.length ? [renderForms(forms, year)] : []),
     ...(inputs.narrative ? renderNarrative(pack, inputs.narrative, year) : []),
     renderGlossary(inputs.glossary ?? pack.glossary),
-    renderContents(inputs.contents ?? contentsOf(pack, year)),
+    renderContents(inputs.contents ?? contentsOf(pack, year, department)),
   ];
 }
