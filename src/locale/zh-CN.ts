@@ -68,6 +68,9 @@ export const zh = {
     basis: (pack: string, version: string, found: number, total: number, year: number, time: string) =>
       `模板包：${pack}（${version}）；找到 ${found}/${total} 张公开表，按 ${year} 年科目目录校验，${time}`,
     clean: "未发现问题。",
+    yearFrom: (source: string) => `预算年度：${source}；如不对，请改正后重新校验`,
+    recheckWithYear: "按此年度重新校验",
+    yearFromWorkbook: "改回工作簿中的年度",
     perTable: "各表问题数",
     table: "表",
     filters: "筛选问题",
@@ -185,6 +188,7 @@ export const zh = {
       "shanghai-commerce-2025-unit": "普陀区商务委员会 2025（单位预算）",
       "shanghai-wanli-2024": "万里街道办事处 2024",
       "shanghai-wanli-2025": "万里街道办事处 2025",
+      "shanghai-finance-2024-final": "普陀区财政局 2024（部门决算）",
     } as Record<string, string>,
     sampleLabel: (department: string, year: number) => `${department} ${year}`,
     unknownSample: (id: string, known: string[]) => `没有名为“${id}”的示例（可用：${known.join("、")}），已打开空白工作簿。`,

@@ -35,11 +35,11 @@ export function CheckPane(props: {
   const view = React.useMemo(() => viewOf(state), [state.run, state.severities, state.table, state.query, state.limit]);
 
   const checking = React.useRef(false);
-  const check = async (quiet = false, catalogs = imported) => {
+  const check = async (quiet = false, catalogs = imported, year = settings.year) => {
     checking.current = true;
     dispatch({ type: "check", quiet });
     try {
-      const next = await runCheck(port, { stamp, strict, catalogFor: catalogFor(catalogs) }, (s) =>
+      const next = await runCheck(port, { stamp, strict, catalogFor: catalogFor(catalogs), year }, (s) =>
         dispatch({ type: "stage", stage: s }),
       );
       dispatch({ type: "checked", run: next, catalogYear: catalogs?.year ?? null });
@@ -157,7 +157,7 @@ export function CheckPane(props: {
         )}
       </Status>
 
-      {run && <CheckSummary run={run} tableName={tableName} />}
+      {run && <CheckSummary run={run} tableName={tableName} onYear={(year) => (onSettings({ ...settings, year }), void check(false, imported, year))} />}
       {run && (
         <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
           <Tooltip content={zh.check.markHint} relationship="description">

@@ -1,5 +1,8 @@
 /** 校验结果: the counts by severity, what the check was based on, how much of the text was read, and the counts of each table. */
-import { Badge, Text } from "@fluentui/react-components";
+import * as React from "react";
+import { Badge, Button, Field, SpinButton, Text } from "@fluentui/react-components";
+import { FIRST_YEAR, LAST_YEAR, isBudgetYear } from "../domain/budget-year";
+import { YEAR_SOURCES } from "../domain/read/basis";
 import { SEVERITIES } from "../domain/finding";
 import { SEVERITY_NAMES } from "../domain/render/marks";
 import { reportDate } from "../domain/render/report";
@@ -9,8 +12,35 @@ import { tablesOf } from "./check-state";
 import { SEVERITY_BADGE } from "./FindingItem";
 import { zh } from "../locale/zh-CN";
 
-export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => string }) {
-  const { run, tableName } = props;
+/**
+ * Where no table states the year (决算 tables), it was taken from a heading or from the pack: said, with a field to
+ * give the right one (kept for 校验 and 导出 until the pane closes).
+ */
+function YearAsked(props: { run: CheckRun; onYear: (year: number | null) => void }) {
+  const { run, onYear } = props;
+  const from = run.result.yearFrom;
+  const [year, setYear] = React.useState<number | null>(run.year);
+  if (from !== "heading" && from !== "pack" && from !== "asked") return null;
+  const valid = year !== null && isBudgetYear(year);
+  return (
+    <div data-testid="check-year" style={{ display: "flex", gap: 6, alignItems: "end", flexWrap: "wrap", margin: "4px 0" }}>
+      <Field label={zh.check.yearFrom(YEAR_SOURCES[from])} validationMessage={valid ? undefined : zh.errors.year} size="small">
+        <SpinButton value={year} min={FIRST_YEAR} max={LAST_YEAR} onChange={(_e, d) => setYear(d.value ?? (d.displayValue ? Number(d.displayValue) : null))} />
+      </Field>
+      <Button size="small" disabled={!valid} onClick={() => valid && onYear(year)}>
+        {zh.check.recheckWithYear}
+      </Button>
+      {from === "asked" && (
+        <Button size="small" appearance="subtle" onClick={() => onYear(null)}>
+          {zh.check.yearFromWorkbook}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => string; onYear: (year: number | null) => void }) {
+  const { run, tableName, onYear } = props;
   const { findings, tablesFound } = run.report;
   // Counts by severity of what is not explained (an explained finding counts apart).
   const all = summaryOf(findings);
@@ -38,6 +68,7 @@ export function CheckSummary(props: { run: CheckRun; tableName: (id: string) => 
       <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-basis">
         {zh.check.basis(run.pack.name, run.pack.version, tablesFound.length, run.pack.tables.length, run.year, reportDate(run.checkedAt))}
       </Text>
+      <YearAsked key={`${run.year}:${run.result.yearFrom}`} run={run} onYear={onYear} />
       {coverage && (
         <Text as="p" size={200} style={{ margin: "4px 0" }} data-testid="check-text-coverage">
           {coverage.message}

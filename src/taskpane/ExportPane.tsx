@@ -32,7 +32,7 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
   React.useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
   // Checked as the 校验 pane checks: its 严格模式 and its imported catalogue.
-  const setup = { stamp, catalogFor: catalogFor(settings.imported) };
+  const setup = { stamp, catalogFor: catalogFor(settings.imported), year: settings.year };
 
   const exportPackage = () =>
     act(async () => {
@@ -62,7 +62,7 @@ export function ExportPane(props: { port: WorkbookPort; stamp: PackStamp | null;
 
   const charts = () =>
     act(async () => {
-      const { inserted, empty } = await insertChartSheets(port, stamp, setup.catalogFor);
+      const { inserted, empty } = await insertChartSheets(port, stamp, setup.catalogFor, setup.year);
       const text = [...(inserted.length ? [zh.export.chartsInserted(inserted)] : []), ...(empty.length ? [zh.export.chartsEmpty(empty)] : [])];
       return { intent: inserted.length ? "success" : "info", text: text.join(" ") };
     });

@@ -12,9 +12,11 @@ export interface Imported {
 export interface CheckSettings {
   strict: boolean;
   imported: Imported | null;
+  /** The budget year the clerk gave for a workbook whose tables state none (决算 tables); null: the workbook tells. */
+  year: number | null;
 }
 
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = { strict: false, imported: null };
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { strict: false, imported: null, year: null };
 
 /** The catalogue of a year: the imported one for its year, else the built-in one. */
 export const catalogFor = (imported: Imported | null) => (year: number) =>
