@@ -1,8 +1,9 @@
 /**
  * Two packs that are data only, through the whole task pane in headless Chromium against the preview host:
  * - the built-in 部门决算 pack: the 模板 pane inserts its nine tables (no year, no department line, as the national
- *   format prints them); the 普陀区财政局 2024 sample loads over them and 校验 finds no error, the year taken from the
- *   workbook's stamp; 导出 downloads a 部门决算 document named as such;
+ *   format prints them); the 普陀区财政局 2024 sample loads over them and 校验 finds only the two real problems of its
+ *   published 情况说明 (X17), the year taken from the workbook's stamp; 导出 refuses them, and the draft downloads a
+ *   部门决算 document named as such;
  * - a bureau's pack loaded from a file in the 模板 pane, with one rule and check of its own: the tables inserted with
  *   it carry it, 校验 reports its rule and 导出 is refused for it.
  */
@@ -24,7 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const PACK = "上海市普陀区部门决算（2024 年度，全国统一格式）";
 const DEPARTMENT = "上海市普陀区财政局";
 
-test("模板 → 载入示例 → 校验: the 决算 tables inserted as the format prints them, the sample checked without errors", async () => {
+test("模板 → 载入示例 → 校验: the 决算 tables inserted as the format prints them, the sample's two real problems found", async () => {
   const page = await host.open("?empty");
   try {
     await page.getByRole("combobox", { name: "模板包" }).click();
@@ -47,7 +48,10 @@ test("模板 → 载入示例 → 校验: the 决算 tables inserted as the form
     await page.getByRole("tab", { name: "校验", exact: true }).click();
     await page.getByRole("button", { name: "开始校验" }).click();
     const summary = page.getByTestId("check-summary");
-    await summary.getByText("错误 0", { exact: true }).waitFor();
+    // The published text: 财政拨款收入支出总计“0.3万元” (表4 总计 2,961.68) and 一般公共服务支出“占71.73%” (2,106.66 ÷ 2,940.05).
+    await summary.getByText("错误 2", { exact: true }).waitFor();
+    const errors = await page.locator('button[data-severity="error"]').allInnerTexts();
+    expect(errors.map((t) => (t.includes("0.3") ? "总计" : t.includes("71.73") ? "占比" : t))).toEqual(expect.arrayContaining(["总计", "占比"]));
     expect(await page.getByTestId("check-basis").innerText()).toMatch(/^模板包：上海市普陀区部门决算（2024 年度，全国统一格式）（1\.\d+\.\d+）；找到 9\/9 张公开表，按 2024 年科目目录校验/);
     // The year is the stamp's: nothing asks for it.
     expect(await page.getByTestId("check-year").count()).toBe(0);
@@ -57,9 +61,13 @@ test("模板 → 载入示例 → 校验: the 决算 tables inserted as the form
   }
 });
 
-test("导出: a 部门决算 document, named as one", async () => {
+test("导出: refused for the two errors; the draft is a 部门决算 document, named as one", async () => {
   const page = await openSample(host, "shanghai-finance-2024-final", "导出");
   try {
+    await page.getByRole("button", { name: "开始导出" }).click();
+    await page.getByTestId("export-blocking").waitFor();
+    expect(await page.getByTestId("export-blocking").locator('button[data-rule="X17"]').count()).toBe(2);
+    await page.getByRole("checkbox", { name: "导出草稿（每页标注草稿）" }).check();
     await page.getByRole("button", { name: "开始导出" }).click();
     const link = page.getByTestId("export-download");
     await link.waitFor({ timeout: 90_000 });
@@ -90,8 +98,8 @@ test("a bureau's pack loaded from a file: its own rule fires in 校验 and block
       version: "1.0.0",
       name: "某市财政局部门预算表样",
       extends: "shanxi-2023",
-      rules: [{ id: "F01", title: "收入总计须已填报", severity: "error", message: "{table}{row}为 {actual}，应大于 {expected}" }],
-      addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: "0.01" }] }],
+      rules: [{ id: "F01", title: "收入总计须已填报", severity: "error", message: "{table}{row}为 {actual}，应不少于 {expected}" }],
+      addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: "1" }] }],
     }),
   );
   const page = await host.open("?empty");

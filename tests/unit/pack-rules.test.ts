@@ -63,6 +63,12 @@ describe("rules wired wrongly are refused when the pack loads", () => {
     [[F01, F01], [], "规则 F01 重复"],
     [[], [carried("F02")], "都没有规则 F02"],
     [[{ ...F01, message: "{table}中{item}为 {actual}" }], [carried("F01")], "{item} 不是 formula 能填写的内容"],
+    // A built-in rule whose message names the column (A01) cannot be a formula's: it would print “”.
+    [[], [carried("A01")], "规则 A01 的说明中的 {column} 不是 formula 能填写的内容"],
+    [[F01], [], "规则 F01 没有任何校验行使用"],
+    // N12 is an info: a check row may not make it an error (a pack's rules may).
+    [[], [{ kind: "narrativeCoverage", rule: "N12", severity: "error" }], "校验行只能降低规则 N12 的级别（info），不能提高"],
+    [[], [{ ...carried("A04"), each: { table: "T03", all: true, label: "name" } }], "label 只与 rows 同用"],
   ])("%j %j", (rules, checks, message) => {
     expect(load(rules, checks)).toThrow(message);
   });

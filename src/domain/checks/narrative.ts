@@ -79,8 +79,10 @@ function paragraphsOf(s: NarrativeSection, at: Place, names: SubjectNames, last:
 export interface Narrative {
   facts: NarrativeFacts;
   names: SubjectNames;
-  /** Words that make a figure last year's (上年, the year before, 执行数). */
+  /** Words that make a figure last year's (上年, the year before, 执行数) or of another kind (otherKinds). */
   lastYear: RegExp;
+  /** The pack's words of figures of another kind than the text's own (决算 in a budget's text). */
+  otherKinds: readonly string[];
   sections: ReadSection[];
   /** Where a finding about the text as a whole stands: its first section. */
   at: Place;
@@ -110,6 +112,7 @@ export function narrativeOf(ctx: CheckContext): Narrative | null {
         facts,
         names,
         lastYear: last,
+        otherKinds: decl.otherKinds,
         at: placeOf(inputs.narrative[0], sheet),
         sections: inputs.narrative.map((s) => {
           const id = sectionOf(decl.sections, s)?.id;
@@ -577,7 +580,13 @@ export function readingsOf(n: Narrative): Reading[] {
           continue;
         }
         const unresolved = unresolvedAt.get(at);
-        out.push(unresolved ? { ...base, read: "unresolved", about: unresolved.written } : { ...base, read: "none" });
+        if (unresolved) {
+          out.push({ ...base, read: "unresolved", about: unresolved.written });
+          continue;
+        }
+        // Said of last year or of another kind (2023年…, 年初预算为…): known not to be this year's figure.
+        const clause = p.plain.slice(Math.max(0, ...[",", ";", "。", ":"].map((c) => p.plain.lastIndexOf(c, at - 1) + 1)), at);
+        out.push(n.lastYear.test(clause) ? { ...base, read: "lastYear" } : { ...base, read: "none" });
       }
     }
   }
@@ -593,7 +602,7 @@ const N12 = narrativeCheck<"narrativeCoverage">((ctx, n) => {
     params: {
       detail:
         `共 ${readings.length} 处金额：${count("item", "subject")} 处读出所指项目或科目并与表格核对，` +
-        `${count("lastYear")} 处为上年数或决算数，${count("unresolved")} 处所指科目无法确定、${count("none")} 处未识别所指，均未核对` +
+        `${count("lastYear")} 处为上年数或${n.otherKinds.join("、")}数，${count("unresolved")} 处所指科目无法确定、${count("none")} 处未识别所指，均未核对` +
         "（命令行 validate --explain-text 逐句列出）",
     },
     actual: String(count("unresolved", "none")),

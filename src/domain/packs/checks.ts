@@ -48,10 +48,11 @@ const figureShape = {
 
 type FigureFields = { [K in keyof typeof figureShape]?: unknown };
 
-/** Exactly one way of choosing rows, with the fields it needs. */
-function checkSelectors(f: FigureFields, ctx: z.RefinementCtx, extra: number): void {
+/** Exactly one way of choosing rows, with the fields it needs; a term of a formula has two more (`all`, `sameCode`). */
+function checkSelectors(f: FigureFields, ctx: z.RefinementCtx, extra: number, term = false): void {
   const selectors = [f.row, f.codes, f.govClass, f.projects, f.only, f.position].filter((s) => s !== undefined).length + extra;
-  if (selectors !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 row、position、codes、govClass、projects、only 之一" });
+  if (selectors !== 1)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `应有且只有 row、position、codes、govClass、projects、only${term ? "、all、sameCode" : ""} 之一` });
   if ((f.codes || f.govClass) && !f.by) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["by"], message: "codes 或 govClass 需要 by 列" });
   if (f.govClass && !f.dept) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dept"], message: "govClass 需要 dept 列" });
   if ((f.occurrence !== undefined || f.under !== undefined) && f.row === undefined)
@@ -73,7 +74,7 @@ export const figureRefSchema = z
 export type FigureRef = z.infer<typeof figureRefSchema>;
 
 /** A field of DisclosureInputs holding an amount (previous.incomeTotal): a figure the tables do not print. */
-const inputField = z.string().regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)+$/, "应为 previous.incomeTotal 形式的字段名");
+const inputField = z.string().regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*$/, "应为 previous.incomeTotal 形式的字段名");
 
 /**
  * A term of a formula: a figure as the other kinds name it, every row of a column but its total (`all`), a named
@@ -111,7 +112,7 @@ export const termSchema = z
       return;
     }
     if (t.sameCode && !t.by) say("sameCode 需要 by（该表的编码列）", ["by"]);
-    checkSelectors(t, ctx, (t.all ? 1 : 0) + (t.sameCode ? 1 : 0));
+    checkSelectors(t, ctx, (t.all ? 1 : 0) + (t.sameCode ? 1 : 0), true);
   });
 
 export type Term = z.infer<typeof termSchema>;
@@ -124,6 +125,7 @@ const eachSchema = z
     if ([e.code, e.all, e.rows].filter((x) => x !== undefined).length !== 1)
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "应有且只有 code、all、rows 之一" });
     if (e.rows && !e.label) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["label"], message: "rows 需要 label 列" });
+    if (!e.rows && e.label) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["label"], message: "label 只与 rows 同用" });
   });
 
 /** A side of an equation: the figures added up. */
@@ -214,7 +216,7 @@ export const checkSchema = z.discriminatedUnion("kind", [
   kind("equal", { ...base, left: sum, right: sum }),
   /**
    * Σ±`left` op Σ±`right`, once or per row (`each`), when a term is non-zero or filled (`when`); `tolerance` in the
-   * unit of the first table named, else the rounding allowance of RULES.md for the figures summed.
+   * larger unit of the tables named (input figures are 万元), else the rounding allowance of RULES.md for the figures summed.
    */
   kind("formula", {
     ...base,

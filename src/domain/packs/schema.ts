@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FIRST_YEAR, LAST_YEAR } from "../budget-year";
 import { parseRange, type RangePos } from "../grid";
 import { RULES } from "../rules";
+import { SEVERITY_ORDER } from "../finding";
 import { sheetNameProblem } from "../render/sheet-names";
 import { checkReferences, checkSchema, figureReferences, FORMULA_PARAMS, formulaProblems, type CheckRow, type Reference } from "./checks";
 import { documentSchema, glossaryEntrySchema, narrativeSchema, placeholders } from "./document";
@@ -294,23 +295,31 @@ function checkTableReferences(tables: Tables, ctx: z.RefinementCtx): void {
 
 const KIND_NAMES: Record<string, string> = { amount: "金额", code: "编码", label: "文字", name: "名称", text: "文字" };
 
-/** Each rule id once in the pack; a rule of the pack's own is used by some check row. */
+/** Each rule id once in the pack; a rule of the pack's own is used by some check row (else it is a slip). */
 function checkRules(p: PackShape, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   p.rules.forEach((r, i) => {
     if (seen.has(r.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rules", i, "id"], message: `规则 ${r.id} 重复` });
     seen.add(r.id);
+    if (r.message !== undefined && !p.checks.some((c) => c.rule === r.id))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["rules", i, "id"], message: `规则 ${r.id} 没有任何校验行使用` });
   });
 }
 
 /** A check row names a rule of RULES.md or of the pack, and only tables, columns and rows the pack declares. */
 function checkCheck(tables: Tables, c: CheckRow, path: (string | number)[], ctx: z.RefinementCtx, rules: PackShape["rules"]): void {
   const own = rules.find((r) => r.id === c.rule && r.message !== undefined);
-  if (!own && !RULES.some((r) => r.id === c.rule))
+  const builtin = RULES.find((r) => r.id === c.rule);
+  if (!own && !builtin)
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "rule"], message: `RULES.md 和模板包的 rules 中都没有规则 ${c.rule}` });
-  // A formula's findings fill only the placeholders it has: a rule of the pack naming another would print a hole.
-  if (own && c.kind === "formula")
-    for (const ph of own.message!.match(/\{(\w+)\}/g) ?? [])
+  // A check row may lower its rule's severity, never raise it: a raise would be silently ignored.
+  const graded = rules.find((r) => r.id === c.rule)?.severity ?? builtin?.severity;
+  if (c.severity && graded && SEVERITY_ORDER[c.severity] < SEVERITY_ORDER[graded])
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "severity"], message: `校验行只能降低规则 ${c.rule} 的级别（${graded}），不能提高；要提高请在 rules 中调整该规则` });
+  // A formula's findings fill only the placeholders it has: a rule naming another would print a hole.
+  const message = own?.message ?? builtin?.message;
+  if (message && c.kind === "formula")
+    for (const ph of message.match(/\{(\w+)\}/g) ?? [])
       if (!FORMULA_PARAMS.includes(ph.slice(1, -1)))
         ctx.addIssue({
           code: z.ZodIssueCode.custom,

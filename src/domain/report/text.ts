@@ -32,7 +32,7 @@ export function byTable(r: WorkbookReport, packs: readonly Pack[]): { id: string
 const READ_AS: Record<Reading["read"], string> = {
   item: "核对",
   subject: "核对",
-  lastYear: "上年数或决算数，未核对",
+  lastYear: "上年数或另一口径的数（预算文字中的决算数、决算文字中的年初预算数），未核对",
   unresolved: "科目无法确定，未核对",
   none: "未识别所指，未核对",
 };

@@ -95,7 +95,7 @@ const SHANGHAI_INPUTS = new Map<Sample, StoredInputs>([
   [shanghaiCommerceUnitSample, shanghaiCommerceUnit.inputs],
   [shanghaiWanli2024Sample, shanghaiWanli2024.inputs],
   [shanghaiWanli2025Sample, shanghaiWanli2025.inputs],
-  // No input sheets in the 决算 pack yet: its 概况 and 情况说明 are not entered.
+  // The 决算 sample: its 概况, 十、十一 texts, 年初预算, and the published 情况说明.
   [shanghaiFinance2024FinalSample, shanghaiFinance2024Final.inputs as unknown as StoredInputs],
 ]);
 
