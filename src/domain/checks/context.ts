@@ -44,13 +44,13 @@ const show = (f: Figure): string | undefined => (f === null || f === undefined ?
 /** Messages split at their placeholders ({row}), once per message: thousands of findings may be worded per run. */
 const templates = new Map<string, string[]>();
 
-/** A rule's message with its placeholders filled in (an unknown one left empty). */
+/** A rule's message with its placeholders filled in; one the check did not fill is left as written, to be seen. */
 function fill(message: string, values: Record<string, string>): string {
   let parts = templates.get(message);
   if (!parts) templates.set(message, (parts = message.split(/\{(\w+)\}/)));
   let out = parts[0];
   // Odd parts are the placeholders' names, even parts the text between them.
-  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i]] ?? "") + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
   return out;
 }
 

@@ -20,8 +20,9 @@ export interface CheckTrial {
   check: CheckRow;
   /** fired or silent when cells were changed; untried: the row names no cells of a table. */
   status: "fired" | "silent" | "untried";
-  /** The change that made it fire. */
+  /** The change that made it fire, and what it then reported. */
   changed?: Place & { from: string; to: string };
+  finding?: Finding;
   /** How many amounts were changed for it. */
   tries: number;
 }
@@ -88,8 +89,8 @@ export function testPack(pack: Pack, disclosure: Disclosure, options: { catalog:
         const to = changed(table, col, cell, k);
         if (to === null) continue;
         tries++;
-        if (run(check, withCell(disclosure, table, row, col, to)).some((f) => !before.has(keyOf(f))))
-          return { index, check, status: "fired", tries, changed: { table: table.id, ...cell.ref, from: String(cell.value ?? ""), to: String(to) } };
+        const finding = run(check, withCell(disclosure, table, row, col, to)).find((f) => !before.has(keyOf(f)));
+        if (finding) return { index, check, status: "fired", tries, changed: { table: table.id, ...cell.ref, from: String(cell.value ?? ""), to: String(to) }, finding };
       }
     return { index, check, status: "silent", tries };
   });
