@@ -24,6 +24,9 @@ const ERRORS: [RegExp, (...groups: string[]) => string][] = [
   [/^error: unknown option '(.+?)'/, (flag) => `未知选项 ${flag}`],
   [/^error: option '(.+?)' argument missing/, (flags) => `选项 ${flags} 缺少取值`],
   [/^error: unknown command '(.+?)'/, (name) => `未知命令 ${name}`],
+  [/^error: missing required argument '(.+?)'/, (name) => `缺少参数“${name}”`],
+  [/^error: required option '(.+?)' not specified/, (flags) => `缺少必填选项 ${flags}`],
+  [/^error: option '(.+?)' argument '(.*?)' is invalid\./, (flags, value) => `选项 ${flags} 的取值“${value}”无效`],
   [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, (cmd, expected, got) =>
     `${cmd ? `命令 ${cmd} ` : ""}参数过多：应为 ${expected} 个，实际 ${got} 个`],
 ];

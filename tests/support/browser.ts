@@ -64,8 +64,8 @@ export type PreviewPage = Page & { errors: string[] };
 
 /**
  * For an e2e test file: builds the bundle, serves it and starts Chromium before its tests, and tears it all down
- * after. `open(query)` gives a page on preview.html that collects uncaught page errors, and what the page's
- * Content-Security-Policy refused, in `page.errors`; `bypassCSP` lifts that policy, for a test that injects a script.
+ * after. `open(query)` gives a page on preview.html that collects uncaught page errors, what the page's
+ * Content-Security-Policy refused, and any of its files the server answered with an error (404), in `page.errors`; `bypassCSP` lifts that policy, for a test that injects a script.
  */
 export function usePreviewHost(env?: () => Record<string, string>, mode: BuildMode = "development"): {
   open(query?: string, options?: { bypassCSP?: boolean }): Promise<PreviewPage>;
@@ -96,6 +96,10 @@ export function usePreviewHost(env?: () => Record<string, string>, mode: BuildMo
         const text = m.text();
         if (m.type() === "error" && /Content Security Policy/.test(text) && !/^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//.test(text))
           page.errors.push(text);
+      });
+      // A file of ours the page asks for and the server does not have (a favicon, a chunk) is an error too.
+      page.on("response", (r) => {
+        if (r.status() >= 400 && r.url().startsWith(server!.url)) page.errors.push(`${r.status()} ${r.url()}`);
       });
       await page.goto(`${server!.url}/preview.html${query}`);
       return page;

@@ -285,6 +285,13 @@ describe("budget-disclosure", () => {
     expect(r.err).toContain("未知命令 tempalte");
   });
 
+  it("says in Chinese that a required argument is missing (commander's own message), with exit 2", async () => {
+    const r = await runCli("pack", "info");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^错误：缺少参数“模板包”\n/);
+    expect(r.err).not.toContain("error:");
+  });
+
   it("runs from the bin script, with the exit code", () => {
     const bin = path.join(__dirname, "../../bin/budget-disclosure.js");
     const out = path.join(tempDir(), "bin.xlsx");

@@ -253,7 +253,7 @@ describe("budget-disclosure validate", () => {
     const out = path.join(tempDir(), "结果.json");
     fs.writeFileSync(out, "旧报告");
     const r = await run(file, "--format", "json", "-o", out);
-    expect(r).toEqual({ code: 0, out: "", err: "" });
+    expect(r).toEqual({ code: 0, out: `已写入 ${out}：1 个文件，错误 0，警告 0，提示 0\n`, err: "" });
     expect((JSON.parse(fs.readFileSync(out, "utf8")) as JsonReport).files[0].tables_found).toEqual(ALL_TABLES);
 
     const csv = path.join(tempDir(), "结果.csv");

@@ -49,7 +49,9 @@ test("万里街道 2024 → 2025: the 上年 figures are those the published 202
   const { r, grids } = await rolledWanli();
   const inputs = readInputs(shanghai, grids);
   expect(previousOf(inputs.amounts)).toEqual(previousOf(shanghaiInputs(W25).amounts));
-  expect(r.out).toContain("previous.fiscalIncome = 15621.11");
+  // Said by the input sheet's captions, not by the fields' keys.
+  expect(r.out).toContain("  “说明数据”的“上年财政拨款收入（预算执行数）”：15,621.11 万元\n");
+  expect(r.out).not.toContain("previous.");
   // Per code, the 2024 budget of each 项 as stated in the 编制说明 (万元): 专项普查活动 2010507 is 257,700 元.
   expect(inputs.byCode["previous.byCode"]["2010507"].toFixed(2)).toBe("25.77");
   // Lasting texts carried, the year's own not.

@@ -5,9 +5,12 @@ import { packInStamp } from "../../domain/packs/stored";
 import { yearOfTitles } from "../../domain/read/model";
 import { departmentOf, readDisclosure } from "../../domain/read/read";
 import { rollover } from "../../domain/rollover";
+import { inputFieldOf } from "../../domain/inputs/sheets";
+import { formatAmount } from "../../domain/money";
+import type { Pack } from "../../domain/packs";
 import { plansToXlsx } from "../../xlsx/write-plans";
 import { builtinCatalog } from "../../domain/catalog/catalog";
-import { CliError, type Io } from "../context";
+import { CliError, parseBudgetYear, type Io } from "../context";
 import { readWorkbookFile } from "../grids";
 import { newWorkbookPath, writeAtomically } from "../output";
 import { noTablesFound, packByIdOrFile } from "../pack-file";
@@ -45,8 +48,8 @@ export function registerRollover(program: Command, io: Io): void {
 
 async function run(file: string, options: RolloverOptions, io: Io): Promise<void> {
   const output = newWorkbookPath(options.output, file);
-  const target = Number(options.year);
-  if (!Number.isInteger(target)) throw new CliError(`请用 --year 指定下一年度，如 --year 2026（收到“${options.year ?? ""}”）`);
+  if (options.year === undefined) throw new CliError("请用 --year 指定下一年度，如 --year 2026");
+  const target = parseBudgetYear(options.year);
   const read = await readWorkbookFile(file);
   if ("error" in read) throw new CliError(`${file} ${read.error}`);
   const pack = packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids);
@@ -64,6 +67,12 @@ async function run(file: string, options: RolloverOptions, io: Io): Promise<void
   const codes = Object.values(result.previous.byCode).reduce((n, c) => n + Object.keys(c).length, 0);
   io.out(
     `已写出 ${output}：${department} ${target} 年度（模板包 ${next.id} ${next.version}）；上年数 ${amounts.length} 项` +
-      `${codes ? `，按科目 ${codes} 个` : ""}：\n${amounts.map(([field, v]) => `  ${field} = ${v!.toFixed(2)}\n`).join("")}`,
+      `${codes ? `，按科目 ${codes} 个` : ""}：\n${amounts.map(([field, v]) => `  ${fieldName(next, field)}：${formatAmount(v!)} 万元\n`).join("")}`,
   );
+}
+
+/** How the input sheet captions a field: “说明数据”的“上年财政拨款收入”; the field's key where no sheet has it. */
+function fieldName(pack: Pack, field: string): string {
+  const at = inputFieldOf(pack, field);
+  return at ? `“${at.sheet}”的“${at.label}”` : field;
 }

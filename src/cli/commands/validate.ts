@@ -13,6 +13,7 @@ import { hasOpenErrors, type Report } from "../../domain/report/model";
 import { missingOf, newSince, readBaselineFile, readExpectFile } from "../review-files";
 import { readRulesFile } from "../rules-file";
 import { writeAtomically } from "../output";
+import { countsText } from "../../domain/report/text";
 import { stageLines } from "../stages";
 import { validateFiles } from "../validate-pool";
 
@@ -102,7 +103,11 @@ async function validate(inputs: string[], options: ValidateOptions, io: Io): Pro
   const text = formatReport(format, report, pack ? [pack] : builtinPacks());
   if (output === undefined) io.out(text);
   // A report replaces the earlier one, whole: a run stopped halfway leaves the earlier report as it was.
-  else writeAtomically(output, text, true);
+  else {
+    writeAtomically(output, text, true);
+    // Written to a file, the report says nothing on the screen: one line says where it went and what it holds.
+    io.out(`已写入 ${output}：${reports.length} 个文件，${countsText(reports.flatMap((r) => r.findings))}\n`);
+  }
   for (const r of reports) if (r.error !== undefined) io.err(`错误：${r.file}：${r.error}\n`);
   // An unusable file outweighs errors elsewhere: the run did not check everything it was given.
   if (reports.some((r) => r.error !== undefined)) return EXIT_INPUT;

@@ -50,7 +50,7 @@ export function packageReadme(r: ReadmeInput): string {
       }。`,
     ]),
     `  ${DATA_DIR}/${DATA_PACKAGE}`,
-    "    数据说明（Frictionless Tabular Data Package）：各 CSV 的标题、列名、类型和金额单位。",
+    "    数据说明（通用的表格数据包格式，程序可直接读取）：各 CSV 的标题、列名、类型和金额单位。",
     `  ${r.reportHtml}`,
     "    校验报告（网页，可在浏览器中打开）。",
     `  ${r.reportJson}`,
