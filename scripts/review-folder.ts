@@ -19,6 +19,9 @@ const BUREAUS = [
   "医疗保障局", "体育局",
 ];
 
+/** The budget samples: their tables print the department a reviewer's list is matched by (决算 tables print none). */
+const BUDGETS = SAMPLES.filter((s) => builtinPack(s.pack).family === "预算");
+
 /** The department that is expected and sends nothing. */
 export const MISSING_DEPARTMENT = "某某市退役军人事务局";
 
@@ -55,7 +58,7 @@ export async function writeReviewFolder(dir: string, count = 120): Promise<Revie
   const files: ReviewFolder["files"] = [];
   const taken = new Map<string, number>();
   for (let k = 0; k < count; k++) {
-    const sample = SAMPLES[k % SAMPLES.length];
+    const sample = BUDGETS[k % BUDGETS.length];
     const pack = builtinPack(sample.pack);
     const place = placeOf(sample);
     const n = taken.get(place) ?? 0;

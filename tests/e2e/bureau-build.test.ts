@@ -29,6 +29,7 @@ test("the bureau's pack is listed beside the built-in ones, with its version and
     "上海市普陀区部门预算（2025）",
     "上海市普陀区单位预算（2025）",
     "上海市普陀区部门预算（2026）",
+    "上海市普陀区部门决算（2024 年度，全国统一格式）",
     "太原市部门预算公开表样（2024）",
   ]);
   await page.getByRole("option", { name: "太原市部门预算公开表样（2024）" }).click();
