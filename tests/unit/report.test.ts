@@ -13,6 +13,7 @@ import { runCheck, writeReport, type CheckRun } from "../../src/taskpane/check";
 import { yearOfTitles } from "../../src/domain/read/model";
 import { builtinCatalog } from "../../src/domain/catalog/catalog";
 import { readDisclosure } from "../../src/domain/read/read";
+import { reportHtml } from "../../src/domain/report/html";
 import { MockWorkbook } from "../support/excel-mock";
 
 const pack = builtinPack();
@@ -191,4 +192,12 @@ describe("parseCsv", () => {
     expect(parseCsv("")).toEqual([]);
     expect(parseCsv("a,b\n")).toEqual([["a", "b"]]);
   });
+});
+
+test("the HTML review page flags a department that sent several files, on its rows and above the table", () => {
+  const file = (name: string, department: string) => ({ file: name, department, tablesFound: [], findings: [] });
+  const html = reportHtml({ checkedAt: new Date(), strict: false, files: [file("a.xlsx", "甲局"), file("b.xlsx", "乙局"), file("c.xlsx", "甲局")] }, []);
+  expect(html).toContain('<p id="repeated" class="repeated">1 个部门报送了多个文件，请确认以哪一个为准：甲局（2 个）</p>');
+  expect(html.match(/（同一部门共 2 个文件）/g)).toHaveLength(2);
+  expect(reportHtml({ checkedAt: new Date(), strict: false, files: [file("a.xlsx", "甲局"), file("b.xlsx", "乙局")] }, [])).not.toContain("repeated\">");
 });

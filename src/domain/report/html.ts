@@ -19,6 +19,7 @@ const escapeHtml = (s: string): string =>
 const STYLE = `
 body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 14px; color: #222; margin: 24px; }
 h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 { font-size: 16px; } h4 { font-size: 14px; margin: 12px 0 4px; }
+.repeated { color: #8a4b00; }
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #bbb; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
@@ -83,7 +84,14 @@ function statesOf(r: WorkbookReport): string {
   return [s.error ? "error" : "clean", s.warning ? "warning" : "", s.explained ? "explained" : ""].filter(Boolean).join(" ");
 }
 
-function workbookRow(r: WorkbookReport, i: number, packs: readonly Pack[]): string {
+/** Departments that sent more than one file (a resubmission beside the first, a copy): which one counts is the reviewer's call. */
+function repeatedDepartments(report: Report): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of report.files) if (r.department) counts.set(r.department, (counts.get(r.department) ?? 0) + 1);
+  return new Map([...counts].filter(([, n]) => n > 1));
+}
+
+function workbookRow(r: WorkbookReport, i: number, packs: readonly Pack[], repeated: Map<string, number>): string {
   const s = summaryOf(r.findings);
   const tables = packs.find((p) => p.id === r.pack?.id)?.tables.length ?? 0;
   const pack = r.pack ? `${r.pack.id} ${r.pack.version}` : "";
@@ -96,7 +104,9 @@ function workbookRow(r: WorkbookReport, i: number, packs: readonly Pack[]): stri
   return [
     `<tr class="${r.error !== undefined ? "unusable" : ""}" data-state="${statesOf(r)}" data-search="${escapeHtml(search)}">`,
     link,
-    cell(r.department ?? ""),
+    r.department && repeated.has(r.department)
+      ? `<td data-value="${escapeHtml(r.department)}">${escapeHtml(r.department)}<br><span class="repeated">（同一部门共 ${repeated.get(r.department)} 个文件）</span></td>`
+      : cell(r.department ?? ""),
     cell(pack),
     cell(r.error !== undefined ? "" : `${r.tablesFound.length}/${tables}`, r.tablesFound.length, true),
     counts,
@@ -149,6 +159,10 @@ export function reportHtml(report: Report, packs: readonly Pack[], title = "部�
       : report.missing.length
         ? `<h2 id="missing">未报送（${report.missing.length} 个部门）</h2><ul class="missing">${report.missing.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>`
         : `<h2 id="missing">未报送</h2><p>名单中的部门均已报送。</p>`;
+  const repeated = repeatedDepartments(report);
+  const several = repeated.size
+    ? `<p id="repeated" class="repeated">${repeated.size} 个部门报送了多个文件，请确认以哪一个为准：${[...repeated].map(([d, n]) => `${escapeHtml(d)}（${n} 个）`).join("、")}</p>`
+    : "";
   const th = (label: string, type: "text" | "number") => `<th scope="col" data-type="${type}"><button type="button">${label}</button></th>`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -163,6 +177,7 @@ export function reportHtml(report: Report, packs: readonly Pack[], title = "部�
 <p>校验时间：${reportDate(report.checkedAt)}　校验方式：${mode}${report.draft !== undefined ? `　导出：${report.draft ? "草稿" : "正式"}` : ""}</p>
 <p id="total">共 ${report.files.length} 个工作簿${unusable ? `（${unusable} 个无法校验）` : ""}：${escapeHtml(countsText(all))}</p>
 ${missing}
+${several}
 <h2>工作簿</h2>
 <div class="controls">
 <label>筛选 <input id="filter" type="search" placeholder="文件、部门或模板包"></label>
@@ -172,7 +187,7 @@ ${missing}
 <table id="workbooks">
 <thead><tr>${th("文件", "text")}${th("部门", "text")}${th("模板包", "text")}${th("找到的表", "number")}${th("错误", "number")}${th("警告", "number")}${th("提示", "number")}${th("已说明", "number")}</tr></thead>
 <tbody>
-${report.files.map((r, i) => workbookRow(r, i, packs)).join("\n")}
+${report.files.map((r, i) => workbookRow(r, i, packs, repeated)).join("\n")}
 </tbody>
 </table>
 <h2>按规则统计</h2>
