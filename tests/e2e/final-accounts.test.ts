@@ -12,6 +12,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { cellAt as cell, loadSampleFromMenu, openSample, sheetTab, usePreviewHost } from "../support/browser";
+import { bureauPack } from "../support/pack-versions";
 
 jest.setTimeout(180_000);
 
@@ -91,17 +92,7 @@ test("导出: refused for the two errors; the draft is a 部门决算 document, 
 
 test("a bureau's pack loaded from a file: its own rule fires in 校验 and blocks 导出", async () => {
   const file = join(tmp, "bureau.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      id: "bureau-e2e",
-      version: "1.0.0",
-      name: "某市财政局部门预算表样",
-      extends: "shanxi-2023",
-      rules: [{ id: "F01", title: "收入总计须已填报", severity: "error", message: "{table}{row}为 {actual}，应不少于 {expected}" }],
-      addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: "1" }] }],
-    }),
-  );
+  writeFileSync(file, JSON.stringify(bureauPack("bureau-e2e", "收入总计须已填报", "1")));
   const page = await host.open("?empty");
   try {
     await page.getByTestId("pack-file").setInputFiles(file);

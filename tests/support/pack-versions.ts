@@ -1,6 +1,7 @@
 /**
  * The Shanxi pack as its owner might reissue it: 1.1.0 adds a column to 表3, renames a fixed row of 表10 and re-grades
  * a check; 2.0.0 then splits 表11 in two (its second half the new 表14). Made from the built-in pack's source, as the owner would edit it.
+ * And a bureau's pack that extends it with a rule of its own.
  */
 import shanxi from "../../src/domain/packs/shanxi-2023.json";
 
@@ -37,4 +38,19 @@ export function shanxi200(): Json {
   const t14 = { ...copy(t11), id: "T14", number: 14, sheetName: "表14 机关运行经费执行表", title: "{year}年机关运行经费执行情况表" };
   pack.tables.splice(pack.tables.indexOf(t11) + 1, 0, t14);
   return pack;
+}
+
+/**
+ * A bureau's own pack: shanxi-2023 with one rule and check of its own, 收入总计 (表1) of at least `minimum` 万元 —
+ * as a bureau writes it to load in the 模板 pane or give with --pack.
+ */
+export function bureauPack(id: string, title: string, minimum: string): Json {
+  return {
+    id,
+    version: "1.0.0",
+    name: "某市财政局部门预算表样",
+    extends: "shanxi-2023",
+    rules: [{ id: "F01", title, severity: "error", message: "{table}{row}为 {actual}，应不少于 {expected}" }],
+    addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: minimum }] }],
+  };
 }

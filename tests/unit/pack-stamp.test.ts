@@ -20,7 +20,7 @@ import { packInStamp } from "../../src/domain/packs/stored";
 import { writePlans } from "../../src/xlsx/write-plans";
 import { runCli, useTempDir } from "../support/cli";
 import { gridsOf } from "../support/disclosure";
-import { shanxi110, shanxi200 } from "../support/pack-versions";
+import { bureauPack, shanxi110, shanxi200 } from "../support/pack-versions";
 
 const v100 = builtinPack("shanxi-2023");
 const v110 = readPackData(shanxi110());
@@ -76,14 +76,7 @@ test("validate --pack reads the stamp from the workbook file: the required upgra
 
 describe("a bureau's pack travels with its workbook", () => {
   // shanxi-2023 with one rule of the bureau's own: 收入总计 of at least 6,000 万元 (晋城 has 5,307.69).
-  const bureau = readPackData({
-    id: "bureau-jincheng",
-    version: "1.0.0",
-    name: "某市财政局部门预算表样",
-    extends: "shanxi-2023",
-    rules: [{ id: "F01", title: "收入总计不少于六千万元", severity: "error", message: "{table}{row}为 {actual}，应不少于 {expected}" }],
-    addChecks: [{ kind: "formula", rule: "F01", left: [{ table: "T01", column: "incomeAmount", row: "收入总计" }], op: ">=", right: [{ constant: "6000" }] }],
-  });
+  const bureau = readPackData(bureauPack("bureau-jincheng", "收入总计不少于六千万元", "6000"));
 
   async function stamped(name: string, stamp: PackStamp): Promise<string> {
     const file = path.join(tempDir(), name);
