@@ -37,6 +37,7 @@ export const zh = {
     codeExample: "例如 2011301 或 商贸",
     codesChosen: "已选科目",
     noCodeMatch: "目录中没有匹配的科目",
+    allCodesChosen: "匹配的科目都已添加",
     add: (code: string, name: string) => `添加 ${code} ${name}`,
     remove: (code: string, name: string) => `移除 ${code} ${name}`,
     insert: "插入表格",

@@ -28,7 +28,7 @@ export function CodePicker(props: {
         <ul aria-label={zh.template.codeSearch} style={{ listStyle: "none", padding: 0, margin: "4px 0" }}>
           {results.length === 0 && (
             <li>
-              <Text size={200}>{zh.template.noCodeMatch}</Text>
+              <Text size={200}>{search(query.trim(), 1).length ? zh.template.allCodesChosen : zh.template.noCodeMatch}</Text>
             </li>
           )}
           {results.map((e) => (
@@ -37,7 +37,11 @@ export function CodePicker(props: {
                 appearance="subtle"
                 size="small"
                 aria-label={zh.template.add(e.code, e.name)}
-                onClick={() => onChange([...chosen, e].sort((a, b) => a.code.localeCompare(b.code)))}
+                onClick={() => {
+                  onChange([...chosen, e].sort((a, b) => a.code.localeCompare(b.code)));
+                  // The last match added: the search is done, and the box is ready for the next one.
+                  if (results.length === 1) setQuery("");
+                }}
               >
                 {e.code} {e.name}（{e.level}）
               </Button>
