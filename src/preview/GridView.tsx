@@ -62,6 +62,19 @@ function useWorkbook(workbook: MemoryWorkbook): void {
   React.useEffect(() => workbook.subscribe(bump), [workbook]);
 }
 
+/**
+ * What a typed text is stored as, by the cell's format, as Excel does: in a text-formatted cell (a code column)
+ * text; elsewhere a plain number (1,234.50 and 500 alike) is a number. Without a format, a subject code stays text.
+ */
+export function typedValue(draft: string, numberFormat: string | undefined): CellValue {
+  const text = draft.trim();
+  if (text === "") return null;
+  if (numberFormat === "@") return text;
+  const number = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : NaN;
+  if (Number.isNaN(number)) return text;
+  return numberFormat === undefined && isSubjectCode(text) ? text : number;
+}
+
 export function GridView(props: { workbook: MemoryWorkbook }) {
   const { workbook } = props;
   useWorkbook(workbook);
@@ -120,9 +133,7 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
   };
   const commit = () => {
     if (!selection || draft === null) return;
-    const text = draft.trim();
-    // Like Excel's text-formatted code cells: subject codes stay text, other plain numbers become numbers.
-    const value: CellValue = text === "" ? null : !isSubjectCode(text) && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    const value = typedValue(draft, sheet.formats.get(`${selection.row},${selection.col}`)?.numberFormat);
     workbook.edit(sheet.name, selection.row, selection.col, value);
     setDraft(null);
     gridRef.current?.focus();
@@ -159,12 +170,28 @@ export function GridView(props: { workbook: MemoryWorkbook }) {
           style={{ borderCollapse: "collapse", tableLayout: "fixed", width: 40 + Array.from({ length: cols }, (_, c) => widthOf(c)).reduce((a, b) => a + b, 0), background: "#fff" }}
           onKeyDown={(e) => {
             const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+            const formula = () => document.querySelector('[data-testid="formula"]') as HTMLInputElement | null;
             if (keys[e.key]) {
               e.preventDefault();
               move(...keys[e.key]);
+            } else if (e.key === "Enter" && draft !== null) {
+              e.preventDefault();
+              commit();
             } else if (e.key === "Enter" || e.key === "F2") {
               e.preventDefault();
-              (document.querySelector('[data-testid="formula"]') as HTMLInputElement | null)?.focus();
+              formula()?.focus();
+            } else if (selection && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              // As in Excel: typing into a selected cell starts an edit that replaces its content (keys typed before
+              // the formula bar takes the focus go on the same edit).
+              e.preventDefault();
+              const key = e.key;
+              setDraft((d) => (d === null ? key : d + key));
+              // After the render that shows it: the caret after the key typed, as the next keys go on.
+              requestAnimationFrame(() => {
+                const f = formula();
+                f?.focus();
+                f?.setSelectionRange(f.value.length, f.value.length);
+              });
             }
           }}
         >

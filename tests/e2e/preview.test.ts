@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Locator, Page } from "playwright-core";
-import { cellAt as cell, loadSampleFromMenu, usePreviewHost, type PreviewPage } from "../support/browser";
+import { cellAt as cell, loadSampleFromMenu, sheetTab, usePreviewHost, type PreviewPage } from "../support/browser";
 
 jest.setTimeout(120_000);
 
@@ -216,5 +216,30 @@ test("loading another sample keeps the task pane on its tab", async () => {
   await loadSampleFromMenu(page, "datong-2023");
   await expect(tab(page, "校验").getAttribute("aria-selected")).resolves.toBe("true");
   await page.getByRole("button", { name: "开始校验" }).waitFor();
+  await page.close();
+});
+
+test("typing into a selected cell starts an edit; an amount typed is a number, a code typed stays a code", async () => {
+  const page = await open();
+  await sheetTab(page, "表1 预算收支总表").click();
+  // The blank 政府性基金预算 income amount, right of its caption.
+  const caption = page.locator("td", { hasText: /^二、政府性基金预算$/ }).first();
+  const ref = (await caption.getAttribute("data-cell"))!;
+  const amount = `B${ref.slice(1)}`;
+  await cell(page, amount).click();
+  await page.keyboard.type("500");
+  await page.keyboard.press("Enter");
+  await cell(page, amount).filter({ hasText: "500.00" }).waitFor();
+  expect(await cell(page, amount).innerText()).toBe("500.00");
+
+  // A code cell of 表2 keeps what is typed as text: 2011301 is no number 2,011,301.00.
+  await sheetTab(page, "表2 预算收入总表").click();
+  const code = page.locator("td", { hasText: /^2011301$/ }).first();
+  await code.click();
+  await page.keyboard.type("2011302");
+  await page.keyboard.press("Enter");
+  await page.locator("td", { hasText: /^2011302$/ }).first().waitFor();
+  expect(await page.locator("td", { hasText: /^2,011,302\.00$/ }).count()).toBe(0);
+  expect(page.errors).toEqual([]);
   await page.close();
 });

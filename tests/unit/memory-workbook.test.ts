@@ -2,6 +2,7 @@ import type { SheetPlan } from "../../src/domain/render/plan";
 import { MARK_FILLS, MARK_NOTE_HEAD } from "../../src/domain/render/marks";
 import { finding } from "../support/finding";
 import { MemoryWorkbook } from "../../src/preview/memory-workbook";
+import { typedValue } from "../../src/preview/GridView";
 
 function plan(name: string): SheetPlan {
   return {
@@ -91,5 +92,26 @@ describe("MemoryWorkbook marks", () => {
     ]);
     wb.focus("表1", 0, 0);
     expect(wb.related).toEqual([]);
+  });
+});
+
+describe("what a value typed in the preview is stored as, by the cell's format (as Excel does)", () => {
+  test.each([
+    ["500", "#,##0.00", 500],
+    ["12345", "#,##0.00", 12345],
+    ["900", "#,##0.00", 900],
+    ["1,234.50", "#,##0.00", 1234.5],
+    ["-3.2", "#,##0.00", -3.2],
+    // A code column is text-formatted: its codes stay text, whatever their length.
+    ["201", "@", "201"],
+    ["2011301", "@", "2011301"],
+    // Without a format: a subject code stays text, another number is a number.
+    ["2011301", undefined, "2011301"],
+    ["12345.6", undefined, 12345.6],
+    ["一般公共服务支出", "#,##0.00", "一般公共服务支出"],
+    ["1,23", "#,##0.00", "1,23"],
+    ["  ", "#,##0.00", null],
+  ])("%j in a cell formatted %j → %j", (typed, format, stored) => {
+    expect(typedValue(typed, format)).toEqual(stored);
   });
 });
