@@ -1,7 +1,8 @@
 /**
  * The rule set of RULES.md in one table: ID, default severity, title and zh-CN message. Where a rule applies —
  * which tables, columns and rows — is each template pack's data (its check rows); the check kinds implement them.
- * Placeholders in braces are filled per finding; {expected}, {actual} and {difference} are the figures.
+ * Placeholders in braces are filled per finding; {expected}, {actual} are the figures and {difference} says by how much
+ * the first is more or less (多 1.00 / 少 1.00).
  */
 import type { Severity } from "./finding";
 
@@ -41,29 +42,29 @@ export const RULES: Rule[] = [
   { id: "C09", severity: "error", title: "收入科目在目录中", message: "{table}收入科目编码 {actual} {detail}" },
   { id: "C10", severity: "error", title: "同一科目各表名称一致", message: "{table}科目 {code} 的名称为“{actual}”，{detail}" },
   // A — arithmetic inside one table
-  { id: "A01", severity: "error", title: "行内合计等于各列之和", message: "{table}{row}“{column}”为 {actual}，各组成列之和为 {expected}，相差 {difference}" },
-  { id: "A02", severity: "error", title: "类款项逐级相加", message: "{table}{row}“{column}”为 {actual}，其下级科目之和为 {expected}，相差 {difference}" },
-  { id: "A03", severity: "error", title: "合计行等于各类之和", message: "{table}合计行“{column}”为 {actual}，各类之和为 {expected}，相差 {difference}" },
-  { id: "A04", severity: "error", title: "收支总表平衡", message: "{table}{row}为 {actual}，应为{detail} {expected}，相差 {difference}" },
-  { id: "A05", severity: "error", title: "经济科目分组合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
-  { id: "A06", severity: "error", title: "三公经费合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
-  { id: "A07", severity: "error", title: "单位与项目合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，相差 {difference}" },
+  { id: "A01", severity: "error", title: "行内合计等于各列之和", message: "{table}{row}“{column}”为 {actual}，各组成列之和为 {expected}，{difference}" },
+  { id: "A02", severity: "error", title: "类款项逐级相加", message: "{table}{row}“{column}”为 {actual}，其下级科目之和为 {expected}，{difference}" },
+  { id: "A03", severity: "error", title: "合计行等于各类之和", message: "{table}合计行“{column}”为 {actual}，各类之和为 {expected}，{difference}" },
+  { id: "A04", severity: "error", title: "收支总表平衡", message: "{table}{row}为 {actual}，应为{detail} {expected}，{difference}" },
+  { id: "A05", severity: "error", title: "经济科目分组合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，{difference}" },
+  { id: "A06", severity: "error", title: "三公经费合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，{difference}" },
+  { id: "A07", severity: "error", title: "单位与项目合计", message: "{table}{row}“{column}”为 {actual}，{detail}为 {expected}，{difference}" },
   // X — across tables
-  { id: "X01", severity: "error", title: "一般公共预算各表一致", message: "一般公共预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X02", severity: "error", title: "政府性基金各表一致", message: "政府性基金预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X03", severity: "error", title: "国有资本经营预算各表一致", message: "国有资本经营预算：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X04", severity: "error", title: "其他收入来源一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X05", severity: "error", title: "收支总额一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X06", severity: "error", title: "支出类与支出总表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X07", severity: "error", title: "收入与支出逐科目一致", message: "科目 {code}：{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X08", severity: "error", title: "财政拨款分类一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X09", severity: "error", title: "分表不超过支出总表", message: "科目 {code}：{table}{row}为 {actual}，超过{other}的 {expected}，相差 {difference}" },
-  { id: "X10", severity: "error", title: "基本支出与经济科目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X11", severity: "warning", title: "机关运行经费", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X12", severity: "warning", title: "三公经费与经济科目", message: "{table}{row}为 {actual}，小于{other}的 {expected}，相差 {difference}" },
-  { id: "X13", severity: "error", title: "项目支出与项目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X14", severity: "warning", title: "功能与经济分类对应", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" },
-  { id: "X15", severity: "error", title: "绩效目标表资金与项目表一致", message: "绩效目标表“{project}”的年度资金总额 {yuan} 元折合 {actual} {unit}，{table}中该项目为 {expected}，相差 {difference}" },
+  { id: "X01", severity: "error", title: "一般公共预算各表一致", message: "一般公共预算：{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X02", severity: "error", title: "政府性基金各表一致", message: "政府性基金预算：{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X03", severity: "error", title: "国有资本经营预算各表一致", message: "国有资本经营预算：{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X04", severity: "error", title: "其他收入来源一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X05", severity: "error", title: "收支总额一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X06", severity: "error", title: "支出类与支出总表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X07", severity: "error", title: "收入与支出逐科目一致", message: "科目 {code}：{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X08", severity: "error", title: "财政拨款分类一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X09", severity: "error", title: "分表不超过支出总表", message: "科目 {code}：{table}{row}为 {actual}，超过{other}的 {expected}，{difference}" },
+  { id: "X10", severity: "error", title: "基本支出与经济科目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X11", severity: "warning", title: "机关运行经费", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X12", severity: "warning", title: "三公经费与经济科目", message: "{table}{row}为 {actual}，小于{other}的 {expected}，{difference}" },
+  { id: "X13", severity: "error", title: "项目支出与项目表一致", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X14", severity: "warning", title: "功能与经济分类对应", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" },
+  { id: "X15", severity: "error", title: "绩效目标表资金与项目表一致", message: "绩效目标表“{project}”的年度资金总额 {yuan} 元折合 {actual} {unit}，{table}中该项目为 {expected}，{difference}" },
   { id: "X16", severity: "warning", title: "项目均有绩效目标表", message: "{table}{detail}" },
   { id: "X17", severity: "error", title: "情况说明与表格一致", message: "情况说明{section}中{item}{what}为 {actual}{unit}，应为 {expected}{unit}" },
   // N — the 情况说明 text on its own terms

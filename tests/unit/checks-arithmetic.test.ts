@@ -74,9 +74,9 @@ describe("the published figures", () => {
       "A04 T01 B36 error 2,178.00/2,737.68/559.68",
       "A04 T04 B37 error 2,178.00/2,737.68/559.68",
     ]);
-    expect(found[0].message).toBe("表1“预算收支总表”第36行（本年收入合计）为 2,737.68，应为各收入项目之和 2,178.00，相差 559.68");
+    expect(found[0].message).toBe("表1“预算收支总表”第36行（本年收入合计）为 2,737.68，应为各收入项目之和 2,178.00，多 559.68");
     expect(found[0].related.map((p) => p.cell)).toEqual(["B6", "B7", "B8", "B9", "B10"]);
-    expect(found[1].message).toBe("表4“财政拨款收支总表”第37行（本年收入合计）为 2,737.68，应为各收入项目之和 2,178.00，相差 559.68");
+    expect(found[1].message).toBe("表4“财政拨款收支总表”第37行（本年收入合计）为 2,737.68，应为各收入项目之和 2,178.00，多 559.68");
     expect(found[1].related.map((p) => p.cell)).toEqual(["B7", "B8", "B9"]);
   });
 
@@ -92,7 +92,7 @@ describe("A01 row totals", () => {
     const found = jincheng(["T03", "code", "2011301", "total", 713.65]);
     expect(figures(found, "A01")).toEqual(["A01 T03 C9 error 712.65/713.65/1.00"]);
     const f = found.find((x) => x.rule === "A01")!;
-    expect(f.message).toBe("表3“预算支出总表”第9行（2011301 行政运行）“合计”为 713.65，各组成列之和为 712.65，相差 1.00");
+    expect(f.message).toBe("表3“预算支出总表”第9行（2011301 行政运行）“合计”为 713.65，各组成列之和为 712.65，多 1.00");
     expect(f.related.map((p) => p.cell)).toEqual(["D9", "E9"]);
   });
 
@@ -105,7 +105,7 @@ describe("A01 row totals", () => {
     const found = jincheng(["T01", "expenseItem", "一、一般公共服务支出", "expenseCarried", 1]);
     expect(figures(found, "A01")).toEqual(["A01 T01 D6 error 2,637.14/2,636.14/-1.00"]);
     expect(found.find((x) => x.rule === "A01")!.message).toBe(
-      "表1“预算收支总表”第6行（一、一般公共服务支出）“2023年合计”为 2,636.14，各组成列之和为 2,637.14，相差 -1.00",
+      "表1“预算收支总表”第6行（一、一般公共服务支出）“2023年合计”为 2,636.14，各组成列之和为 2,637.14，少 1.00",
     );
   });
 
@@ -140,7 +140,7 @@ describe("A02 类 = Σ 款, 款 = Σ 项", () => {
     const found = jincheng(["T03", "code", "20113", "project", 1924.49]);
     expect(figures(found, "A02")).toEqual(["A02 T03 E7 error 1,924.49/1,923.49/-1.00", "A02 T03 E8 error 1,923.49/1,924.49/1.00"]);
     expect(found.find((f) => f.rule === "A02" && f.cell === "E8")!.message).toBe(
-      "表3“预算支出总表”第8行（20113 商贸事务）“项目支出”为 1,924.49，其下级科目之和为 1,923.49，相差 1.00",
+      "表3“预算支出总表”第8行（20113 商贸事务）“项目支出”为 1,924.49，其下级科目之和为 1,923.49，多 1.00",
     );
   });
 
@@ -172,7 +172,7 @@ describe("A03 合计 = Σ 类", () => {
     setCell(rows, "T05", 0, "project", 4218.39);
     const f = check(rows, JC);
     expect(figures(f, "A03")).toEqual(["A03 T05 E6 error 4,217.39/4,218.39/1.00"]);
-    expect(f.find((x) => x.rule === "A03")!.message).toBe("表5“一般公共预算支出预算表（不含上年结转）”合计行“项目支出”为 4,218.39，各类之和为 4,217.39，相差 1.00");
+    expect(f.find((x) => x.rule === "A03")!.message).toBe("表5“一般公共预算支出预算表（不含上年结转）”合计行“项目支出”为 4,218.39，各类之和为 4,217.39，多 1.00");
     expect(f.find((x) => x.rule === "A03")!.related.map((p) => p.cell)).toEqual(["E7", "E15", "E22", "E26", "E29"]);
   });
 
@@ -201,7 +201,7 @@ describe("A04 T01/T04 balance", () => {
   test("收入总计 = 本年收入合计 + 上年结转", () => {
     const found = jincheng(["T01", "incomeItem", "上年结转", "incomeAmount", 10]);
     expect(figures(found, "A04")).toEqual(["A04 T01 B38 error 5,317.69/5,307.69/-10.00"]);
-    expect(found.find((f) => f.rule === "A04")!.message).toBe("表1“预算收支总表”第38行（收入总计）为 5,307.69，应为本年收入合计与上年结转之和 5,317.69，相差 -10.00");
+    expect(found.find((f) => f.rule === "A04")!.message).toBe("表1“预算收支总表”第38行（收入总计）为 5,307.69，应为本年收入合计与上年结转之和 5,317.69，少 10.00");
   });
 
   test("a figure beside no income item still counts in 本年收入合计", () => {
@@ -225,7 +225,7 @@ describe("A04 T01/T04 balance", () => {
     const found = jincheng(["T01", "expenseItem", "二十、住房保障支出", "expenseCurrent", 74.26]);
     expect(figures(found, "A04")).toEqual(["A04 T01 E36 error 5,308.70/5,307.69/-1.01"]);
     expect(found.find((f) => f.rule === "A04")!.message).toBe(
-      "表1“预算收支总表”第36行（本年支出合计）“当年预算安排”为 5,307.69，应为各支出类之和 5,308.70，相差 -1.01",
+      "表1“预算收支总表”第36行（本年支出合计）“当年预算安排”为 5,307.69，应为各支出类之和 5,308.70，少 1.01",
     );
     expect(figures(jincheng(["T04", "expenseItem", "二十、住房保障支出", "expenseSoe", 1]), "A04")).toEqual(["A04 T04 G37 error 1.00/0.00/-1.00"]);
   });
@@ -247,7 +247,7 @@ describe("A05 T06 groups", () => {
     const found = jincheng(["T06", "deptEcon", "基本工资", "total", 204.68], ["T06", "deptEcon", "基本工资", "personnel", 204.68]);
     expect(figures(found, "A05")).toEqual(["A05 T06 C7 error 738.56/737.57/-0.99", "A05 T06 D7 error 738.56/737.57/-0.99"]);
     expect(found.find((f) => f.rule === "A05")!.message).toBe(
-      "表6“一般公共预算安排基本支出分经济科目表（不含上年结转）”第7行（工资福利支出）“合计”为 737.57，其下各项之和为 738.56，相差 -0.99",
+      "表6“一般公共预算安排基本支出分经济科目表（不含上年结转）”第7行（工资福利支出）“合计”为 737.57，其下各项之和为 738.56，少 0.99",
     );
   });
 
@@ -262,7 +262,7 @@ describe("A05 T06 groups", () => {
     const found = jincheng(["T06", "deptEcon", "办公费", "personnel", 1], ["T06", "deptEcon", "办公费", "public", 42.08]);
     const warnings = found.filter((f) => f.rule === "A05" && f.severity === "warning");
     expect(warnings.map((f) => `${f.cell} ${f.expected}/${f.actual}/${f.difference}`)).toEqual(["D20 0.00/1.00/1.00"]);
-    expect(warnings[0].message).toBe("表6“一般公共预算安排基本支出分经济科目表（不含上年结转）”第20行（办公费 办公经费）“人员经费”为 1.00，商品和服务支出应列入公用经费，该列应为 0.00，相差 1.00");
+    expect(warnings[0].message).toBe("表6“一般公共预算安排基本支出分经济科目表（不含上年结转）”第20行（办公费 办公经费）“人员经费”为 1.00，商品和服务支出应列入公用经费，该列应为 0.00，多 1.00");
     const personnel = jincheng(["T06", "deptEcon", "离休费", "public", 2]).filter((f) => f.rule === "A05" && f.severity === "warning");
     expect(personnel.map((f) => `${f.cell} ${f.actual}`)).toEqual(["E33 2.00"]);
   });
@@ -273,7 +273,7 @@ describe("A06 T10 三公", () => {
     const found = jincheng(["T10", "item", "②公务用车运行维护费", "gpb", 3.55]);
     expect(figures(found, "A06")).toEqual(["A06 T10 C8 error 3.55/2.55/-1.00"]);
     expect(found.find((f) => f.rule === "A06")!.message).toBe(
-      "表10“一般公共预算“三公”经费支出预算表”第8行（公务用车购置及运行费）“一般公共预算”为 2.55，①购置费与②运行维护费之和为 3.55，相差 -1.00",
+      "表10“一般公共预算“三公”经费支出预算表”第8行（公务用车购置及运行费）“一般公共预算”为 2.55，①购置费与②运行维护费之和为 3.55，少 1.00",
     );
   });
 
@@ -290,7 +290,7 @@ describe("A07 units and projects", () => {
   test("T11 部门合计 = Σ unit rows", () => {
     const found = jincheng(["T11", "unit", "晋城市商务局", "total", 150]);
     expect(figures(found, "A07")).toEqual(["A07 T11 B6 error 150.00/154.25/4.25"]);
-    expect(found.find((f) => f.rule === "A07")!.message).toBe("表11“机关运行经费预算财政拨款情况统计表”第6行（部门合计）“合计”为 154.25，各单位之和为 150.00，相差 4.25");
+    expect(found.find((f) => f.rule === "A07")!.message).toBe("表11“机关运行经费预算财政拨款情况统计表”第6行（部门合计）“合计”为 154.25，各单位之和为 150.00，多 4.25");
   });
 
   test("T12: a unit row = Σ its projects", () => {

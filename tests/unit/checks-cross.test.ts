@@ -59,7 +59,7 @@ describe("known cases", () => {
       "X02 T04 B8 559.68 0.00",
     ]);
     expect(found.find((f) => f.table === "T01")!.message).toBe(
-      "政府性基金预算：表1“预算收支总表”“二、政府性基金预算”为 0.00，表2“预算收入总表”合计行“政府性基金”为 559.68，相差 -559.68",
+      "政府性基金预算：表1“预算收支总表”“二、政府性基金预算”为 0.00，表2“预算收入总表”合计行“政府性基金”为 559.68，少 559.68",
     );
     // Warnings: only 2080502 事业单位离退休 256.16 against 离休费 + 退休费 246.70 in T06.
     expect(found.filter((f) => f.severity !== "error").map((f) => `${f.rule} ${f.table} ${f.cell} ${f.severity} ${f.expected} ${f.actual}`)).toEqual([
@@ -93,7 +93,7 @@ describe("X01–X03: each fund agrees across tables", () => {
       actual: "5,308.69",
       difference: "1.00",
       related: ["T02 D6"],
-      message: "一般公共预算：表5“一般公共预算支出预算表（不含上年结转）”合计行“合计”为 5,308.69，表2“预算收入总表”合计行“一般公共预算”为 5,307.69，相差 1.00",
+      message: "一般公共预算：表5“一般公共预算支出预算表（不含上年结转）”合计行“合计”为 5,308.69，表2“预算收入总表”合计行“一般公共预算”为 5,307.69，多 1.00",
     });
   });
 
@@ -158,7 +158,7 @@ describe("X07: T02 本年 + 上年结转 = T03 合计 per code", () => {
       actual: "109.00",
       difference: "1.00",
       related: ["T02 I10", "T03 C10"],
-      message: "科目 2011302：表2“预算收入总表”本年收入与上年结转之和为 109.00，表3“预算支出总表”“合计”为 108.00，相差 1.00",
+      message: "科目 2011302：表2“预算收入总表”本年收入与上年结转之和为 109.00，表3“预算支出总表”“合计”为 108.00，多 1.00",
     });
   });
 
@@ -190,7 +190,7 @@ describe("X09: T05 and T08 do not exceed T03", () => {
   test("T05 基本支出 above T03", () => {
     const x = one(changed(J, (rows) => setCell(rows, "T05", 3, "basic", 713.65)), "X09");
     expect(x).toMatchObject({ at: "T05 D9 error", expected: "712.65", actual: "713.65", difference: "1.00", related: ["T03 D9"] });
-    expect(x.message).toBe("科目 2011301：表5“一般公共预算支出预算表（不含上年结转）”“基本支出”为 713.65，超过表3“预算支出总表”“基本支出”的 712.65，相差 1.00");
+    expect(x.message).toBe("科目 2011301：表5“一般公共预算支出预算表（不含上年结转）”“基本支出”为 713.65，超过表3“预算支出总表”“基本支出”的 712.65，多 1.00");
   });
 
   test("T05 below T03 is allowed", () => {

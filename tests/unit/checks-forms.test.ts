@@ -58,7 +58,7 @@ describe("晋城: 24 forms from the seed against its T12", () => {
       "1.00",
       ["T12 表12 项目支出表（本年）!B17"],
     ]);
-    expect(f.message).toBe("绩效目标表“出口信用保险”的年度资金总额 360,000.00 元折合 36.00 万元，表12“项目支出预算表（本年预算）”中该项目为 35.00，相差 1.00");
+    expect(f.message).toBe("绩效目标表“出口信用保险”的年度资金总额 360,000.00 元折合 36.00 万元，表12“项目支出预算表（本年预算）”中该项目为 35.00，多 1.00");
     const back = readForms(workbook(J, withAnnual("出口信用保险", "360000")).at(-1)!).find((x) => x.project === "出口信用保险")!;
     expect(f.cell).toBe(back.annualTotalRef!.cell);
   });

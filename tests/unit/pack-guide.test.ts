@@ -156,7 +156,7 @@ function withRow(source: Json, row: Json): Json {
   const own = BUILTIN_RULES.has(rule) || resolvedRules(source).some((r) => r.id === rule);
   const rules = own
     ? {}
-    : { rules: [...((source.rules as Json[] | undefined) ?? []), { id: rule, title: "示例规则", severity: "error", message: "{table}{row}为 {actual}，{other}为 {expected}，相差 {difference}" }] };
+    : { rules: [...((source.rules as Json[] | undefined) ?? []), { id: rule, title: "示例规则", severity: "error", message: "{table}{row}为 {actual}，{other}为 {expected}，{difference}" }] };
   return source.extends !== undefined
     ? { ...source, ...rules, addChecks: [...((source.addChecks as Json[] | undefined) ?? []), row] }
     : { ...source, ...rules, checks: [...(source.checks as Json[]), row] };

@@ -24,7 +24,7 @@ const carried = (rule: string) => ({
   ],
 });
 
-const F01 = { id: "F01", title: "财政拨款收入总计", severity: "warning", message: "{table}{row}为 {actual}，应为{other} {expected}，相差 {difference}" };
+const F01 = { id: "F01", title: "财政拨款收入总计", severity: "warning", message: "{table}{row}为 {actual}，应为{other} {expected}，{difference}" };
 
 /** Findings of `data` (a pack, as JSON) on 晋城 with 表4's 上年财政拨款结转 set to 10. */
 function findings(data: unknown): Finding[] {
@@ -39,7 +39,7 @@ describe("a pack's own rule", () => {
   test("is reported with its id, title, severity and message", () => {
     const found = findings({ ...shanxiJson, rules: [F01], checks: [carried("F01")] });
     expect(found.map((f) => [f.rule, f.title, f.severity])).toEqual([["F01", "财政拨款收入总计", "warning"]]);
-    expect(found[0].message).toMatch(/^表4“财政拨款收支总表”“收入总计”为 5,307\.69，应为表4“财政拨款收支总表”“本年收入合计”加表4“财政拨款收支总表”“上年财政拨款结转” 5,317\.69，相差 -10\.00$/);
+    expect(found[0].message).toMatch(/^表4“财政拨款收支总表”“收入总计”为 5,307\.69，应为表4“财政拨款收支总表”“本年收入合计”加表4“财政拨款收支总表”“上年财政拨款结转” 5,317\.69，少 10\.00$/);
   });
 
   test("its title is in the HTML review page's count by rule", () => {

@@ -138,8 +138,11 @@ export class CheckContext {
     const severity = check.severity && SEVERITY_ORDER[check.severity] > SEVERITY_ORDER[chosen] ? check.severity : chosen;
     const expected = show(r.expected);
     const actual = show(r.actual);
-    const difference = r.expected instanceof Decimal && r.actual instanceof Decimal ? formatAmount(r.actual.minus(r.expected)) : undefined;
-    const values: Record<string, string> = { table: this.label(at.table), expected: expected ?? "", actual: actual ?? "", difference: difference ?? "" };
+    const d = r.expected instanceof Decimal && r.actual instanceof Decimal ? r.actual.minus(r.expected) : undefined;
+    // Signed for programs (the finding's field); in words for people: the figure is 多/少 so much.
+    const difference = d && formatAmount(d);
+    const said = d ? (d.isZero() ? "相差 0.00" : `${d.gt(0) ? "多" : "少"} ${formatAmount(d.abs())}`) : "";
+    const values: Record<string, string> = { table: this.label(at.table), expected: expected ?? "", actual: actual ?? "", difference: said };
     const params = (typeof r.params === "function" ? r.params() : r.params) ?? {};
     for (const k of Object.keys(params)) values[k] = String(params[k]);
     let message = fill(rule.message, values);
