@@ -70,7 +70,7 @@ export function NewWorkbook(props: { port: WorkbookPort; stamp: PackStamp | null
       <Text id="new-workbook" weight="semibold">
         {zh.years.title}
       </Text>
-      <Text size={200}>{zh.years.hint}</Text>
+      <Text size={200}>{canUpgrade ? zh.years.hint : zh.years.hintNoUpgrade}</Text>
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         {canUpgrade && (
           <Button disabled={busy} onClick={() => void upgrade()}>

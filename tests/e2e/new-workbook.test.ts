@@ -36,6 +36,9 @@ test("生成 2025 年度工作簿 from 万里街道 2024: 2025's tables, the 上
   await loadSampleFromMenu(page, "shanghai-wanli-2024");
   await page.getByRole("tab", { name: "模板", exact: true }).click();
   const before = await cellAt(page, "A2").innerText();
+  // No newer version of its pack is loaded: no 升级模板, and the hint says when there would be one.
+  expect(await page.getByRole("button", { name: /^升级模板/ }).count()).toBe(0);
+  await page.getByText(/有新版本时，在上面载入新版，这里会出现“升级模板”/).waitFor();
   await page.getByRole("button", { name: "生成 2025 年度工作簿" }).click();
   const { fileName, grids } = await downloaded(page, "2025.xlsx");
   expect(fileName).toBe("上海市普陀区人民政府万里街道办事处2025年.xlsx");
