@@ -10,7 +10,7 @@ import { departmentOf } from "../read/read";
 import type { NarrativeSection } from "../inputs";
 import { narrativeFacts, plainText, type Item, type NarrativeFacts } from "../narrative/facts";
 import { sectionHeading, sectionTitle } from "../narrative/narrative";
-import { mentionsIn, sentencesOf, statedAfter, subjectNames, type Mention, type Sentence } from "../narrative/mentions";
+import { clauseStart, mentionsIn, sentencesOf, statedAfter, subjectNames, type Mention, type Sentence } from "../narrative/mentions";
 import type { Subject, SubjectNames } from "../narrative/subjects";
 import { isUp, lastYear, NUM, otherKind, readStatements, sectionOf, TOKENS, type Statement } from "../narrative/statements";
 import { exactRate, rateOf } from "../narrative/wording";
@@ -585,7 +585,7 @@ export function readingsOf(n: Narrative): Reading[] {
           continue;
         }
         // Said of last year or of another kind (2023年…, 年初预算为…): known not to be this year's figure.
-        const clause = p.plain.slice(Math.max(0, ...[",", ";", "。", ":"].map((c) => p.plain.lastIndexOf(c, at - 1) + 1)), at);
+        const clause = p.plain.slice(clauseStart(p.plain, at), at);
         out.push(n.lastYear.test(clause) ? { ...base, read: "lastYear" } : { ...base, read: "none" });
       }
     }

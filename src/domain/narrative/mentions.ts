@@ -96,6 +96,9 @@ export function mentionsIn(
   return { subjects, mentions: out.sort((a, b) => a.at - b.at), unresolved };
 }
 
+/** Where the clause holding offset `at` of a plain text begins: after the last , ; 。 or : before it. */
+export const clauseStart = (plain: string, at: number): number => Math.max(0, ...[",", ";", "。", ":"].map((p) => plain.lastIndexOf(p, at - 1) + 1));
+
 /** The amount written right after a name standing at `start`…`end` of a plain text (filler words between), if any. */
 export function statedAfter(
   plain: string,
@@ -105,7 +108,7 @@ export function statedAfter(
 ): Pick<Mention, "amount" | "unit" | "at" | "text" | "lastYear"> | null {
   const m = AMOUNT.exec(plain.slice(end));
   if (!m) return null;
-  const clause = plain.slice(Math.max(0, ...[",", ";", "。", ":"].map((p) => plain.lastIndexOf(p, start - 1) + 1)), end + m[0].length);
+  const clause = plain.slice(clauseStart(plain, start), end + m[0].length);
   return {
     amount: new Decimal(m[1].replace(/,/g, "")),
     unit: m[2] as Mention["unit"],

@@ -4,6 +4,7 @@
  * Hand-written texts word things differently; a figure whose name is not recognised is passed over.
  */
 import { Decimal, parseAmount } from "../money";
+import { escapeRegExp } from "../read/texts";
 import type { NarrativeSection } from "../inputs";
 import type { SectionDecl } from "../packs/document";
 import { plainText, type Item } from "./facts";
@@ -64,7 +65,7 @@ function labelStart(plain: string, from: number, to: number): number {
 export const lastYear = (year: number) => new RegExp(`上一?年度?(?!结转)|${year - 1}年`);
 
 /** The pack's words of figures of another kind (narrative.otherKinds: 决算 in a budget's text) as one pattern. */
-export const otherKind = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+export const otherKind = (words: readonly string[]): RegExp => new RegExp(words.map(escapeRegExp).join("|"));
 
 /** 增加, 增长, 上升 say up; 减少, 下降 say down. */
 export const isUp = (word: string): boolean => /增|升/.test(word);

@@ -11,6 +11,7 @@
  * and names are both written and disagree, the code decides and the name is kept for N05.
  */
 import { normalizeName } from "../catalog/catalog";
+import { escapeRegExp } from "../read/texts";
 
 /** The names the text may give each code: the tables' names and the catalogue's (with its variants). */
 export interface SubjectNames {
@@ -154,7 +155,7 @@ const barePatterns = new WeakMap<SubjectNames, RegExp | null>();
 /** One pattern for every name written alone (the longest first, looked ahead so that overlapping names are all seen). */
 function bareNamesPattern(names: SubjectNames): RegExp | null {
   if (!barePatterns.has(names)) {
-    const list = [...names.bare.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const list = [...names.bare.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     barePatterns.set(names, list.length ? new RegExp(`(?=(${list.join("|")}))`, "g") : null);
   }
   return barePatterns.get(names)!;

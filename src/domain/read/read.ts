@@ -7,7 +7,7 @@ import { normalizeName } from "../catalog/catalog";
 import type { CellRef } from "../finding";
 import { a1, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, type Parsed } from "../money";
-import { comparedText, gridTexts } from "./texts";
+import { comparedText, escapeRegExp, gridTexts } from "./texts";
 import { columnCaption, joinCode } from "../packs/layout";
 import type { Pack, TableDecl } from "../packs/schema";
 
@@ -94,14 +94,13 @@ const isDigits = (s: string) => /^\d+$/.test(s);
 const isColumnNumber = (s: string) => /^\d{1,2}$/.test(s);
 /** Text that is a figure or a code, not a caption: digits, with separators or decimals (1–2 digits alone are column numbers). */
 const FIGURE = /^-?[\d,，]*\d[\d,，]*(\.\d+)?$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Header and title texts of the pack, as patterns: "{year}" matches any year, or may be left out. */
 function textPattern(template: string): RegExp {
   const parts = normalizeName(template).split(/\{year\}/);
-  const withYear = parts.map(escape).join("\\d{4}");
+  const withYear = parts.map(escapeRegExp).join("\\d{4}");
   const without = normalizeName(template.replace(/\{year\}年?/g, ""));
-  return new RegExp(`^(?:${withYear}${without ? `|${escape(without)}` : ""})$`);
+  return new RegExp(`^(?:${withYear}${without ? `|${escapeRegExp(without)}` : ""})$`);
 }
 
 /** The lowest text in a header column that is not a column number: the column's own name. */

@@ -5,6 +5,9 @@ import type { CellValue, SheetGrid } from "../grid";
 /** A cell's value as texts are compared (normalizeName): "" for a blank. */
 export const comparedText = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : normalizeName(String(v)));
 
+/** A text matched literally inside a pattern (pack texts are words, never patterns). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const normalized = new WeakMap<SheetGrid, string[][]>();
 
 /**
