@@ -203,3 +203,18 @@ describe("equal, atLeast/atMost and columnSum as formulas: the same findings on 
     expect(spoken).toBeGreaterThan(5);
   });
 });
+
+test("per row, an input term before the row's own: the finding names the row (the input has no table either)", () => {
+  const f = formula({
+    rule: "A01",
+    each: { table: "T03", code: "code" },
+    when: { term: { column: "total" }, is: "nonZero" },
+    left: [{ input: "previous.incomeTotal", sign: "-" }, { column: "total" }],
+    op: "<=",
+    right: [{ constant: "-6000" }],
+  });
+  const found = run([f]);
+  // 合计 − 上年收入总计 6,249.10 ≤ −6,000 fails on every code row above 249.10 (201 一般公共服务支出 2,636.14 …).
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.every((x) => /第\d+行（\d+ /.test(x.message))).toBe(true);
+});

@@ -44,7 +44,8 @@ const N13 = narrativeCheck<"narrativeBudgetActual">((ctx, n) => {
         const end = m.index! + m[0].length;
         const figures = `决算 ${formatAmount(actual)}万元、年初预算 ${formatAmount(budget)}万元`;
         const rate = RATE.exec(p.plain.slice(end));
-        if (rate && !budget.isZero() && !rateFits(rate.groups!.rate, budget, actual) && !ctx.options.strict) {
+        // The printed digits' own rounding, in strict mode too: a rate of 98.20% is never B ÷ A to the last digit.
+        if (rate && !budget.isZero() && !rateFits(rate.groups!.rate, budget, actual)) {
           const expected = actual.div(budget).times(100).toFixed(2);
           ctx.report(p.at, {
             params: { section: s.name, detail: `称完成年初预算的 ${rate.groups!.rate}%，按${figures}应为 ${expected}%：“${say(p, end)}”` },

@@ -124,7 +124,9 @@ function sumOf(ctx: CheckContext, terms: Term[], reads: Exclude<Read, null>[], s
     hasCurrent ||= r.current;
   });
   // Terms of the current row are named by their column: the row is said once, before them.
-  const row = hasCurrent && current ? rowName(current.table, current.row, terms.find((t) => t.table === undefined)!.column!) : "";
+  // (An input or a constant has no table either: the row is named by the first term of a column.)
+  const first = terms.find((t) => t.table === undefined && t.column !== undefined);
+  const row = hasCurrent && current && first ? rowName(current.table, current.row, first.column!) : "";
   return {
     value,
     where: `${row}${where.join("")}`,
