@@ -13,7 +13,7 @@ export const zh = {
     rollover: (year: number) => `生成 ${year} 年度工作簿`,
     rolloverAny: "生成下一年度工作簿",
     working: "正在生成新工作簿…",
-    noYear: "表标题中没有年度，无法确定下一年度。",
+    noYear: "表标题和文中标题中都没有年度，无法确定下一年度。",
     upgradedName: (department: string, year: number, version: string) => `${department || "工作簿"}${year}年（模板包${version}）.xlsx`,
     rolledName: (department: string, year: number) => `${department || "工作簿"}${year}年.xlsx`,
     upgraded: (version: string, carried: number, added: string[], lost: string[]) =>

@@ -5,7 +5,7 @@
  */
 import type { SheetGrid } from "../../src/domain/grid";
 import { builtinPack } from "../../src/domain/packs";
-import { budgetYearOf, departmentIn } from "../../src/domain/read/basis";
+import { budgetYearOf, departmentIn, statedYearOf } from "../../src/domain/read/basis";
 import { readDisclosure } from "../../src/domain/read/read";
 import { stampOf } from "../../src/domain/stamp";
 import { jinchengSample, shanghaiFinance2024FinalSample as finalSample } from "../../src/domain/samples";
@@ -25,8 +25,10 @@ describe("the 决算 tables, which print no year and no department", () => {
     expect([...disclosure.tables.values()].every((t) => t.year === null && t.department === null)).toBe(true);
   });
 
-  test("alone: the pack's year, and no department", () => {
+  test("alone: the pack's year, and no department; no year the workbook states (next year's is not made from a guess)", () => {
     expect(budgetYearOf(disclosure, grids, { packYear: 2024 })).toEqual({ year: 2024, from: "pack" });
+    expect(statedYearOf(disclosure, grids)).toBeNull();
+    expect(statedYearOf(disclosure, [heading("2023年度部门决算"), ...grids])).toBe(2023);
     expect(departmentIn(disclosure, grids)).toBe("");
   });
 

@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { workbookPack } from "../../domain/read/detect";
 import { packInStamp } from "../../domain/packs/stored";
-import { yearOfTitles } from "../../domain/read/model";
-import { departmentOf, readDisclosure } from "../../domain/read/read";
+import { departmentIn, statedYearOf } from "../../domain/read/basis";
+import { readDisclosure } from "../../domain/read/read";
 import { rollover } from "../../domain/rollover";
 import { inputFieldOf } from "../../domain/inputs/sheets";
 import { formatAmount } from "../../domain/money";
@@ -55,11 +55,11 @@ async function run(file: string, options: RolloverOptions, io: Io): Promise<void
   const pack = packInStamp(read.stamp) ?? workbookPack(read.stamp, read.grids);
   if (!pack) throw new CliError(`${file} 中${noTablesFound(undefined)}`);
   const disclosure = readDisclosure(pack, read.grids);
-  const year = read.stamp?.year ?? yearOfTitles(disclosure);
-  if (year === null) throw new CliError(`${file} 的表标题中没有年度，无法确定下一年度`);
+  const year = statedYearOf(disclosure, read.grids, read.stamp);
+  if (year === null) throw new CliError(`${file} 的表标题和文中标题中都没有年度，无法确定下一年度`);
   if (target !== year + 1) throw new CliError(`${file} 是 ${year} 年度的工作簿，下一年度应为 ${year + 1}（收到 --year ${target}）`);
   const next = options.pack ? packByIdOrFile(options.pack) : pack;
-  const department = read.stamp?.department || departmentOf(disclosure);
+  const department = departmentIn(disclosure, read.grids, read.stamp);
 
   const result = rollover({ pack, next, grids: read.grids, catalog: builtinCatalog(year), department, year });
   writeAtomically(output, await plansToXlsx(result.plans), options.force ?? false);

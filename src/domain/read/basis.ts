@@ -55,6 +55,12 @@ export function budgetYearOf(
   return { year: given.packYear, from: "pack" };
 }
 
+/** The year the workbook itself states (stamp, titles, a heading), or null: next year's workbook is never made from a guess. */
+export function statedYearOf(disclosure: Disclosure, grids: SheetGrid[], stamp?: PackStamp | null): number | null {
+  const { year, from } = budgetYearOf(disclosure, grids, { stamp, packYear: 0 });
+  return from === "pack" ? null : year;
+}
+
 /** The department: the stamp's, the tables' 部门名称 line, else the name a heading gives before its year. */
 export function departmentIn(disclosure: Disclosure, grids: SheetGrid[], stamp?: PackStamp | null): string {
   return stamp?.department || departmentOf(disclosure) || (mostCommon(headings(grids).map((h) => h.department).filter(Boolean)) ?? "");
